@@ -1,0 +1,11 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  preset: 'ts-jest',
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests'],
+  testMatch: ['**/*.test.ts'],
+  setupFiles: ['reflect-metadata'],
+  // Integration tests build git repositories and start servers; give them room on a 2-core machine.
+  testTimeout: 60000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,60 @@
+// Plain data the git layer returns. It knows nothing of roles.
+
+export interface CommitInfo {
+  sha: string;
+  /** First-parent history position, 0 = oldest commit of the tracked branch. */
+  position: number;
+  message: string;
+  authorName: string;
+  authorEmail: string;
+  /** ISO-8601 committer date. */
+  date: string;
+  parents: string[];
+}
+
+export type ChangeStatus = 'A' | 'M' | 'D' | 'R';
+
+/** One path changed by a commit relative to its first parent, limited to the content folder. */
+export interface PathChange {
+  status: ChangeStatus;
+  /** Path before (null when added). Repository-relative. */
+  oldPath: string | null;
+  /** Path after (null when deleted). */
+  newPath: string | null;
+  oldBlob: string | null;
+  newBlob: string | null;
+}
+
+export interface TimelineStep {
+  commit: CommitInfo;
+  changes: PathChange[];
+}
+
+/** A file in the content folder at some commit. */
+export interface TreeEntry {
+  path: string;
+  blob: string;
+}
+
+/**
+ * The narrow view of a git repository that the index needs. Tests can replace it with plain data;
+ * the real one runs git (see gitSource.ts).
+ */
+export interface GitSource {
+  /** First-parent timeline of the tracked branch, oldest first, each step with its changes in `contentDir`. */
+  timeline(contentDir: string): Promise<TimelineStep[]>;
+  /** Files in `contentDir` at a commit (for commits outside the timeline and full rebuilds). */
+  tree(commit: string, contentDir: string): Promise<TreeEntry[]>;
+  /** Blob contents by id, read through one long-lived `git cat-file --batch`. Missing → null. */
+  readBlobs(ids: string[]): Promise<Map<string, Buffer | null>>;
+  /**
+   * Resolve a client ref (sha, abbreviated sha, branch, tag) to a full commit sha, validated so it can
+   * never become a git option. Throws BadRefError.
+   */
+  resolveRef(ref: string): Promise<string>;
+  /** Commit metadata for any commit (for refs off the timeline). */
+  commitInfo(sha: string): Promise<CommitInfo>;
+  /** Fetch from the remote (or clone when absent). Returns the new head sha of the tracked branch. */
+  update(): Promise<string>;
+  close(): Promise<void>;
+}

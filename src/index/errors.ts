@@ -1,0 +1,15 @@
+import { CodedError } from '../util/codedError';
+
+export { BadRefError } from '../git/errors';
+
+export class NotFoundError extends CodedError {
+  readonly code = 'NOT_FOUND' as const;
+}
+
+export class IndexNotReadyError extends CodedError {
+  readonly code = 'INDEX_NOT_READY' as const;
+}
+
+export class BadUserInputError extends CodedError {
+  readonly code = 'BAD_USER_INPUT' as const;
+}

@@ -1,0 +1,141 @@
+// Plain data the index hands to the GraphQL layer. Snapshots are immutable once built.
+import type { CommitInfo } from '../git/types';
+import type { JobFamily, Role } from '../parse/types';
+
+export type { CommitInfo } from '../git/types';
+export type { JobFamily, Role, LadderLink, ParseWarning, ListItem } from '../parse/types';
+
+/** A family as it stands in a snapshot: the parsed page plus what needs the other pages. */
+export interface SnapshotFamily extends JobFamily {
+  /** Slug of the family whose `_index.md` folder holds this page, when that page is a family. */
+  parentSlug: string | null;
+  blob: string;
+}
+
+export type LadderEdgeKind = 'LADDER_LINK' | 'LEVEL_ORDER';
+
+export interface LadderEdge {
+  from: string; // role id
+  to: string; // role id
+  kind: LadderEdgeKind;
+}
+
+/** Everything visible at one commit. Built once per commit, then only read. */
+export interface Snapshot {
+  commit: CommitInfo;
+  /** Families and department pages, sorted by slug. */
+  families: readonly SnapshotFamily[];
+  familyBySlug: ReadonlyMap<string, SnapshotFamily>;
+  /** All roles of all families, in family slug then level order. */
+  roles: readonly Role[];
+  roleById: ReadonlyMap<string, Role>;
+  /** Ladder graph over role ids: career-ladder links (resolved by slug or by family title) and level order. */
+  ladderEdges: readonly LadderEdge[];
+}
+
+export type ChangeKind = 'ADDED' | 'MODIFIED' | 'MOVED' | 'REMOVED';
+
+/** One field's change between two versions of a role or family. */
+export interface FieldChange {
+  field: string;
+  /** Scalar fields: the text before/after (lists: joined, for display). */
+  before: string | null;
+  after: string | null;
+  /** List fields: items only in `after` / only in `before`. */
+  added: string[];
+  removed: string[];
+}
+
+export interface RoleVersion {
+  commit: CommitInfo;
+  change: ChangeKind;
+  /** The role as it stood after this commit (before it, for REMOVED). */
+  role: Role;
+  /** Path of the family's page after the commit (before it, for REMOVED). */
+  path: string;
+  changes: FieldChange[];
+}
+
+export interface RoleChange {
+  id: string;
+  change: ChangeKind;
+  before: Role | null;
+  after: Role | null;
+  changes: FieldChange[];
+}
+
+export interface FamilyChange {
+  slug: string;
+  change: ChangeKind;
+  beforePath: string | null;
+  afterPath: string | null;
+  changes: FieldChange[];
+}
+
+export interface SnapshotDiff {
+  from: CommitInfo;
+  to: CommitInfo;
+  families: FamilyChange[];
+  roles: RoleChange[];
+}
+
+export type IndexPhase = 'starting' | 'cloning' | 'indexing' | 'ready' | 'refreshing' | 'failed';
+
+export interface IndexProgress {
+  /** What is being done: `fetch`, `timeline`, `parse`, `snapshot`. */
+  stage: string;
+  done: number;
+  total: number;
+}
+
+export interface IndexStatus {
+  phase: IndexPhase;
+  url: string;
+  branch: string;
+  contentDir: string;
+  /** Head commit of the served index; null before the first index is ready. */
+  head: CommitInfo | null;
+  progress: IndexProgress | null;
+  lastError: string | null;
+  /** When the served index was last confirmed current with the remote (ISO-8601). */
+  lastRefreshAt: string | null;
+  commitCount: number;
+  familyCount: number;
+  parsedBlobCount: number;
+}
+
+export interface SearchHit {
+  roleId: string;
+  score: number;
+  snippet: string | null;
+}
+
+export type Severity = 'ERROR' | 'WARNING';
+
+export interface ValidationIssue {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  familySlug: string;
+  roleId: string | null;
+  path: string;
+  line: number | null;
+}
+
+/**
+ * One immutable generation of the index: a head snapshot and everything derived from the same
+ * timeline. The store swaps whole generations, so a request that pins one sees a consistent world.
+ */
+export interface IndexView {
+  head: Snapshot;
+  /** First-parent timeline of the tracked branch, oldest first. */
+  timeline: readonly CommitInfo[];
+  /** Resolve a client ref (sha, short sha, branch, tag, ISO date; null/undefined = head). Throws BadRefError. */
+  resolveRef(ref: string | null | undefined): Promise<CommitInfo>;
+  /** Snapshot at a resolved commit; cached, built on demand. */
+  snapshotAt(commit: CommitInfo): Promise<Snapshot>;
+  /** Commits where the role's parsed content changed, newest first. Unknown id → []. */
+  roleHistory(roleId: string): readonly RoleVersion[];
+  /** Timeline commits that changed anything under the content folder, or only a family's page (by slug or path), newest first. */
+  commitsTouching(slugOrPath?: string | null): readonly CommitInfo[];
+}
