@@ -139,3 +139,24 @@ export interface IndexView {
   /** Timeline commits that changed anything under the content folder, or only a family's page (by slug or path), newest first. */
   commitsTouching(slugOrPath?: string | null): readonly CommitInfo[];
 }
+
+export interface RefreshResult {
+  head: CommitInfo;
+  previousHead: CommitInfo | null;
+  /** Role ids added, removed or modified between the previous head and the new one. */
+  changedRoleIds: string[];
+}
+
+/**
+ * Owns the served IndexView and its phases. `current()` is synchronous, so swapping in a new
+ * generation is atomic for readers. Single-flight and coalescing live in src/watch, on top of this.
+ */
+export interface Indexer {
+  current(): IndexView | null;
+  status(): IndexStatus;
+  /** Fetch (or clone), index what changed, swap. On failure the last good view keeps serving and this rejects. */
+  refresh(): Promise<RefreshResult>;
+  /** Called after every successful swap. Returns an unsubscribe function. */
+  onSwap(listener: (view: IndexView, result: RefreshResult) => void): () => void;
+  close(): Promise<void>;
+}
