@@ -1,0 +1,150 @@
+// Keeps the index fresh: polls, and turns webhook bursts into at most one extra refresh.
+// The Indexer does the work and keeps the last good view on failure; this file only decides when.
+import { performance } from 'node:perf_hooks';
+import type { Indexer, RefreshResult } from '../index/types';
+import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
+import type { RefreshEvent, Refresher, RefresherOptions, RefresherStats, Scheduler } from './types';
+
+/** Real timers, unref'd so a pending poll never keeps a finished process alive. */
+const REAL_SCHEDULER: Scheduler = {
+  setTimeout(fn, ms) {
+    const handle = setTimeout(fn, ms);
+    handle.unref();
+    return handle;
+  },
+  clearTimeout(handle) {
+    clearTimeout(handle as NodeJS.Timeout);
+  },
+};
+
+export function createRefresher(indexer: Pick<Indexer, 'refresh'>, opts: RefresherOptions): Refresher {
+  if (!Number.isFinite(opts.pollSeconds) || opts.pollSeconds < 0) {
+    throw new RangeError(`createRefresher: pollSeconds must be >= 0, got ${opts.pollSeconds}`);
+  }
+  const backoff = opts.backoff ?? DEFAULT_BACKOFF;
+  const scheduler = opts.scheduler ?? REAL_SCHEDULER;
+  const now = opts.now ?? (() => performance.now());
+  const random = opts.random ?? Math.random;
+  const listeners = new Set<(event: RefreshEvent) => void>();
+
+  const counts = { refreshes: 0, failures: 0, coalesced: 0, consecutiveFailures: 0 };
+  let lastError: string | null = null;
+  /** The refresh in flight, if any. */
+  let running: Promise<RefreshResult | null> | null = null;
+  /** The one follow-up every trigger during `running` shares; starts when `running` settles. */
+  let followUp: Promise<RefreshResult | null> | null = null;
+  let polling = false;
+  let stopped = false;
+  let timer: unknown = null;
+
+  function emit(event: RefreshEvent): void {
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        // A broken metrics listener must not break refreshing.
+        opts.log?.warn({ err: String(error) }, 'refresh listener threw');
+      }
+    }
+  }
+
+  async function attempt(reason: string): Promise<RefreshResult | null> {
+    counts.refreshes += 1;
+    const startedAt = now();
+    try {
+      const result = await indexer.refresh();
+      counts.consecutiveFailures = 0;
+      lastError = null;
+      const durationSeconds = (now() - startedAt) / 1000;
+      opts.log?.info({ reason, head: result.head.sha, changed: result.changedRoleIds.length, durationSeconds }, 'refreshed');
+      emit({ reason, ok: true, durationSeconds, result, error: null });
+      return result;
+    } catch (error) {
+      counts.failures += 1;
+      counts.consecutiveFailures += 1;
+      lastError = error instanceof Error ? error.message : String(error);
+      const durationSeconds = (now() - startedAt) / 1000;
+      opts.log?.warn({ reason, err: lastError, consecutiveFailures: counts.consecutiveFailures }, 'refresh failed');
+      emit({ reason, ok: false, durationSeconds, result: null, error: lastError });
+      return null;
+    }
+  }
+
+  function clearTimer(): void {
+    if (timer !== null) scheduler.clearTimeout(timer);
+    timer = null;
+  }
+
+  /** After each attempt: the next poll, or a backoff retry when it failed (even with polling off). */
+  function scheduleNext(failed: boolean): void {
+    if (!polling || followUp) return; // the follow-up schedules when it ends
+    clearTimer();
+    let delay: number | null = null;
+    if (failed) delay = backoffDelay(counts.consecutiveFailures, backoff, random);
+    else if (opts.pollSeconds > 0) delay = opts.pollSeconds * 1000;
+    if (delay === null) return;
+    timer = scheduler.setTimeout(() => {
+      timer = null;
+      void trigger(failed ? 'retry' : 'poll');
+    }, delay);
+  }
+
+  function begin(reason: string): Promise<RefreshResult | null> {
+    clearTimer(); // a refresh now makes the pending poll pointless
+    const run: Promise<RefreshResult | null> = attempt(reason).then((result) => {
+      if (running === run) running = null;
+      scheduleNext(result === null);
+      return result;
+    });
+    running = run;
+    return run;
+  }
+
+  function trigger(reason: string): Promise<RefreshResult | null> {
+    if (stopped) return Promise.resolve(null);
+    // Checked before `running`: between a run settling and its follow-up starting, `running` is
+    // already null, and a new run then would overlap the follow-up.
+    if (followUp) {
+      counts.coalesced += 1;
+      return followUp;
+    }
+    if (!running) return begin(reason);
+    const next: Promise<RefreshResult | null> = running.then(() => {
+      followUp = null;
+      return stopped ? null : begin(reason);
+    });
+    followUp = next;
+    return next;
+  }
+
+  return {
+    trigger,
+    start(startOpts) {
+      stopped = false;
+      polling = true;
+      if (startOpts?.immediate) {
+        void trigger('startup');
+      } else if (!running && !followUp && opts.pollSeconds > 0) {
+        clearTimer();
+        timer = scheduler.setTimeout(() => {
+          timer = null;
+          void trigger('poll');
+        }, opts.pollSeconds * 1000);
+      }
+    },
+    async stop() {
+      polling = false;
+      stopped = true;
+      clearTimer();
+      await followUp;
+      await running;
+    },
+    stats(): RefresherStats {
+      return { ...counts, inFlight: running !== null || followUp !== null, lastError };
+    },
+    onRefresh(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,70 @@
+// Public shapes of the watcher: what the server composes and what metrics listen to.
+import type { RefreshResult } from '../index/types';
+
+/** The subset of a pino logger we use, so tests and the server can pass either. */
+export interface WatchLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+}
+
+/** Timers as an argument, so polling and backoff are testable without waiting. */
+export interface Scheduler {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface BackoffOptions {
+  initialMs: number;
+  maxMs: number;
+}
+
+export interface RefresherOptions {
+  /** Seconds between polls; 0 disables polling (webhooks and explicit triggers still refresh). */
+  pollSeconds: number;
+  /** Retry delays after failures; defaults to 5 s doubling up to 5 min. */
+  backoff?: BackoffOptions;
+  log?: WatchLogger;
+  /** Milliseconds clock for durations. Defaults to performance.now. */
+  now?: () => number;
+  scheduler?: Scheduler;
+  /** Source of jitter in [0, 1). */
+  random?: () => number;
+}
+
+/** One finished refresh attempt, for metrics and logs. */
+export interface RefreshEvent {
+  reason: string;
+  ok: boolean;
+  durationSeconds: number;
+  result: RefreshResult | null;
+  /** The failure's message (already credential-free: the git layer redacts). */
+  error: string | null;
+}
+
+export interface RefresherStats {
+  /** Refresh attempts started (successful or not). */
+  refreshes: number;
+  failures: number;
+  /** Triggers that joined an already scheduled follow-up instead of causing a refresh. */
+  coalesced: number;
+  /** Failures since the last success; drives the backoff. */
+  consecutiveFailures: number;
+  inFlight: boolean;
+  lastError: string | null;
+}
+
+export interface Refresher {
+  /**
+   * Ask for a refresh. Single-flight: while one runs, every trigger shares exactly one follow-up
+   * refresh that starts when it ends, so the newest push is always seen. Never rejects: resolves
+   * with the result, or null when the refresh failed (the indexer keeps serving its last view).
+   */
+  trigger(reason: string): Promise<RefreshResult | null>;
+  /** Begin polling every `pollSeconds`; `immediate` also refreshes right away (initial index). */
+  start(opts?: { immediate?: boolean }): void;
+  /** Stop polling and refuse new triggers; resolves when the refresh in flight has settled. */
+  stop(): Promise<void>;
+  stats(): RefresherStats;
+  /** Called after every attempt. Returns an unsubscribe function. */
+  onRefresh(listener: (event: RefreshEvent) => void): () => void;
+}
