@@ -41,8 +41,12 @@ export interface TreeEntry {
  * the real one runs git (see gitSource.ts).
  */
 export interface GitSource {
-  /** First-parent timeline of the tracked branch, oldest first, each step with its changes in `contentDir`. */
-  timeline(contentDir: string): Promise<TimelineStep[]>;
+  /**
+   * First-parent timeline of the tracked branch, oldest first, each step with its changes in `contentDir`.
+   * Every first-parent commit is a step (empty `changes` when it touched nothing in the folder).
+   * `head` (a full sha, e.g. the one `update()` returned) pins where it ends; default: the branch now.
+   */
+  timeline(contentDir: string, head?: string): Promise<TimelineStep[]>;
   /** Files in `contentDir` at a commit (for commits outside the timeline and full rebuilds). */
   tree(commit: string, contentDir: string): Promise<TreeEntry[]>;
   /** Blob contents by id, read through one long-lived `git cat-file --batch`. Missing → null. */
@@ -52,9 +56,23 @@ export interface GitSource {
    * never become a git option. Throws BadRefError.
    */
   resolveRef(ref: string): Promise<string>;
-  /** Commit metadata for any commit (for refs off the timeline). */
+  /** Commit metadata for any commit (for refs off the timeline: `position` is -1 there). */
   commitInfo(sha: string): Promise<CommitInfo>;
   /** Fetch from the remote (or clone when absent). Returns the new head sha of the tracked branch. */
   update(): Promise<string>;
   close(): Promise<void>;
+  /**
+   * Optional: the content folder at a commit (default: branch head) — `configured` when given, else
+   * the first of content/job-families, source/job-families, sites/marketing/source/job-families present.
+   */
+  detectContentDir?(commit?: string, configured?: string | null): Promise<string | null>;
+  /** Optional: branches and tags of the cache with their commit shas. */
+  listRefs?(): Promise<RefEntry[]>;
+}
+
+export interface RefEntry {
+  /** Short name: `main`, `v1.0`. */
+  name: string;
+  kind: 'branch' | 'tag';
+  sha: string;
 }

@@ -1,0 +1,129 @@
+// Keeps `<cacheDir>/repo.git` — a bare repository holding the tracked branch and the tags — in step
+// with the remote. The first call makes it (init + fetch into a temporary folder, renamed into
+// place only when complete), later calls fetch. The remote URL is passed on each fetch and never
+// written to the repository's config, so a token in it does not rest on disk.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { GitCommandError } from './errors';
+import { redactCredentials } from './redact';
+import { runGit } from './runGit';
+
+export interface CloneOrFetchOptions {
+  /** A URL (`https://…`, `ssh://…`, `git@host:path`) or a local path. */
+  remote: string;
+  branch: string;
+  cacheDir: string;
+  /** Limit for the network operation. */
+  timeoutMs?: number;
+}
+
+export interface CloneOrFetchResult {
+  gitDir: string;
+  /** Full sha of the tracked branch after the fetch. */
+  head: string;
+  /** True when the cache was created by this call. */
+  cloned: boolean;
+}
+
+export const DEFAULT_NETWORK_TIMEOUT_MS = 5 * 60_000;
+
+/** `scheme://…` — any URL git would hand to a transport. */
+const URL_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+/** scp-like `user@host:path` / `host:path` (git's own rule: a colon before any slash). */
+const SCP_LIKE = /^[^/:]+:/;
+/** A branch name we will write into refspecs: the check-ref-format rules, checked by git as well. */
+// eslint-disable-next-line no-control-regex
+const BRANCH_FORBIDDEN = /[\x00-\x20\x7f~^:?*[\\]|\.\.|@\{|^[-/.]|[/.]$|\/\/|\/\.|\.lock(?:\/|$)/;
+
+export function gitDirOf(cacheDir: string): string {
+  return path.join(path.resolve(cacheDir), 'repo.git');
+}
+
+/** True for a local folder rather than a URL. */
+export function isLocalRemote(remote: string): boolean {
+  return !URL_SCHEME.test(remote) && !SCP_LIKE.test(remote);
+}
+
+export function assertBranchName(branch: string): string {
+  if (typeof branch !== 'string' || branch === '' || branch.length > 256 || BRANCH_FORBIDDEN.test(branch)) {
+    throw new GitCommandError(`invalid branch name: ${JSON.stringify(String(branch).slice(0, 80))}`);
+  }
+  return branch;
+}
+
+function checkRemote(remote: string): string {
+  if (typeof remote !== 'string' || remote === '' || remote.startsWith('-')) {
+    throw new GitCommandError(`invalid remote: ${JSON.stringify(redactCredentials(String(remote)).slice(0, 200))}`);
+  }
+  // ext:: runs a command; fd:: reads descriptors. Neither has a place in a content source.
+  if (/^(?:ext|fd)::/i.test(remote)) throw new GitCommandError('remote transport not allowed');
+  return isLocalRemote(remote) ? path.resolve(remote) : remote;
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fs.access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Local folders and `file://` URLs: read with the file transport. */
+function usesFileTransport(remote: string): boolean {
+  return isLocalRemote(remote) || /^file:\/\//i.test(remote);
+}
+
+async function fetchInto(gitDir: string, remote: string, branch: string, timeoutMs: number): Promise<string> {
+  const local = usesFileTransport(remote);
+  await runGit(
+    [
+      'fetch',
+      '--quiet',
+      '--no-tags',
+      '--prune',
+      '--update-head-ok',
+      '--no-recurse-submodules',
+      '--end-of-options',
+      remote,
+      // Forced, so a rewritten remote history (force-push) replaces ours instead of failing.
+      `+refs/heads/${branch}:refs/heads/${branch}`,
+      '+refs/tags/*:refs/tags/*',
+    ],
+    {
+      gitDir,
+      op: 'fetch',
+      timeoutMs,
+      // Local folders are read with the file transport, which newer git restricts by default.
+      config: local ? ['protocol.file.allow=always'] : ['protocol.file.allow=never'],
+    },
+  );
+  const { stdout } = await runGit(['rev-parse', '--verify', '--end-of-options', `refs/heads/${branch}^{commit}`], {
+    gitDir,
+    op: 'rev-parse',
+  });
+  return stdout.toString('utf8').trim();
+}
+
+/** Clones into `<cacheDir>/repo.git` when absent, fetches otherwise; returns the branch head. */
+export async function cloneOrFetch(opts: CloneOrFetchOptions): Promise<CloneOrFetchResult> {
+  const branch = assertBranchName(opts.branch);
+  const remote = checkRemote(opts.remote);
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_NETWORK_TIMEOUT_MS;
+  const gitDir = gitDirOf(opts.cacheDir);
+
+  if (await exists(path.join(gitDir, 'HEAD'))) {
+    return { gitDir, head: await fetchInto(gitDir, remote, branch, timeoutMs), cloned: false };
+  }
+
+  await fs.mkdir(path.dirname(gitDir), { recursive: true });
+  const temp = `${gitDir}.tmp-${process.pid}-${Date.now()}`;
+  try {
+    await runGit(['init', '--quiet', '--bare', `--initial-branch=${branch}`, '--', temp], { op: 'init' });
+    const head = await fetchInto(temp, remote, branch, timeoutMs);
+    await fs.rm(gitDir, { recursive: true, force: true });
+    await fs.rename(temp, gitDir);
+    return { gitDir, head, cloned: true };
+  } catch (error) {
+    await fs.rm(temp, { recursive: true, force: true });
+    throw error;
+  }
+}

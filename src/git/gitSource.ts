@@ -1,0 +1,71 @@
+// The real GitSource: the pieces of this folder composed over one cache folder. Updates are
+// serialised (a second update() waits for the first); blob reads share one cat-file process.
+import { CatFileBatch } from './catFileBatch';
+import { cloneOrFetch, gitDirOf } from './cloneOrFetch';
+import { readCommitInfo } from './commitInfo';
+import { detectContentDir } from './detectContentDir';
+import { GitCommandError } from './errors';
+import { listRefs } from './listRefs';
+import { resolveRef } from './resolveRef';
+import { runGit } from './runGit';
+import { readTimeline } from './timeline';
+import { readTree } from './tree';
+import type { GitSource } from './types';
+
+export interface GitSourceOptions {
+  /** URL or local path of the content repository. */
+  remote: string;
+  branch: string;
+  /** Folder for `repo.git`; made when missing. */
+  cacheDir: string;
+  /** Limit for clone and fetch. */
+  timeoutMs?: number;
+}
+
+export function createGitSource(opts: GitSourceOptions): GitSource {
+  const gitDir = gitDirOf(opts.cacheDir);
+  let blobs: CatFileBatch | null = null;
+  let updating: Promise<string> = Promise.resolve('');
+  let closed = false;
+
+  const reader = (): CatFileBatch => {
+    if (closed) throw new GitCommandError('git source is closed');
+    blobs ??= new CatFileBatch(gitDir);
+    return blobs;
+  };
+
+  const branchHead = async (): Promise<string> => {
+    const { stdout } = await runGit(['rev-parse', '--verify', '--end-of-options', `refs/heads/${opts.branch}^{commit}`], {
+      gitDir,
+      op: 'rev-parse',
+    });
+    return stdout.toString('utf8').trim();
+  };
+
+  return {
+    async timeline(contentDir, head) {
+      return readTimeline({ gitDir, head: head ?? (await branchHead()), contentDir });
+    },
+    tree: (commit, contentDir) => readTree(gitDir, commit, contentDir),
+    readBlobs: (ids) => reader().readMany(ids),
+    resolveRef: (ref) => resolveRef(gitDir, ref),
+    commitInfo: (sha) => readCommitInfo(gitDir, sha),
+    detectContentDir: async (commit, configured) => detectContentDir(gitDir, commit ?? (await branchHead()), configured),
+    listRefs: () => listRefs(gitDir),
+    update() {
+      const run = async (): Promise<string> => {
+        const result = await cloneOrFetch(opts);
+        return result.head;
+      };
+      // Chain after the previous update whether it failed or not.
+      updating = updating.then(run, run);
+      return updating;
+    },
+    async close() {
+      closed = true;
+      await updating.catch(() => undefined);
+      await blobs?.close();
+      blobs = null;
+    },
+  };
+}

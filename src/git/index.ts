@@ -1,0 +1,10 @@
+// Public API of the git layer: the GitSource factory, its errors and types, and the pure helpers
+// other layers may reuse (ref validation, content folder choice).
+export { createGitSource } from './gitSource';
+export type { GitSourceOptions } from './gitSource';
+export { BadRefError, GitCommandError } from './errors';
+export { refProblem, MAX_REF_LENGTH } from './resolveRef';
+export { chooseContentDir, CONTENT_DIR_CANDIDATES } from './detectContentDir';
+export { OFF_TIMELINE } from './commitInfo';
+export { redactCredentials } from './redact';
+export type { ChangeStatus, CommitInfo, GitSource, PathChange, RefEntry, TimelineStep, TreeEntry } from './types';

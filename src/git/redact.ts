@@ -1,0 +1,10 @@
+// Credentials travel inside remote URLs (https://user:token@host/x.git). git echoes those URLs in
+// its errors, so every message that leaves the git layer goes through here first.
+
+/** The userinfo part of a URL: `scheme://user:secret@` (also `user@` alone, which may be a token). */
+const URL_USERINFO = /([a-z][a-z0-9+.-]*:\/\/)[^/@\s'"]*@/gi;
+
+/** Replaces the userinfo of every URL in `text` with `***`. */
+export function redactCredentials(text: string): string {
+  return text.replace(URL_USERINFO, '$1***@');
+}

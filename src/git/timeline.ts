@@ -1,0 +1,53 @@
+// The first-parent history of the tracked branch, oldest first, with each commit's changes under
+// the content folder — from one `git log` process whose output is parsed as it streams.
+import { NulTokenizer } from './nulTokens';
+import { RawLogParser, TIMELINE_FORMAT } from './rawLogParser';
+import { streamGit } from './runGit';
+import type { TimelineStep } from './types';
+import { assertCommitId, normalizeContentDir } from './validate';
+
+export interface TimelineOptions {
+  gitDir: string;
+  /** Full sha of the branch head the timeline ends at. */
+  head: string;
+  contentDir: string;
+  timeoutMs?: number;
+}
+
+/** Reading 20,000 commits takes seconds; allow for a slow disk. */
+const TIMELINE_TIMEOUT_MS = 10 * 60_000;
+
+export async function readTimeline(opts: TimelineOptions): Promise<TimelineStep[]> {
+  const head = assertCommitId(opts.head);
+  const contentDir = normalizeContentDir(opts.contentDir);
+  const parser = new RawLogParser();
+  const tokens = new NulTokenizer((token) => parser.token(token));
+  const args = [
+    'log',
+    '--first-parent',
+    '--reverse',
+    // With a pathspec, git log drops commits that do not touch it; --sparse keeps every commit of
+    // the walk (with no raw lines), so dates and `commits` see the whole branch.
+    '--sparse',
+    // The root commit is diffed against the empty tree; merges against their first parent.
+    '--root',
+    '--diff-merges=first-parent',
+    '--raw',
+    '-M',
+    '--no-abbrev',
+    '-z',
+    '--no-color',
+    '--no-ext-diff',
+    '--no-textconv',
+    `--format=${TIMELINE_FORMAT}`,
+    '--end-of-options',
+    head,
+    '--',
+    contentDir,
+  ];
+  await streamGit(args, { gitDir: opts.gitDir, op: 'log', timeoutMs: opts.timeoutMs ?? TIMELINE_TIMEOUT_MS }, (chunk) =>
+    tokens.push(chunk),
+  );
+  tokens.end();
+  return parser.steps;
+}
