@@ -47,7 +47,7 @@ export function createGitSource(opts: GitSourceOptions): GitSource {
       return readTimeline({ gitDir, head: head ?? (await branchHead()), contentDir });
     },
     tree: (commit, contentDir) => readTree(gitDir, commit, contentDir),
-    readBlobs: (ids) => reader().readMany(ids),
+    readBlobs: async (ids) => reader().readMany(ids),
     resolveRef: (ref) => resolveRef(gitDir, ref),
     commitInfo: (sha) => readCommitInfo(gitDir, sha),
     detectContentDir: async (commit, configured) => detectContentDir(gitDir, commit ?? (await branchHead()), configured),
