@@ -1,0 +1,68 @@
+// Per-request loaders over the request's pinned IndexView. They make sure a ref is resolved and a
+// snapshot fetched once per request however many fields ask for it, and memoise role and family
+// nodes by (commit sha, id) so a role reached twice in one answer is built once.
+import DataLoader from 'dataloader';
+import type { CommitInfo, IndexView, Snapshot } from '../index/types';
+import { familyNode, roleNode, type FamilyNode, type RoleNode } from './nodes';
+
+export interface RoleKey {
+  at: CommitInfo;
+  id: string;
+}
+
+export interface FamilyKey {
+  at: CommitInfo;
+  slug: string;
+}
+
+export interface Loaders {
+  /** Snapshot for a client ref (`at`); null/undefined = the pinned head. Throws BadRefError. */
+  snapshotByRef(ref: string | null | undefined): Promise<Snapshot>;
+  /** Snapshot at an already resolved commit. */
+  snapshotByCommit: DataLoader<CommitInfo, Snapshot, string>;
+  role: DataLoader<RoleKey, RoleNode | null, string>;
+  family: DataLoader<FamilyKey, FamilyNode | null, string>;
+}
+
+export function createLoaders(view: IndexView): Loaders {
+  const snapshotByCommit = new DataLoader<CommitInfo, Snapshot, string>(
+    (commits) => Promise.all(commits.map((commit) => view.snapshotAt(commit))),
+    { cacheKeyFn: (commit) => commit.sha },
+  );
+  snapshotByCommit.prime(view.head.commit, view.head);
+
+  const byRef = new Map<string, Promise<Snapshot>>();
+  const snapshotByRef = (ref: string | null | undefined): Promise<Snapshot> => {
+    if (ref === null || ref === undefined) return Promise.resolve(view.head);
+    let pending = byRef.get(ref);
+    if (!pending) {
+      pending = view.resolveRef(ref).then((commit) => snapshotByCommit.load(commit));
+      byRef.set(ref, pending);
+    }
+    return pending;
+  };
+
+  const role = new DataLoader<RoleKey, RoleNode | null, string>(
+    async (keys) => {
+      const snapshots = await Promise.all(keys.map((key) => snapshotByCommit.load(key.at)));
+      return keys.map((key, i) => {
+        const found = snapshots[i].roleById.get(key.id);
+        return found ? roleNode(found, key.at) : null;
+      });
+    },
+    { cacheKeyFn: (key) => `${key.at.sha} ${key.id}` },
+  );
+
+  const family = new DataLoader<FamilyKey, FamilyNode | null, string>(
+    async (keys) => {
+      const snapshots = await Promise.all(keys.map((key) => snapshotByCommit.load(key.at)));
+      return keys.map((key, i) => {
+        const found = snapshots[i].familyBySlug.get(key.slug);
+        return found ? familyNode(found, key.at) : null;
+      });
+    },
+    { cacheKeyFn: (key) => `${key.at.sha} ${key.slug}` },
+  );
+
+  return { snapshotByRef, snapshotByCommit, role, family };
+}

@@ -1,0 +1,61 @@
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { pinned, type RolegraphContext } from '../context';
+import { familyNode, ladderLinkNode, roleNode, type FamilyNode, type LadderLinkNode, type RoleNode } from '../nodes';
+import { paginate, type ConnectionData } from '../pagination';
+import { lookupsFor } from '../snapshotLookups';
+import { FamiliesArgs } from '../args/families.args';
+import { FamilyArgs } from '../args/family.args';
+import { Commit } from '../types/commit.type';
+import { JobFamilyConnection } from '../types/connections';
+import { JobFamily } from '../types/family.type';
+import { LadderLink } from '../types/ladderLink.type';
+import { Role } from '../types/role.type';
+import type { CommitInfo } from '../../index/types';
+
+@Resolver(() => JobFamily)
+export class FamilyResolver {
+  @Query(() => JobFamilyConnection, { description: 'Family and department pages at a ref, sorted by slug.' })
+  async families(@Args(() => FamiliesArgs) args: FamiliesArgs, @Ctx() ctx: RolegraphContext): Promise<ConnectionData<FamilyNode>> {
+    const snapshot = await pinned(ctx).loaders.snapshotByRef(args.at);
+    const { department, kind } = args;
+    const selected =
+      department == null && kind == null
+        ? snapshot.families
+        : snapshot.families.filter((f) => (department == null || f.department === department) && (kind == null || f.kind === kind));
+    return paginate(selected, args, (family) => familyNode(family, snapshot.commit));
+  }
+
+  @Query(() => JobFamily, { nullable: true, description: 'A family by slug at a ref; null when it does not exist there.' })
+  async family(@Args(() => FamilyArgs) { slug, at }: FamilyArgs, @Ctx() ctx: RolegraphContext): Promise<FamilyNode | null> {
+    const { loaders } = pinned(ctx);
+    const snapshot = await loaders.snapshotByRef(at);
+    return loaders.family.load({ at: snapshot.commit, slug });
+  }
+
+  @FieldResolver(() => [Role])
+  roles(@Root() family: FamilyNode): RoleNode[] {
+    return family.roles.map((role) => roleNode(role, family.at));
+  }
+
+  @FieldResolver(() => JobFamily, { nullable: true, description: 'The family whose folder holds this page.' })
+  async parent(@Root() family: FamilyNode, @Ctx() ctx: RolegraphContext): Promise<FamilyNode | null> {
+    if (!family.parentSlug) return null;
+    return pinned(ctx).loaders.family.load({ at: family.at, slug: family.parentSlug });
+  }
+
+  @FieldResolver(() => [JobFamily])
+  async children(@Root() family: FamilyNode, @Ctx() ctx: RolegraphContext): Promise<FamilyNode[]> {
+    const snapshot = await pinned(ctx).loaders.snapshotByCommit.load(family.at);
+    return (lookupsFor(snapshot).childrenOf.get(family.slug) ?? []).map((child) => familyNode(child, family.at));
+  }
+
+  @FieldResolver(() => [LadderLink])
+  careerLadder(@Root() family: FamilyNode): LadderLinkNode[] {
+    return family.careerLadder.map((link) => ladderLinkNode(link, family.at));
+  }
+
+  @FieldResolver(() => Commit, { description: 'The commit of the snapshot this page was read from.' })
+  commit(@Root() family: FamilyNode): CommitInfo {
+    return family.at;
+  }
+}

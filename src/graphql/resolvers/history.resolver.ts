@@ -1,0 +1,28 @@
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { pinned, type RolegraphContext } from '../context';
+import { roleNode, type RoleNode } from '../nodes';
+import { paginate, type ConnectionData } from '../pagination';
+import { RoleHistoryArgs } from '../args/roleHistory.args';
+import { RoleVersionConnection } from '../types/connections';
+import { Role } from '../types/role.type';
+import { RoleVersion } from '../types/roleVersion.type';
+import { NotFoundError } from '../../index/errors';
+import type { RoleVersion as RoleVersionData } from '../../index/types';
+
+@Resolver(() => RoleVersion)
+export class HistoryResolver {
+  @Query(() => RoleVersionConnection, { description: 'Commits that changed a role, newest first. Unknown id → NOT_FOUND.' })
+  roleHistory(@Args(() => RoleHistoryArgs) args: RoleHistoryArgs, @Ctx() ctx: RolegraphContext): ConnectionData<RoleVersionData> {
+    const versions = pinned(ctx).view.roleHistory(args.id);
+    if (versions.length === 0) throw new NotFoundError(`No role with id ${JSON.stringify(args.id)} in the history`);
+    return paginate(versions, args, (version) => version);
+  }
+
+  @FieldResolver(() => Role, { nullable: true, description: 'The role after the commit; for REMOVED, as it was just before.' })
+  role(@Root() version: RoleVersionData, @Ctx() ctx: RolegraphContext): RoleNode {
+    // A removed role no longer exists at its commit, so it links into the snapshot before it.
+    const { view } = pinned(ctx);
+    const at = version.change === 'REMOVED' ? (view.timeline[version.commit.position - 1] ?? version.commit) : version.commit;
+    return roleNode(version.role, at);
+  }
+}

@@ -1,0 +1,22 @@
+// Every resolver class of the schema, in one list for buildSchema.
+import { CommitResolver } from './commit.resolver';
+import { FamilyResolver } from './family.resolver';
+import { GradeResolver } from './grade.resolver';
+import { HistoryResolver } from './history.resolver';
+import { LadderLinkResolver } from './ladderLink.resolver';
+import { RefreshResolver } from './refresh.resolver';
+import { RepositoryResolver } from './repository.resolver';
+import { RoleResolver } from './role.resolver';
+import { SubscriptionResolver } from './subscription.resolver';
+
+export const resolvers = [
+  RepositoryResolver,
+  CommitResolver,
+  FamilyResolver,
+  LadderLinkResolver,
+  RoleResolver,
+  GradeResolver,
+  HistoryResolver,
+  RefreshResolver,
+  SubscriptionResolver,
+] as const;

@@ -1,0 +1,28 @@
+import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { RolegraphContext } from '../context';
+import { Commit } from '../types/commit.type';
+import { Repository } from '../types/repository.type';
+import { IndexNotReadyError } from '../../index/errors';
+import type { CommitInfo, IndexStatus } from '../../index/types';
+
+/** Repository fields read the indexer's status, not the pinned view, so they answer while indexing. */
+interface RepositoryData extends Omit<IndexStatus, 'phase'> {
+  status: IndexStatus['phase'];
+}
+
+@Resolver(() => Repository)
+export class RepositoryResolver {
+  @Query(() => Repository)
+  repository(@Ctx() ctx: RolegraphContext): RepositoryData {
+    const { phase, ...rest } = ctx.indexer.status();
+    return { ...rest, status: phase };
+  }
+
+  @FieldResolver(() => Commit, { description: 'Head of the served index (INDEX_NOT_READY before the first index).' })
+  head(@Root() repository: RepositoryData, @Ctx() ctx: RolegraphContext): CommitInfo {
+    // Prefer the view pinned for this request, so `head` agrees with every other field of the answer.
+    const head = ctx.view?.head.commit ?? repository.head;
+    if (!head) throw new IndexNotReadyError('The index is still being built; try again shortly');
+    return head;
+  }
+}

@@ -1,0 +1,91 @@
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { pinned, type RolegraphContext } from '../context';
+import { roleNode, type FamilyNode, type RoleNode } from '../nodes';
+import { paginate } from '../pagination';
+import { filterRoles } from '../roleFilter';
+import { lookupsFor, roleByTitle } from '../snapshotLookups';
+import { PageArgs } from '../args/page.args';
+import { RoleArgs } from '../args/role.args';
+import { RolesArgs } from '../args/roles.args';
+import { Commit } from '../types/commit.type';
+import { RoleConnection, RoleVersionConnection } from '../types/connections';
+import { JobFamily } from '../types/family.type';
+import { Role } from '../types/role.type';
+import type { CommitInfo, LadderEdge, RoleVersion } from '../../index/types';
+import type { ConnectionData } from '../pagination';
+
+@Resolver(() => Role)
+export class RoleResolver {
+  @Query(() => Role, { nullable: true, description: 'A role by id at a ref (default head); null when it does not exist there.' })
+  async role(@Args(() => RoleArgs) { id, at }: RoleArgs, @Ctx() ctx: RolegraphContext): Promise<RoleNode | null> {
+    const { loaders } = pinned(ctx);
+    const snapshot = await loaders.snapshotByRef(at);
+    return loaders.role.load({ at: snapshot.commit, id });
+  }
+
+  @Query(() => RoleConnection)
+  async roles(@Args(() => RolesArgs) args: RolesArgs, @Ctx() ctx: RolegraphContext): Promise<ConnectionData<RoleNode>> {
+    const snapshot = await pinned(ctx).loaders.snapshotByRef(args.at);
+    return paginate(filterRoles(snapshot.roles, args.filter), args, (role) => roleNode(role, snapshot.commit));
+  }
+
+  @FieldResolver(() => JobFamily)
+  async family(@Root() role: RoleNode, @Ctx() ctx: RolegraphContext): Promise<FamilyNode> {
+    const family = await pinned(ctx).loaders.family.load({ at: role.at, slug: role.familySlug });
+    if (!family) throw new Error(`role ${role.id} has no family ${role.familySlug} at ${role.at.sha}`);
+    return family;
+  }
+
+  @FieldResolver(() => Commit, { description: 'The commit of the snapshot this role was read from.' })
+  commit(@Root() role: RoleNode): CommitInfo {
+    return role.at;
+  }
+
+  @FieldResolver(() => [String], { description: "The role's own performance indicators, else its family's." })
+  async performanceIndicators(@Root() role: RoleNode, @Ctx() ctx: RolegraphContext): Promise<string[]> {
+    if (role.performanceIndicators.length > 0) return role.performanceIndicators;
+    const family = await pinned(ctx).loaders.family.load({ at: role.at, slug: role.familySlug });
+    return family?.performanceIndicators ?? [];
+  }
+
+  @FieldResolver(() => Role, { name: 'extends', nullable: true, description: 'The role this one extends, resolved by title.' })
+  async extendsRole(@Root() role: RoleNode, @Ctx() ctx: RolegraphContext): Promise<RoleNode | null> {
+    return this.byTitle(role, role.extends, ctx);
+  }
+
+  @FieldResolver(() => Role, { nullable: true, description: 'The role named by reportsTo, when one role in the handbook has that title.' })
+  async reportsToRole(@Root() role: RoleNode, @Ctx() ctx: RolegraphContext): Promise<RoleNode | null> {
+    return this.byTitle(role, role.reportsTo, ctx);
+  }
+
+  @FieldResolver(() => [Role], { description: 'Roles one ladder step up (career-ladder links and level order).' })
+  async nextRoles(@Root() role: RoleNode, @Ctx() ctx: RolegraphContext): Promise<RoleNode[]> {
+    return this.neighbours(role, ctx, 'outgoing');
+  }
+
+  @FieldResolver(() => [Role], { description: 'Roles one ladder step down.' })
+  async previousRoles(@Root() role: RoleNode, @Ctx() ctx: RolegraphContext): Promise<RoleNode[]> {
+    return this.neighbours(role, ctx, 'incoming');
+  }
+
+  @FieldResolver(() => RoleVersionConnection, { description: 'Commits that changed this role, newest first (whole history, whatever the snapshot).' })
+  history(@Root() role: RoleNode, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: RolegraphContext): ConnectionData<RoleVersion> {
+    return paginate(pinned(ctx).view.roleHistory(role.id), page, (version) => version);
+  }
+
+  private async byTitle(role: RoleNode, title: string | null, ctx: RolegraphContext): Promise<RoleNode | null> {
+    if (!title) return null;
+    const snapshot = await pinned(ctx).loaders.snapshotByCommit.load(role.at);
+    const found = roleByTitle(snapshot, title, role.familySlug);
+    return found && found.id !== role.id ? roleNode(found, role.at) : null;
+  }
+
+  private async neighbours(role: RoleNode, ctx: RolegraphContext, direction: 'outgoing' | 'incoming'): Promise<RoleNode[]> {
+    const { loaders } = pinned(ctx);
+    const snapshot = await loaders.snapshotByCommit.load(role.at);
+    const edges: readonly LadderEdge[] = lookupsFor(snapshot)[direction].get(role.id) ?? [];
+    const ids = [...new Set(edges.map((edge) => (direction === 'outgoing' ? edge.to : edge.from)))];
+    const nodes = await loaders.role.loadMany(ids.map((id) => ({ at: role.at, id })));
+    return nodes.filter((node): node is RoleNode => node !== null && !(node instanceof Error));
+  }
+}

@@ -1,0 +1,55 @@
+// Reverse lookups over one immutable snapshot (edges by role, children by family, roles by title),
+// built once per snapshot on first use and dropped with it. Snapshots never change, so the memo
+// can never go stale.
+import type { LadderEdge, Role, Snapshot, SnapshotFamily } from '../index/types';
+
+export interface SnapshotLookups {
+  outgoing: ReadonlyMap<string, readonly LadderEdge[]>;
+  incoming: ReadonlyMap<string, readonly LadderEdge[]>;
+  childrenOf: ReadonlyMap<string, readonly SnapshotFamily[]>;
+  /** Lower-cased title → roles with that title, in snapshot order. */
+  rolesByTitle: ReadonlyMap<string, readonly Role[]>;
+}
+
+const memo = new WeakMap<Snapshot, SnapshotLookups>();
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export function lookupsFor(snapshot: Snapshot): SnapshotLookups {
+  const known = memo.get(snapshot);
+  if (known) return known;
+  const outgoing = new Map<string, LadderEdge[]>();
+  const incoming = new Map<string, LadderEdge[]>();
+  for (const edge of snapshot.ladderEdges) {
+    push(outgoing, edge.from, edge);
+    push(incoming, edge.to, edge);
+  }
+  const childrenOf = new Map<string, SnapshotFamily[]>();
+  for (const family of snapshot.families) {
+    if (family.parentSlug) push(childrenOf, family.parentSlug, family);
+  }
+  const rolesByTitle = new Map<string, Role[]>();
+  for (const role of snapshot.roles) push(rolesByTitle, normalTitle(role.title), role);
+  const lookups: SnapshotLookups = { outgoing, incoming, childrenOf, rolesByTitle };
+  memo.set(snapshot, lookups);
+  return lookups;
+}
+
+function normalTitle(title: string): string {
+  return title.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/**
+ * The role a prose title names ("extends the SMB Advocate role", "reports to the SMB Regional
+ * Manager"): one in the same family first, else the only one in the snapshot; ambiguous → null.
+ */
+export function roleByTitle(snapshot: Snapshot, title: string, familySlug: string): Role | null {
+  const candidates = lookupsFor(snapshot).rolesByTitle.get(normalTitle(title)) ?? [];
+  const sameFamily = candidates.find((role) => role.familySlug === familySlug);
+  if (sameFamily) return sameFamily;
+  return candidates.length === 1 ? candidates[0] : null;
+}

@@ -1,0 +1,28 @@
+import { Field, Float, ObjectType } from 'type-graphql';
+import { LadderEdgeKind } from './ladderEdgeKind.enum';
+import { Role } from './role.type';
+import type { LadderEdgeKind as LadderEdgeKindValue } from '../../index/types';
+
+@ObjectType({ description: 'One move along a career path, and why it is a move.' })
+export class CareerStep {
+  @Field(() => Role)
+  from: Role;
+
+  @Field(() => Role)
+  to: Role;
+
+  @Field(() => LadderEdgeKind)
+  kind: LadderEdgeKindValue;
+
+  @Field(() => Float, { nullable: true, description: 'Grade of `to` minus grade of `from`; null when either has none.' })
+  gradeDelta: number | null;
+}
+
+@ObjectType({ description: 'A way from one role to another along the ladder graph.' })
+export class CareerPath {
+  @Field(() => [Role], { description: 'The roles in order, both ends included.' })
+  steps: Role[];
+
+  @Field(() => [CareerStep], { description: 'One entry per move: steps.length - 1 entries.' })
+  transitions: CareerStep[];
+}

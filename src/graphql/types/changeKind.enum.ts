@@ -1,0 +1,14 @@
+import { registerEnumType } from 'type-graphql';
+import type { ChangeKind as ChangeKindValue } from '../../index/types';
+
+export const ChangeKind: { [K in ChangeKindValue]: K } = {
+  ADDED: 'ADDED',
+  MODIFIED: 'MODIFIED',
+  MOVED: 'MOVED',
+  REMOVED: 'REMOVED',
+};
+
+registerEnumType(ChangeKind, {
+  name: 'ChangeKind',
+  description: 'How a role or family changed: MOVED means its page moved (and maybe changed) but its slug stayed.',
+});

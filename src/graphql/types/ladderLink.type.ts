@@ -1,0 +1,16 @@
+import { Field, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: "An entry of a family's Career Ladder section." })
+export class LadderLink {
+  @Field(() => String)
+  text: string;
+
+  @Field(() => String, { nullable: true, description: 'Family slug the link points at; null for unlinked prose.' })
+  target: string | null;
+
+  @Field(() => String, { nullable: true })
+  anchor: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The link as written.' })
+  href: string | null;
+}

@@ -1,0 +1,46 @@
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { ListItem } from './listItem.type';
+
+// Plain fields come straight from the parsed Role; family, extends, nextRoles, history, ... are
+// field resolvers in resolvers/role.resolver.ts.
+@ObjectType({ description: 'One role (or level) of a job family, as it stood at one commit.' })
+export class Role {
+  @Field(() => ID, { description: '`<family slug>#<slug of title>`.' })
+  id: string;
+
+  @Field(() => String)
+  title: string;
+
+  @Field(() => Float, { nullable: true, description: 'Numeric grade; the lowest for "grade 11 or a grade 12". Null when none is stated.' })
+  grade: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The grade as written, e.g. `grade 10+`.' })
+  gradeText: string | null;
+
+  @Field(() => String)
+  familySlug: string;
+
+  @Field(() => [String], { description: 'Paragraphs describing the role, outside its lists.' })
+  description: string[];
+
+  @Field(() => [String], { description: 'One string per top-level bullet.' })
+  responsibilities: string[];
+
+  @Field(() => [ListItem])
+  responsibilityItems: ListItem[];
+
+  @Field(() => [String])
+  requirements: string[];
+
+  @Field(() => [ListItem])
+  requirementItems: ListItem[];
+
+  @Field(() => String, { nullable: true, description: 'Title of the role this one reports to, as written.' })
+  reportsTo: string | null;
+
+  @Field(() => Int, { description: 'Position among the family roles (level order), from 0.' })
+  order: number;
+
+  @Field(() => Int, { description: "1-based line of the role's heading in the page." })
+  line: number;
+}

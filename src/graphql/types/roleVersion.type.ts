@@ -1,0 +1,21 @@
+import { Field, ObjectType } from 'type-graphql';
+import { ChangeKind } from './changeKind.enum';
+import { Commit } from './commit.type';
+import { FieldChange } from './fieldChange.type';
+import type { ChangeKind as ChangeKindValue } from '../../index/types';
+
+// `role` is a field resolver (resolvers/history.resolver.ts): the role as it stood after the commit.
+@ObjectType({ description: "A commit that changed a role's content." })
+export class RoleVersion {
+  @Field(() => Commit)
+  commit: Commit;
+
+  @Field(() => ChangeKind)
+  change: ChangeKindValue;
+
+  @Field(() => String, { description: "Path of the family's page after the commit (before it, for REMOVED)." })
+  path: string;
+
+  @Field(() => [FieldChange])
+  changes: FieldChange[];
+}
