@@ -12,6 +12,9 @@ const OBJECT_HEADER = /^([0-9a-f]{40,64}) ([a-z]+) (\d+)$/;
 /** `<input> missing` (or `ambiguous`) — the whole answer when there is no such object. */
 const MISSING_HEADER = /^(\S+) (missing|ambiguous)$/;
 
+/** The process ended while requests were waiting (its stderr or exit code in the message). */
+class ProcessDied extends GitCommandError {}
+
 interface Pending {
   id: string;
   resolve(value: Buffer | null): void;
@@ -36,8 +39,20 @@ export class CatFileBatch {
 
   constructor(private readonly gitDir: string) {}
 
-  /** Content of a blob; null when it is missing or not a blob. */
-  read(id: string): Promise<Buffer | null> {
+  /**
+   * Content of a blob; null when it is missing or not a blob. A read cut short by the process dying
+   * (killed, out of memory) is asked once more of a fresh process before it fails.
+   */
+  async read(id: string): Promise<Buffer | null> {
+    try {
+      return await this.readOnce(id);
+    } catch (error) {
+      if (this.closed || !(error instanceof ProcessDied)) throw error;
+      return this.readOnce(id);
+    }
+  }
+
+  private readOnce(id: string): Promise<Buffer | null> {
     if (this.closed) return Promise.reject(new GitCommandError('cat-file: reader is closed'));
     // Only full ids: the batch input also accepts `rev:path` and other syntax we never want.
     if (!isFullObjectId(id)) return Promise.resolve(null);
@@ -100,7 +115,7 @@ export class CatFileBatch {
     if (this.child !== child) return;
     this.child = null;
     const waiting = this.queue.splice(0);
-    for (const pending of waiting) pending.reject(new GitCommandError(`git cat-file failed: ${reason}`));
+    for (const pending of waiting) pending.reject(new ProcessDied(`git cat-file failed: ${reason}`));
   }
 
   private consume(chunk: Buffer): void {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CatFileBatch } from '../../src/git/catFileBatch';
@@ -21,11 +22,16 @@ describe('CatFileBatch', () => {
 
   it('reads many blobs in one pipelined batch, each exactly', async () => {
     const texts = Array.from({ length: 300 }, (_, i) => `# Role ${i}\n\n${'x'.repeat(i * 7)}\n`);
-    const ids = texts.map((text, i) => {
+    const files = texts.map((text, i) => {
       const file = path.join(repo.dir, `f${i}.txt`);
       fs.writeFileSync(file, text);
-      return hashObject(repo, file);
+      return file;
     });
+    // One hash-object for all files keeps the setup cheap.
+    const ids = execFileSync('git', ['-C', repo.dir, 'hash-object', '-w', '--stdin-paths'], { input: files.join('\n') + '\n', encoding: 'utf8' })
+      .trim()
+      .split('\n');
+    expect(ids).toHaveLength(300);
     const blobs = await reader.readMany([...ids, ids[0]]);
     expect(blobs.size).toBe(300);
     ids.forEach((id, i) => expect(blobs.get(id)?.toString('utf8')).toBe(texts[i]));
@@ -68,6 +74,15 @@ describe('CatFileBatch', () => {
       child.kill('SIGKILL');
     });
     expect((await reader.read(aId))?.toString()).toBe('alpha\n');
+  });
+
+  it('re-asks reads that were waiting when the process was killed', async () => {
+    const aId = repo.git('rev-parse', 'HEAD:a.md');
+    const emptyId = repo.git('rev-parse', 'HEAD:empty.md');
+    const reads = Array.from({ length: 200 }, (_, i) => reader.read(i % 2 ? aId : emptyId));
+    (reader as unknown as { child: { kill(sig: string): void } }).child.kill('SIGKILL');
+    const contents = await Promise.all(reads);
+    contents.forEach((content, i) => expect(content?.toString()).toBe(i % 2 ? 'alpha\n' : ''));
   });
 
   it('fails pending reads when the repository is gone, and refuses reads after close()', async () => {
