@@ -1,5 +1,6 @@
 // Every resolver class of the schema, in one list for buildSchema.
 import { CommitResolver } from './commit.resolver';
+import { DiffResolver } from './diff.resolver';
 import { FamilyResolver } from './family.resolver';
 import { GradeResolver } from './grade.resolver';
 import { HistoryResolver } from './history.resolver';
@@ -17,6 +18,7 @@ export const resolvers = [
   RoleResolver,
   GradeResolver,
   HistoryResolver,
+  DiffResolver,
   RefreshResolver,
   SubscriptionResolver,
 ] as const;
