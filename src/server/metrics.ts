@@ -1,0 +1,152 @@
+// Prometheus metrics on a registry of our own (never prom-client's global one, so two servers in
+// one process — tests, the CLI — never collide), served by `GET /metrics`.
+import type { Request, RequestHandler, Response } from 'express';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { Indexer, IndexPhase } from '../index/types';
+import type { RefreshEvent, Refresher } from '../watch';
+import type { Provider, WebhookOutcome } from './webhooks';
+
+/** What the gauges read at scrape time. */
+export type IndexerReadout = Pick<Indexer, 'status' | 'current'>;
+
+export interface MetricsOptions {
+  indexer?: IndexerReadout;
+  /** Node process metrics (memory, CPU, event loop). Default true. */
+  defaultMetrics?: boolean;
+  /** Distinct GraphQL operation names kept as labels; later ones share `__other__`. Default 100. */
+  maxOperationNames?: number;
+}
+
+export interface Metrics {
+  readonly registry: Registry;
+  /** Record one refresh attempt (wire with `bindRefresher`). */
+  observeRefresh(event: RefreshEvent): void;
+  /** Subscribe to a refresher's attempts. Returns an unsubscribe function. */
+  bindRefresher(refresher: Pick<Refresher, 'onRefresh'>): () => void;
+  /** Gauges read this indexer's status at scrape time. */
+  bindIndexer(indexer: IndexerReadout): void;
+  /** Record one webhook delivery's outcome (pass as the router's `onOutcome`). */
+  countWebhook(provider: Provider, outcome: WebhookOutcome): void;
+  /** Record one GraphQL request's duration; the name is bounded (see maxOperationNames). */
+  observeGraphqlRequest(operationName: string | null | undefined, seconds: number): void;
+  /** `GET /metrics`. */
+  readonly handler: RequestHandler;
+}
+
+const PHASES: readonly IndexPhase[] = ['starting', 'cloning', 'indexing', 'ready', 'refreshing', 'failed'];
+/** A GraphQL operation name (spec: Name); anything else is not a name a client legitimately sent. */
+const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,99}$/;
+export const ANONYMOUS_OPERATION = 'anonymous';
+export const OTHER_OPERATION = '__other__';
+
+export function createMetrics(opts: MetricsOptions = {}): Metrics {
+  const registry = new Registry();
+  if (opts.defaultMetrics ?? true) collectDefaultMetrics({ register: registry });
+  let indexer: IndexerReadout | undefined = opts.indexer;
+  const maxOperationNames = opts.maxOperationNames ?? 100;
+  const operationNames = new Set<string>();
+
+  const refreshes = new Counter({
+    name: 'rolegraph_refresh_total',
+    help: 'Refresh attempts (fetch, index, swap), successful or not.',
+    registers: [registry],
+  });
+  const refreshFailures = new Counter({
+    name: 'rolegraph_refresh_failures_total',
+    help: 'Refresh attempts that failed; the last good index kept serving.',
+    registers: [registry],
+  });
+  const refreshDuration = new Histogram({
+    name: 'rolegraph_refresh_duration_seconds',
+    help: 'Duration of refresh attempts.',
+    labelNames: ['outcome'] as const,
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300],
+    registers: [registry],
+  });
+  const webhooks = new Counter({
+    name: 'rolegraph_webhook_requests_total',
+    help: 'Webhook deliveries by provider and outcome.',
+    labelNames: ['provider', 'outcome'] as const,
+    registers: [registry],
+  });
+  const graphqlDuration = new Histogram({
+    name: 'rolegraph_graphql_request_duration_seconds',
+    help: 'GraphQL request duration by operation name.',
+    labelNames: ['operation'] as const,
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+
+  /** A gauge whose value is read from the indexer when Prometheus scrapes. */
+  function indexGauge(name: string, help: string, read: (ix: IndexerReadout) => number): void {
+    new Gauge({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        this.set(indexer ? read(indexer) : 0);
+      },
+    });
+  }
+  indexGauge('rolegraph_index_families', 'Families and department pages at the served head.', (ix) => ix.status().familyCount);
+  indexGauge('rolegraph_index_roles', 'Roles at the served head.', (ix) => ix.current()?.head.roles.length ?? 0);
+  indexGauge('rolegraph_index_commits', 'Commits in the indexed timeline of the tracked branch.', (ix) => ix.status().commitCount);
+  indexGauge('rolegraph_index_parsed_blobs', 'Distinct blobs parsed (each is parsed once, ever).', (ix) => ix.status().parsedBlobCount);
+  indexGauge('rolegraph_index_last_refresh_timestamp_seconds', 'When the index was last confirmed current with the remote.', (ix) => {
+    const at = ix.status().lastRefreshAt;
+    return at ? Date.parse(at) / 1000 : 0;
+  });
+  new Gauge({
+    name: 'rolegraph_index_phase',
+    help: 'The index phase: 1 for the current phase, 0 for the others.',
+    labelNames: ['phase'] as const,
+    registers: [registry],
+    collect() {
+      const phase = indexer?.status().phase;
+      for (const p of PHASES) this.set({ phase: p }, p === phase ? 1 : 0);
+    },
+  });
+
+  function operationLabel(name: string | null | undefined): string {
+    if (!name) return ANONYMOUS_OPERATION;
+    if (!GRAPHQL_NAME.test(name)) return OTHER_OPERATION;
+    if (operationNames.has(name)) return name;
+    // Names are client-chosen; without a cap each new one would add a time series forever.
+    if (operationNames.size >= maxOperationNames) return OTHER_OPERATION;
+    operationNames.add(name);
+    return name;
+  }
+
+  const metrics: Metrics = {
+    registry,
+    observeRefresh(event) {
+      refreshes.inc();
+      if (!event.ok) refreshFailures.inc();
+      refreshDuration.observe({ outcome: event.ok ? 'success' : 'failure' }, event.durationSeconds);
+    },
+    bindRefresher(refresher) {
+      return refresher.onRefresh((event) => metrics.observeRefresh(event));
+    },
+    bindIndexer(next) {
+      indexer = next;
+    },
+    countWebhook(provider, outcome) {
+      webhooks.inc({ provider, outcome });
+    },
+    observeGraphqlRequest(operationName, seconds) {
+      graphqlDuration.observe({ operation: operationLabel(operationName) }, seconds);
+    },
+    handler: (_req: Request, res: Response) => {
+      registry.metrics().then(
+        (text) => {
+          res.set('Content-Type', registry.contentType);
+          res.send(text);
+        },
+        () => {
+          res.status(500).type('text/plain').send('metrics collection failed\n');
+        },
+      );
+    },
+  };
+  return metrics;
+}
