@@ -33,7 +33,7 @@ async function value(metrics: ReturnType<typeof createMetrics>, name: string, la
   const metric = metrics.registry.getSingleMetric(name);
   if (!metric) throw new Error(`no metric ${name}`);
   const { values } = await metric.get();
-  const hit = values.find((v) => Object.entries(labels).every(([k, l]) => v.labels[k] === l)));
+  const hit = values.find((v) => Object.entries(labels).every(([k, l]) => v.labels[k] === l));
   return hit?.value;
 }
 
