@@ -1,0 +1,90 @@
+// From a role draft (its sections) to the Role the API serves: title, grade, bullets, relations.
+import type { ListItem, ParseWarning, Role } from './types';
+import type { Block } from './sections';
+import type { PartKind } from './roles';
+import { findGrade, gradeCell, type GradeMatch } from './grades';
+import { allTexts, listItems, paragraphs, sectionItems } from './lists';
+import { findExtends, findReportsTo } from './prose';
+
+export interface RoleSource {
+  title: string;
+  line: number;
+  intro: Block[];
+  parts: Record<PartKind, Block[]>;
+  /** Where else a grade may be stated when the role's own text has none (the page intro of a single role). */
+  fallbackGradeBlocks: Block[];
+}
+
+/** First grade in the blocks: a grade phrase, a table cell holding a grade, or (in grade sections) a bare number. */
+export function gradeIn(blocks: Block[], bare: boolean): GradeMatch | null {
+  for (const b of blocks) {
+    if (b.type === 'table') {
+      for (const row of b.rows) for (const cell of row) {
+        const g = findGrade(cell, bare) ?? (bare ? gradeCell(cell) : null);
+        if (g) return g;
+      }
+      continue;
+    }
+    for (const text of allTexts([b])) {
+      const g = findGrade(text, bare);
+      if (g) return g;
+    }
+  }
+  return null;
+}
+
+function texts(items: ListItem[]): string[] {
+  return items.map((i) => i.text);
+}
+
+/** Builds one role; `familySlug` and `order` place it, `warnings` receives what a reader would flag. */
+export function buildRole(src: RoleSource, familySlug: string, order: number, id: string, warnings: ParseWarning[]): Role {
+  const grade = gradeIn(src.parts.grade, true) ?? gradeIn(src.intro, false) ?? gradeIn(src.fallbackGradeBlocks, false);
+  if (!grade) {
+    warnings.push({ code: 'grade-missing', message: `no grade stated for "${src.title}"`, line: src.line, role: src.title });
+  }
+  const resp = sectionItems(src.parts.responsibilities);
+  const req = sectionItems(src.parts.requirements);
+  const perf = sectionItems(src.parts.performance);
+  const performanceIndicators = [...perf.prose, ...texts(perf.items)];
+  const description = [...paragraphs(src.intro).filter((p) => findGrade(p) === null), ...resp.prose];
+  const proseOrder = [
+    ...paragraphs(src.intro),
+    ...resp.prose,
+    ...texts(resp.items),
+    ...paragraphs(src.parts.grade),
+    ...req.prose,
+    ...texts(req.items),
+  ];
+  let reportsTo: string | null = null;
+  let extendsTitle: string | null = null;
+  for (const t of proseOrder) {
+    reportsTo ??= findReportsTo(t);
+    extendsTitle ??= findExtends(t);
+  }
+  return {
+    id,
+    familySlug,
+    title: src.title,
+    grade: grade ? grade.grade : null,
+    gradeText: grade ? grade.text : null,
+    description,
+    responsibilities: texts(resp.items),
+    responsibilityItems: resp.items,
+    requirements: texts(req.items),
+    requirementItems: req.items,
+    performanceIndicators,
+    reportsTo,
+    extends: extendsTitle,
+    order,
+    line: src.line,
+  };
+}
+
+/** Grade sentence subject of a role's grade, to flag copy-paste sentences naming another role. */
+export function gradeSubject(src: RoleSource): string | null {
+  const g = gradeIn(src.parts.grade, true) ?? gradeIn(src.intro, false);
+  return g?.subject ?? null;
+}
+
+export { listItems };

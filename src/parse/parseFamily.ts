@@ -1,0 +1,189 @@
+// The parser's entry point: (repository path, file text) → JobFamily. Pure, never throws, bounded.
+import type { JobFamily, LadderLink, ParseWarning, Role } from './types';
+import { decodeInput } from './decode';
+import { readFrontMatter } from './frontMatter';
+import { extractTemplateTags, repairMojibake, type Include } from './normalizeText';
+import { readSections, type Block } from './sections';
+import { findRoles, type FamilyDraft } from './roles';
+import { buildRole, gradeSubject, type RoleSource } from './buildRole';
+import { readLadder } from './ladder';
+import { listItems, paragraphs, sectionItems } from './lists';
+import { folderSlugOf, isSectionIndex, pageSlug, slugify } from './slug';
+import { findGrade } from './grades';
+
+export interface ParseOptions {
+  /** Repository folder that holds the job families (`content/job-families/`); auto-detected when absent. */
+  contentDir?: string;
+}
+
+/** Shortcodes/partials that stand for the shared sales performance indicators. */
+const PERFORMANCE_INCLUDE = /(?:^|\/)performance(?:\.[a-z]+)?$/;
+/** ` Job Family` at the end of a page title, left out when the title names the page's single role. */
+const JOB_FAMILY_SUFFIX = /\s+job\s+famil(?:y|ies)$/i;
+
+function str(v: unknown): string | null {
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
+}
+
+function humanize(slug: string): string {
+  const leaf = slug.split('/').pop() ?? '';
+  return leaf.split('-').filter(Boolean).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
+}
+
+function familyPerformance(draft: FamilyDraft, includes: Include[], hasRoles: boolean): string[] {
+  const out: string[] = [];
+  if (hasRoles) {
+    const perf = sectionItems(draft.parts.performance);
+    out.push(...perf.prose, ...perf.items.map((i) => i.text));
+  }
+  // The include's name stands in for the shared indicators it renders, so a reader sees where they come from.
+  for (const inc of includes) if (PERFORMANCE_INCLUDE.test(inc.name)) out.push(inc.name);
+  return out;
+}
+
+function hiringSteps(draft: FamilyDraft): string[] {
+  const items = listItems(draft.hiring).map((i) => i.text);
+  return [...draft.hiringSteps, ...items];
+}
+
+function hasFamilyContent(draft: FamilyDraft): boolean {
+  const p = draft.parts;
+  return draft.ladder.length + draft.hiring.length + p.performance.length + p.requirements.length + p.responsibilities.length + p.grade.length > 0;
+}
+
+/** Same-family anchors written against the department page (`/job-families/marketing/#manager-field-marketing`). */
+function fixSameFamilyAnchors(links: LadderLink[], slug: string, department: string, roles: Role[]): LadderLink[] {
+  const roleSlugs = new Set(roles.map((r) => r.id.slice(r.id.indexOf('#') + 1)));
+  return links.map((l) =>
+    l.target === department && l.anchor !== null && roleSlugs.has(l.anchor) ? { ...l, target: slug } : l,
+  );
+}
+
+function parseUnsafe(path: string, input: string | Buffer, opts: ParseOptions, warnings: ParseWarning[]): JobFamily {
+  const slug = pageSlug(path, opts.contentDir);
+  const department = slug.split('/')[0] ?? '';
+  const decoded = decodeInput(input);
+  warnings.push(...decoded.warnings);
+  const fm = readFrontMatter(repairMojibake(decoded.text));
+  warnings.push(...fm.warnings);
+  const { text: markdown, includes } = extractTemplateTags(fm.body);
+  const sections = readSections(markdown, 1);
+  const draft = findRoles(sections);
+  const data = fm.data;
+
+  const pageTitle = str(data['title']) ?? draft.h1 ?? str(data['RoleName']) ?? humanize(slug);
+  const sources: RoleSource[] = draft.roles.map((r) => ({ title: r.title, line: r.line, intro: r.intro, parts: r.parts, fallbackGradeBlocks: [] }));
+  let familyParts = draft.parts;
+  const sectionIndex = isSectionIndex(path);
+  if (sources.length === 0 && !sectionIndex) {
+    // A page without role headings is one role: its parts are the family's parts.
+    const grade = [...draft.parts.grade];
+    const title =
+      str(data['RoleName']) ??
+      str(data['title'])?.replace(JOB_FAMILY_SUFFIX, '') ??
+      draft.h1 ??
+      subjectOf([...grade, ...draft.intro]) ??
+      humanize(slug);
+    sources.push({ title, line: 1, intro: draft.intro, parts: draft.parts, fallbackGradeBlocks: [] });
+    familyParts = { grade: [], responsibilities: [], requirements: [], performance: [] };
+  }
+
+  const roles: Role[] = [];
+  const seen = new Map<string, number>();
+  sources.forEach((src, order) => {
+    const base = `${slug}#${slugify(src.title)}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    const id = n === 1 ? base : `${base}-${n}`;
+    if (n > 1) warnings.push({ code: 'duplicate-role', message: `two roles titled "${src.title}"; the later one is ${id}`, line: src.line, role: src.title });
+    roles.push(buildRole(src, slug, order, id, warnings));
+  });
+  flagGradeSubjects(sources, roles, warnings);
+
+  const familyDraft: FamilyDraft = { ...draft, parts: familyParts };
+  const kind = sectionIndex && roles.length === 0 && !hasFamilyContent(familyDraft) && includes.length === 0 ? 'department' : 'family';
+  const description = str(data['description']) ?? str(data['Description']) ?? paragraphs(draft.intro).find((p) => findGrade(p) === null) ?? null;
+  return {
+    slug,
+    department,
+    title: pageTitle,
+    description,
+    path,
+    kind,
+    folderSlug: folderSlugOf(path, opts.contentDir),
+    roles,
+    careerLadder: fixSameFamilyAnchors(readLadder(draft.ladder, slug), slug, department, roles),
+    hiringProcess: hiringSteps(draft),
+    performanceIndicators: familyPerformance(familyDraft, includes, true),
+    requirements: sectionItems(familyParts.requirements).items.map((i) => i.text),
+    frontMatter: data,
+    warnings,
+  };
+}
+
+/** The role a grade sentence names (`The Chief Revenue Officer is a grade 14`), as a last-resort title. */
+function subjectOf(blocks: Block[]): string | null {
+  for (const p of paragraphs(blocks)) {
+    const g = findGrade(p, true);
+    if (g?.subject) return g.subject;
+  }
+  return null;
+}
+
+/** Warns where a role's grade sentence names another role of the same page (copy-paste). */
+function flagGradeSubjects(sources: RoleSource[], roles: Role[], warnings: ParseWarning[]): void {
+  const titles = new Map(roles.map((r) => [slugify(r.title), r.title]));
+  sources.forEach((src, i) => {
+    const subject = gradeSubject(src);
+    const role = roles[i];
+    if (!subject || !role) return;
+    const other = titles.get(slugify(subject));
+    if (other !== undefined && other !== role.title) {
+      warnings.push({
+        code: 'grade-names-other-role',
+        message: `the grade sentence of "${role.title}" names "${other}"`,
+        line: role.line,
+        role: role.title,
+      });
+    }
+  });
+}
+
+/**
+ * Parses one job-family page. Never throws: anything unexpected becomes a `parse-failed` warning on a
+ * family that still carries the path, slug and a title.
+ */
+export function parseFamily(path: string, text: string | Buffer, opts: ParseOptions = {}): JobFamily {
+  const warnings: ParseWarning[] = [];
+  const safePath = typeof path === 'string' ? path : String(path);
+  try {
+    return parseUnsafe(safePath, text, opts ?? {}, warnings);
+  } catch (err) {
+    const slug = safeSlug(safePath, opts?.contentDir);
+    warnings.push({ code: 'parse-failed', message: `page could not be read: ${err instanceof Error ? err.message : String(err)}`, line: null, role: null });
+    return {
+      slug,
+      department: slug.split('/')[0] ?? '',
+      title: humanize(slug) || slug,
+      description: null,
+      path: safePath,
+      kind: 'family',
+      folderSlug: null,
+      roles: [],
+      careerLadder: [],
+      hiringProcess: [],
+      performanceIndicators: [],
+      requirements: [],
+      frontMatter: {},
+      warnings,
+    };
+  }
+}
+
+function safeSlug(path: string, contentDir?: string): string {
+  try {
+    return pageSlug(path, contentDir);
+  } catch {
+    return path;
+  }
+}

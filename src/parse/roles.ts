@@ -1,0 +1,237 @@
+// Which sections are roles. Walks the sections in order, as a reader scrolls: a role heading opens a
+// role; role parts (grade, responsibilities, requirements, indicators) attach to the open role when
+// they sit below it — or beside it when the page writes parts at the role's own depth — and to the
+// family (or the page's single role) otherwise. `Levels`-like headings hold roles; `Specialties`-like
+// headings hold variants that are never roles.
+import { classifyHeading, headingKey, partPrefix, ROLE_PARTS, type HeadingKind } from './headings';
+import type { Block, Section } from './sections';
+import { findGrade } from './grades';
+
+export type PartKind = 'grade' | 'responsibilities' | 'requirements' | 'performance';
+
+export interface RoleDraft {
+  title: string;
+  depth: number;
+  line: number;
+  /** Blocks written directly under the role heading and in its plain sub-topics. */
+  intro: Block[];
+  parts: Record<PartKind, Block[]>;
+  /** Line of the first heading of each part, to report copy-paste headings. */
+  partTitles: Array<{ kind: PartKind; title: string; line: number }>;
+  /** Parts at the role heading's own depth (team-member-relations style). */
+  sameDepth: boolean;
+}
+
+export interface FamilyDraft {
+  /** Blocks before the first role and in family-level prose sections. */
+  intro: Block[];
+  /** Role parts found outside any role: the page's single role if no role heading exists, else shared. */
+  parts: Record<PartKind, Block[]>;
+  partTitles: Array<{ kind: PartKind; title: string; line: number }>;
+  ladder: Block[];
+  hiring: Block[];
+  /** Sub-headings of the hiring process (`#### 1. Initial Screen - Recruiter`): steps written as headings. */
+  hiringSteps: string[];
+  /** Blocks under `Levels` headings (a bullet list of level names when levels are not headings). */
+  levels: Block[];
+  /** First H1, used as a title when the front matter has none. */
+  h1: string | null;
+  roles: RoleDraft[];
+}
+
+function emptyParts(): Record<PartKind, Block[]> {
+  return { grade: [], responsibilities: [], requirements: [], performance: [] };
+}
+
+function hasGradeSentence(blocks: Block[]): boolean {
+  return blocks.some((b) => b.type === 'paragraph' && findGrade(b.text) !== null);
+}
+
+interface Classified extends Section {
+  kind: HeadingKind;
+}
+
+/**
+ * Is the `other` heading at `i` a role? Yes when a role part (grade, responsibilities, requirements)
+ * sits below it before the next heading of its depth, when its own text states a grade, or when it
+ * sits directly in a `Levels` heading. Parts at its own depth count only when they carry its name
+ * (`#### Team Member Relations Partner` then `#### Team Member Relations Partner Job Grade`) or when
+ * there is no other owner for them (`inLevels`).
+ */
+function roleShape(sections: Classified[], i: number, inLevels: boolean): { role: boolean; sameDepth: boolean } {
+  const head = sections[i];
+  if (!head) return { role: false, sameDepth: false };
+  if (hasGradeSentence(head.blocks)) return { role: true, sameDepth: false };
+  const own = headingKey(head.title);
+  let variantsDepth: number | null = null;
+  for (let j = i + 1; j < sections.length; j++) {
+    const s = sections[j];
+    if (!s) break;
+    if (s.depth > head.depth) {
+      if (variantsDepth !== null && s.depth > variantsDepth) continue;
+      variantsDepth = s.kind === 'variants' ? s.depth : null;
+      if (s.kind === 'grade' || s.kind === 'responsibilities' || s.kind === 'requirements') return { role: true, sameDepth: false };
+      if (s.kind === 'other' && roleShape(sections, j, false).role && !hasOwnParts(sections, i, j)) {
+        return { role: false, sameDepth: false }; // a heading that only groups roles (`### Federal`)
+      }
+      continue;
+    }
+    if (s.depth === head.depth && ROLE_PARTS.has(s.kind)) {
+      const prefix = headingKey(partPrefix(s.title));
+      if (prefix !== '' && prefix === own) return { role: true, sameDepth: true };
+      if (inLevels && s.kind !== 'performance') return { role: true, sameDepth: true };
+      continue;
+    }
+    break;
+  }
+  return { role: inLevels && head.blocks.length > 0, sameDepth: false };
+}
+
+/** True when a role part sits between heading `i` and the nested role heading at `j`. */
+function hasOwnParts(sections: Classified[], i: number, j: number): boolean {
+  for (let k = i + 1; k < j; k++) {
+    const kind = sections[k]?.kind;
+    if (kind === 'grade' || kind === 'responsibilities' || kind === 'requirements') return true;
+  }
+  return false;
+}
+
+/** Builds the role/family structure of a page from its sections (sections[0] is the part before any heading). */
+export function findRoles(sections: Section[]): FamilyDraft {
+  const family: FamilyDraft = {
+    intro: [...(sections[0]?.blocks ?? [])],
+    parts: emptyParts(),
+    partTitles: [],
+    ladder: [],
+    hiring: [],
+    hiringSteps: [],
+    levels: [],
+    h1: null,
+    roles: [],
+  };
+  const list: Classified[] = sections.map((s) => ({ ...s, kind: s.depth === 0 ? 'other' : classifyHeading(s.title, s.depth) }));
+  let role: RoleDraft | null = null;
+  let levelsDepth: number | null = null;
+  /** Where content of deeper plain headings goes: the bucket of the last heading and its depth. */
+  let bucket: { blocks: Block[]; depth: number; headings?: string[] } | null = null;
+
+  for (let i = 1; i < list.length; i++) {
+    const s = list[i];
+    if (!s) continue;
+    if (bucket && s.depth > bucket.depth && (s.kind === 'other' || s.kind === 'family') && !isNestedRole(list, i, levelsDepth)) {
+      bucket.blocks.push(...s.blocks);
+      bucket.headings?.push(s.title);
+      continue;
+    }
+    bucket = null;
+    if (levelsDepth !== null && s.depth <= levelsDepth && s.kind !== 'levels') levelsDepth = null;
+    if (role && s.depth < role.depth) role = null;
+    switch (s.kind) {
+      case 'title':
+        family.h1 ??= s.title;
+        family.intro.push(...s.blocks);
+        role = null;
+        break;
+      case 'variants':
+        // Variants (and everything below them) are neither roles nor role text.
+        skipBelow(list, i, (j) => (i = j));
+        if (role && s.depth <= role.depth) role = null;
+        break;
+      case 'levels':
+        levelsDepth = s.depth;
+        family.levels.push(...s.blocks);
+        role = null;
+        break;
+      case 'ladder':
+      case 'hiring':
+        if (!role || s.depth <= role.depth) role = null;
+        (s.kind === 'ladder' ? family.ladder : family.hiring).push(...s.blocks);
+        bucket = s.kind === 'ladder' ? { blocks: family.ladder, depth: s.depth } : { blocks: family.hiring, depth: s.depth, headings: family.hiringSteps };
+        break;
+      case 'family':
+        if (role && s.depth > role.depth) {
+          role.intro.push(...s.blocks);
+          bucket = { blocks: role.intro, depth: s.depth };
+        } else {
+          role = null;
+          if (family.roles.length === 0) family.intro.push(...s.blocks);
+          bucket = { blocks: family.roles.length === 0 ? family.intro : [], depth: s.depth };
+        }
+        break;
+      case 'grade':
+      case 'responsibilities':
+      case 'requirements':
+      case 'performance': {
+        const kind: PartKind = s.kind;
+        const target = partOwner(role, s, kind);
+        const parts = target ? target.parts : family.parts;
+        (target ? target.partTitles : family.partTitles).push({ kind, title: s.title, line: s.line });
+        parts[kind].push(...s.blocks);
+        bucket = { blocks: parts[kind], depth: s.depth };
+        break;
+      }
+      case 'other': {
+        const inLevels = levelsDepth !== null && s.depth > levelsDepth;
+        const shape = roleShape(list, i, inLevels);
+        if (shape.role) {
+          role = newRole(s, shape.sameDepth);
+          family.roles.push(role);
+        } else if (role && s.depth > role.depth) {
+          role.intro.push(...s.blocks);
+          bucket = { blocks: role.intro, depth: s.depth };
+        } else if (family.roles.length === 0 && !inLevels) {
+          family.intro.push(...s.blocks);
+          bucket = { blocks: family.intro, depth: s.depth };
+        } else {
+          role = null;
+          bucket = { blocks: [], depth: s.depth };
+        }
+        break;
+      }
+    }
+  }
+  return family;
+}
+
+/**
+ * A plain heading below a part that is itself a role (`### Federal` > `#### Area Sales Manager (Federal)`
+ * with its own parts) must open a role, not be swallowed as text of the part above it.
+ */
+function isNestedRole(list: Classified[], i: number, levelsDepth: number | null): boolean {
+  const s = list[i];
+  if (!s || s.kind !== 'other') return false;
+  const shape = roleShape(list, i, levelsDepth !== null && s.depth > levelsDepth);
+  return shape.role && !shape.sameDepth && !hasGradeSentenceOnly(s);
+}
+
+/** A sub-topic whose only role-like trait is a grade sentence stays text of the part it sits in. */
+function hasGradeSentenceOnly(s: Section): boolean {
+  return hasGradeSentence(s.blocks);
+}
+
+/** Advances past every section deeper than the one at `i` (the content of a variants heading). */
+function skipBelow(list: Classified[], i: number, set: (j: number) => void): void {
+  const depth = list[i]?.depth ?? 0;
+  let j = i;
+  while (j + 1 < list.length && (list[j + 1]?.depth ?? 0) > depth) j++;
+  set(j);
+}
+
+function newRole(s: Section, sameDepth: boolean): RoleDraft {
+  return { title: s.title, depth: s.depth, line: s.line, intro: [...s.blocks], parts: emptyParts(), partTitles: [], sameDepth };
+}
+
+/**
+ * Which role a part heading belongs to. Below the role heading: that role. At the role's own depth:
+ * the role when it writes its parts that way, or when it has no such part yet (`## Responsibilities`
+ * right after `## Commercial Account Executive - Mid-Market`'s `### Job Grade`) — except performance
+ * indicators, which at that depth are the family's. Otherwise none (family-level or the single role).
+ */
+function partOwner(role: RoleDraft | null, s: Section, kind: PartKind): RoleDraft | null {
+  if (!role) return null;
+  if (s.depth > role.depth) return role;
+  if (s.depth < role.depth) return null;
+  if (role.sameDepth) return role;
+  if (kind === 'performance') return null;
+  return role.parts[kind].length === 0 && !role.partTitles.some((p) => p.kind === kind) ? role : null;
+}
