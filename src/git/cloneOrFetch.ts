@@ -114,13 +114,21 @@ export async function cloneOrFetch(opts: CloneOrFetchOptions): Promise<CloneOrFe
     return { gitDir, head: await fetchInto(gitDir, remote, branch, timeoutMs), cloned: false };
   }
 
+  // A folder without HEAD is the remains of something else; a new cache replaces it.
+  await fs.rm(gitDir, { recursive: true, force: true });
   await fs.mkdir(path.dirname(gitDir), { recursive: true });
   const temp = `${gitDir}.tmp-${process.pid}-${Date.now()}`;
   try {
     await runGit(['init', '--quiet', '--bare', `--initial-branch=${branch}`, '--', temp], { op: 'init' });
     const head = await fetchInto(temp, remote, branch, timeoutMs);
-    await fs.rm(gitDir, { recursive: true, force: true });
-    await fs.rename(temp, gitDir);
+    try {
+      await fs.rename(temp, gitDir);
+    } catch (error) {
+      // Another process (the CLI beside the server) finished its clone first: use that one.
+      if (!(await exists(path.join(gitDir, 'HEAD')))) throw error;
+      await fs.rm(temp, { recursive: true, force: true });
+      return { gitDir, head: await fetchInto(gitDir, remote, branch, timeoutMs), cloned: false };
+    }
     return { gitDir, head, cloned: true };
   } catch (error) {
     await fs.rm(temp, { recursive: true, force: true });

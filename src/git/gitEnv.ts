@@ -24,6 +24,9 @@ const INHERITED_GIT_VARS = [
 export function gitEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of INHERITED_GIT_VARS) delete env[name];
+  // ssh would ask for a passphrase or an unknown host key on the terminal and hang the fetch;
+  // in batch mode it fails instead. An operator's own ssh command is left as it is.
+  if (env.GIT_SSH_COMMAND === undefined && env.GIT_SSH === undefined) env.GIT_SSH_COMMAND = 'ssh -o BatchMode=yes';
   return {
     ...env,
     // The machine's /etc/gitconfig is not ours to trust; the user's own (credential helpers,

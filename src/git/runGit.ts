@@ -57,7 +57,8 @@ export function runGit(
         encoding: 'buffer',
         maxBuffer: MAX_BUFFER,
         timeout: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-        killSignal: 'SIGKILL',
+        // SIGTERM lets git remove its lock files, so the next fetch is not blocked by them.
+        killSignal: 'SIGTERM',
         windowsHide: true,
       },
       (error, stdout, stderr) => {
@@ -95,7 +96,7 @@ export function streamGit(
     let failed: unknown = null;
     const timer = setTimeout(() => {
       timedOut = true;
-      child.kill('SIGKILL');
+      child.kill('SIGTERM');
     }, timeoutMs);
     const stderr: Buffer[] = [];
     let stderrBytes = 0;

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { assertBranchName, cloneOrFetch, isLocalRemote } from '../../src/git/cloneOrFetch';
@@ -76,6 +77,36 @@ describe('cloneOrFetch', () => {
 
     await cloneOrFetch({ remote: origin.dir, branch: 'main', cacheDir });
     expect(fs.readFileSync(path.join(cacheDir, 'repo.git', 'config'), 'utf8')).not.toContain(origin.dir);
+  });
+
+  it('stops a fetch that hangs at the timeout, with a redacted message', async () => {
+    // A server on 127.0.0.1 that accepts the connection and never answers.
+    const sockets: net.Socket[] = [];
+    const server = net.createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as net.AddressInfo;
+    try {
+      const error = await cloneOrFetch({
+        remote: `http://user:secret@127.0.0.1:${port}/x.git`,
+        branch: 'main',
+        cacheDir,
+        timeoutMs: 1500,
+      }).catch((e: Error) => e);
+      expect(error).toBeInstanceOf(GitCommandError);
+      expect((error as Error).message).toMatch(/timed out/);
+      expect(`${(error as Error).message} ${String((error as Error).cause)}`).not.toContain('secret');
+      expect(fs.readdirSync(cacheDir)).toEqual([]);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('replaces a leftover folder that is not a repository', async () => {
+    fs.mkdirSync(path.join(cacheDir, 'repo.git', 'junk'), { recursive: true });
+    const result = await cloneOrFetch({ remote: origin.dir, branch: 'main', cacheDir });
+    expect(result).toMatchObject({ head: origin.head(), cloned: true });
+    expect(fs.existsSync(path.join(cacheDir, 'repo.git', 'junk'))).toBe(false);
   });
 
   it('rejects remotes and branches that would be options or run commands', async () => {
