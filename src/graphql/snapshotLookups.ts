@@ -1,11 +1,12 @@
-// Reverse lookups over one immutable snapshot (edges by role, children by family, roles by title),
+// Lookups over one immutable snapshot the index does not offer (edges by their start, children by
+// family, roles by title),
 // built once per snapshot on first use and dropped with it. Snapshots never change, so the memo
 // can never go stale.
 import type { LadderEdge, Role, Snapshot, SnapshotFamily } from '../index/types';
 
 export interface SnapshotLookups {
+  /** Ladder edges by the role they start from (next/previous role ids come from index/careerPaths). */
   outgoing: ReadonlyMap<string, readonly LadderEdge[]>;
-  incoming: ReadonlyMap<string, readonly LadderEdge[]>;
   childrenOf: ReadonlyMap<string, readonly SnapshotFamily[]>;
   /** Lower-cased title → roles with that title, in snapshot order. */
   rolesByTitle: ReadonlyMap<string, readonly Role[]>;
@@ -23,18 +24,14 @@ export function lookupsFor(snapshot: Snapshot): SnapshotLookups {
   const known = memo.get(snapshot);
   if (known) return known;
   const outgoing = new Map<string, LadderEdge[]>();
-  const incoming = new Map<string, LadderEdge[]>();
-  for (const edge of snapshot.ladderEdges) {
-    push(outgoing, edge.from, edge);
-    push(incoming, edge.to, edge);
-  }
+  for (const edge of snapshot.ladderEdges) push(outgoing, edge.from, edge);
   const childrenOf = new Map<string, SnapshotFamily[]>();
   for (const family of snapshot.families) {
     if (family.parentSlug) push(childrenOf, family.parentSlug, family);
   }
   const rolesByTitle = new Map<string, Role[]>();
   for (const role of snapshot.roles) push(rolesByTitle, normalTitle(role.title), role);
-  const lookups: SnapshotLookups = { outgoing, incoming, childrenOf, rolesByTitle };
+  const lookups: SnapshotLookups = { outgoing, childrenOf, rolesByTitle };
   memo.set(snapshot, lookups);
   return lookups;
 }

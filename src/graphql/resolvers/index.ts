@@ -1,4 +1,5 @@
 // Every resolver class of the schema, in one list for buildSchema.
+import { CareerPathResolver } from './careerPath.resolver';
 import { CommitResolver } from './commit.resolver';
 import { DiffResolver } from './diff.resolver';
 import { FamilyResolver } from './family.resolver';
@@ -8,6 +9,7 @@ import { LadderLinkResolver } from './ladderLink.resolver';
 import { RefreshResolver } from './refresh.resolver';
 import { RepositoryResolver } from './repository.resolver';
 import { RoleResolver } from './role.resolver';
+import { SearchResolver } from './search.resolver';
 import { SubscriptionResolver } from './subscription.resolver';
 
 export const resolvers = [
@@ -17,8 +19,10 @@ export const resolvers = [
   LadderLinkResolver,
   RoleResolver,
   GradeResolver,
+  CareerPathResolver,
   HistoryResolver,
   DiffResolver,
+  SearchResolver,
   RefreshResolver,
   SubscriptionResolver,
 ] as const;

@@ -3,7 +3,7 @@ import { pinned, type RolegraphContext } from '../context';
 import { roleNode, type FamilyNode, type RoleNode } from '../nodes';
 import { paginate } from '../pagination';
 import { filterRoles } from '../roleFilter';
-import { lookupsFor, roleByTitle } from '../snapshotLookups';
+import { roleByTitle } from '../snapshotLookups';
 import { PageArgs } from '../args/page.args';
 import { RoleArgs } from '../args/role.args';
 import { RolesArgs } from '../args/roles.args';
@@ -11,7 +11,8 @@ import { Commit } from '../types/commit.type';
 import { RoleConnection, RoleVersionConnection } from '../types/connections';
 import { JobFamily } from '../types/family.type';
 import { Role } from '../types/role.type';
-import type { CommitInfo, LadderEdge, RoleVersion } from '../../index/types';
+import { nextRoles, previousRoles } from '../../index/careerPaths';
+import type { CommitInfo, RoleVersion, Snapshot } from '../../index/types';
 import type { ConnectionData } from '../pagination';
 
 @Resolver(() => Role)
@@ -60,12 +61,12 @@ export class RoleResolver {
 
   @FieldResolver(() => [Role], { description: 'Roles one ladder step up (career-ladder links and level order).' })
   async nextRoles(@Root() role: RoleNode, @Ctx() ctx: RolegraphContext): Promise<RoleNode[]> {
-    return this.neighbours(role, ctx, 'outgoing');
+    return this.neighbours(role, ctx, nextRoles);
   }
 
   @FieldResolver(() => [Role], { description: 'Roles one ladder step down.' })
   async previousRoles(@Root() role: RoleNode, @Ctx() ctx: RolegraphContext): Promise<RoleNode[]> {
-    return this.neighbours(role, ctx, 'incoming');
+    return this.neighbours(role, ctx, previousRoles);
   }
 
   @FieldResolver(() => RoleVersionConnection, { description: 'Commits that changed this role, newest first (whole history, whatever the snapshot).' })
@@ -80,11 +81,15 @@ export class RoleResolver {
     return found && found.id !== role.id ? roleNode(found, role.at) : null;
   }
 
-  private async neighbours(role: RoleNode, ctx: RolegraphContext, direction: 'outgoing' | 'incoming'): Promise<RoleNode[]> {
+  private async neighbours(
+    role: RoleNode,
+    ctx: RolegraphContext,
+    step: (snapshot: Snapshot, roleId: string) => readonly string[],
+  ): Promise<RoleNode[]> {
     const { loaders } = pinned(ctx);
     const snapshot = await loaders.snapshotByCommit.load(role.at);
-    const edges: readonly LadderEdge[] = lookupsFor(snapshot)[direction].get(role.id) ?? [];
-    const ids = [...new Set(edges.map((edge) => (direction === 'outgoing' ? edge.to : edge.from)))];
+    // Two edges (a ladder link and level order) may join the same pair; list each role once.
+    const ids = [...new Set(step(snapshot, role.id))];
     const nodes = await loaders.role.loadMany(ids.map((id) => ({ at: role.at, id })));
     return nodes.filter((node): node is RoleNode => node !== null && !(node instanceof Error));
   }
