@@ -1,7 +1,7 @@
 // The real GitSource: the pieces of this folder composed over one cache folder. Updates are
 // serialised (a second update() waits for the first); blob reads share one cat-file process.
 import { CatFileBatch } from './catFileBatch';
-import { cloneOrFetch, gitDirOf } from './cloneOrFetch';
+import { assertBranchName, cloneOrFetch, gitDirOf } from './cloneOrFetch';
 import { readCommitInfo } from './commitInfo';
 import { detectContentDir } from './detectContentDir';
 import { GitCommandError } from './errors';
@@ -22,7 +22,9 @@ export interface GitSourceOptions {
   timeoutMs?: number;
 }
 
+/** Throws GitCommandError at once for a branch name git would refuse (a configuration mistake). */
 export function createGitSource(opts: GitSourceOptions): GitSource {
+  assertBranchName(opts.branch);
   const gitDir = gitDirOf(opts.cacheDir);
   let blobs: CatFileBatch | null = null;
   let updating: Promise<string> = Promise.resolve('');

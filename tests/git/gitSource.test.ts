@@ -68,6 +68,12 @@ describe('createGitSource over a local origin', () => {
   });
 });
 
+describe('createGitSource configuration', () => {
+  it('refuses a branch name git would refuse before running anything', () => {
+    expect(() => createGitSource({ remote: '/tmp/x', branch: '--upload-pack=x', cacheDir: '/tmp/none' })).toThrow(/invalid branch name/);
+  });
+});
+
 describe('createGitSource over the corpus history', () => {
   it('reads every blob the timeline names', async () => {
     const dir = buildCorpusHistory();
