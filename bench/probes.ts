@@ -1,0 +1,84 @@
+// Extension points of the benchmark: each probe takes a generated repository and returns one
+// measurement. Those that need the index or the server return `pending` until those exist; fill
+// one in by replacing its `run` — the harness, report and JSON already carry its result.
+import type { GitFloor } from './floor';
+import type { LoadResult } from './httpLoad';
+
+export interface ScenarioSpec {
+  name: string;
+  seed: number;
+  families: number;
+  commits: number;
+}
+
+export interface ProbeContext {
+  scenario: ScenarioSpec;
+  /** The generated repository (non-bare, nothing checked out); clone or read it, never modify it. */
+  repoDir: string;
+  contentDir: string;
+  /** An empty folder of this probe's own (cache dirs, clones to add commits to). */
+  scratchDir: string;
+  /** The git floor measured on the same repository in the same run. */
+  floor: GitFloor;
+}
+
+export type ProbeOutcome =
+  | { status: 'pending'; reason: string }
+  | { status: 'failed'; error: string }
+  | {
+      status: 'measured';
+      /** The headline number and its unit (`ms`, `req/s`, `MB`). */
+      value: number;
+      unit: string;
+      /** value ÷ floor.ms, for time probes. */
+      ratioToFloor?: number;
+      /** For throughput: the same load against a bare node:http server serving the same bytes. */
+      baseline?: LoadResult;
+      detail?: Record<string, number | string>;
+    };
+
+export interface Probe {
+  key: string;
+  label: string;
+  run(ctx: ProbeContext): Promise<ProbeOutcome>;
+}
+
+const pending = (reason: string) => async (): Promise<ProbeOutcome> => ({ status: 'pending', reason });
+
+export const PROBES: readonly Probe[] = [
+  {
+    key: 'coldIndex',
+    label: 'Cold index time',
+    // TODO(index): createGitSource({ remote: repoDir, branch: 'main', cacheDir: scratchDir }) +
+    // createIndexer(...) with an empty cache dir; time refresh() until the first view is ready.
+    run: pending('needs createIndexer from src/index'),
+  },
+  {
+    key: 'warmRestart',
+    label: 'Warm restart time',
+    // TODO(index): after coldIndex, close and build a new indexer over the same cacheDir (persisted
+    // blob cache, no fetch of new commits); time until current() is non-null.
+    run: pending('needs createIndexer from src/index'),
+  },
+  {
+    key: 'refreshAfterCommit',
+    label: 'Refresh latency after one commit',
+    // TODO(index): clone repoDir into scratchDir, index it, add one commit editing one family
+    // (git commit in the clone), then time refresh() until the view's head is the new commit.
+    run: pending('needs createIndexer from src/index'),
+  },
+  {
+    key: 'queryThroughput',
+    label: 'Query throughput (autocannon) vs bare node:http',
+    // TODO(server): start the server on 127.0.0.1:0 over an indexed scenario, POST one typical
+    // query (roles with grades, one family with its ladder), loadTest() it, then
+    // measureBareHttp(<the exact response bytes>, <the same request>) for the baseline.
+    run: pending('needs the server from src/server'),
+  },
+  {
+    key: 'peakRss',
+    label: 'Peak RSS while indexing',
+    // TODO(index): run the cold index in a child process and read process.resourceUsage().maxRSS.
+    run: pending('needs createIndexer from src/index'),
+  },
+];

@@ -1,0 +1,123 @@
+// The benchmark harness: generate (or reuse) seeded handbook repositories at 1k, 5k and 20k
+// commits under bench/work/, measure the git floor of each, run every probe, and write
+// bench/RESULTS.md and bench/results.json.
+//   npm run bench                 full run (1500 families; 1k, 5k, 20k commits)
+//   npm run bench -- --quick      300 families, 1k commits, well under a minute
+//   --fresh                       regenerate repositories even when a matching one exists
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { measureGitFloor, type GitFloor } from './floor';
+import { generateHandbook } from './generate';
+import { benchGitEnv } from './gitProcess';
+import { PROBES, type ProbeOutcome, type ScenarioSpec } from './probes';
+import { renderResults, type RunResults, type ScenarioResult } from './report';
+import { repoBytes } from './repoSize';
+
+const CONTENT_DIR = 'content/job-families';
+/** bench/ in the source tree, whether running from bench/ or dist-bench/bench/. */
+const BENCH_DIR = path.resolve(__dirname, __dirname.includes(`${path.sep}dist-bench${path.sep}`) ? '../../bench' : '.');
+const WORK_DIR = path.join(BENCH_DIR, 'work');
+/** Written beside a generated repository so a later run with the same options can reuse it. */
+const STAMP = 'rolegraph-bench.json';
+
+const FULL: readonly ScenarioSpec[] = [
+  { name: '1k', seed: 1, families: 1500, commits: 1000 },
+  { name: '5k', seed: 1, families: 1500, commits: 5000 },
+  { name: '20k', seed: 1, families: 1500, commits: 20000 },
+];
+const QUICK: readonly ScenarioSpec[] = [{ name: 'quick-1k', seed: 1, families: 300, commits: 1000 }];
+
+interface Stamp {
+  spec: ScenarioSpec;
+  head: string;
+  totalCommits: number;
+  merges: number;
+  files: number;
+}
+
+function log(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+async function ensureRepo(spec: ScenarioSpec, fresh: boolean): Promise<{ dir: string; stamp: Stamp; generateMs: number | null }> {
+  const dir = path.join(WORK_DIR, spec.name);
+  const stampFile = path.join(WORK_DIR, `${spec.name}.${STAMP}`);
+  if (!fresh && fs.existsSync(stampFile)) {
+    const stamp = JSON.parse(fs.readFileSync(stampFile, 'utf8')) as Stamp;
+    if (JSON.stringify(stamp.spec) === JSON.stringify(spec) && fs.existsSync(dir)) return { dir, stamp, generateMs: null };
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.rmSync(stampFile, { force: true });
+  log(`generating ${spec.name}: ${spec.families} families, ${spec.commits} commits`);
+  const t0 = process.hrtime.bigint();
+  const r = await generateHandbook({ dest: dir, seed: spec.seed, families: spec.families, commits: spec.commits, contentDir: CONTENT_DIR });
+  const generateMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  const stamp: Stamp = { spec, head: r.head, totalCommits: r.totalCommits, merges: r.merges, files: r.files };
+  fs.writeFileSync(stampFile, `${JSON.stringify(stamp, null, 2)}\n`);
+  return { dir, stamp, generateMs };
+}
+
+/** Median of a few runs: the first run pays for a cold page cache, the median is what a restart sees. */
+async function floorMedian(dir: string, runs: number): Promise<{ floor: GitFloor; runs: number[] }> {
+  const all: GitFloor[] = [];
+  for (let i = 0; i < runs; i += 1) all.push(await measureGitFloor(dir, CONTENT_DIR));
+  const sorted = [...all].sort((a, b) => a.ms - b.ms);
+  return { floor: sorted[Math.floor(sorted.length / 2)]!, runs: all.map((f) => Math.round(f.ms)) };
+}
+
+async function runProbes(spec: ScenarioSpec, repoDir: string, floor: GitFloor): Promise<Record<string, ProbeOutcome>> {
+  const out: Record<string, ProbeOutcome> = {};
+  for (const probe of PROBES) {
+    const scratchDir = path.join(WORK_DIR, 'scratch', spec.name, probe.key);
+    fs.rmSync(scratchDir, { recursive: true, force: true });
+    fs.mkdirSync(scratchDir, { recursive: true });
+    try {
+      out[probe.key] = await probe.run({ scenario: spec, repoDir, contentDir: CONTENT_DIR, scratchDir, floor });
+    } catch (err) {
+      out[probe.key] = { status: 'failed', error: err instanceof Error ? err.message : String(err) };
+    }
+    log(`${spec.name} ${probe.key}: ${out[probe.key]!.status}`);
+  }
+  return out;
+}
+
+function machine(): RunResults['machine'] {
+  const cpus = os.cpus();
+  const gitVersion = execFileSync('git', ['--version'], { env: benchGitEnv(), encoding: 'utf8' }).trim();
+  return { node: process.version, git: gitVersion, platform: `${os.platform()} ${os.release()}`, cpus: cpus.length, cpuModel: cpus[0]?.model.trim() ?? 'unknown' };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, fresh: { type: 'boolean', default: false } } });
+  const quick = values.quick ?? false;
+  const scenarios = quick ? QUICK : FULL;
+  fs.mkdirSync(WORK_DIR, { recursive: true });
+  const results: ScenarioResult[] = [];
+  for (const spec of scenarios) {
+    const { dir, stamp, generateMs } = await ensureRepo(spec, values.fresh ?? false);
+    const { floor, runs } = await floorMedian(dir, 3);
+    log(`${spec.name}: floor ${Math.round(floor.ms)} ms (runs ${runs.join(', ')})`);
+    const probes = await runProbes(spec, dir, floor);
+    results.push({ spec, head: stamp.head, totalCommits: stamp.totalCommits, merges: stamp.merges, files: stamp.files, generateMs, repoBytes: repoBytes(dir), floor, floorRuns: runs, probes });
+  }
+  const run: RunResults = {
+    generatedAt: new Date().toISOString(),
+    mode: quick ? 'quick' : 'full',
+    machine: machine(),
+    scenarios: results,
+    probeLabels: Object.fromEntries(PROBES.map((p) => [p.key, p.label])),
+  };
+  fs.writeFileSync(path.join(BENCH_DIR, 'results.json'), `${JSON.stringify(run, null, 2)}\n`);
+  fs.writeFileSync(path.join(BENCH_DIR, 'RESULTS.md'), renderResults(run));
+  log(`wrote ${path.join(BENCH_DIR, 'RESULTS.md')}`);
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  });
+}
