@@ -73,9 +73,14 @@ describe('resolveRef', () => {
   });
 
   it('never lets --output become an option: no file is written', async () => {
-    const target = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rolegraph-out-')), 'x');
-    await expect(resolveRef(gitDir, `--output=${target}`)).rejects.toBeInstanceOf(BadRefError);
-    expect(fs.existsSync(target)).toBe(false);
+    const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rolegraph-out-'));
+    const target = path.join(outDir, 'x');
+    try {
+      await expect(resolveRef(gitDir, `--output=${target}`)).rejects.toBeInstanceOf(BadRefError);
+      expect(fs.existsSync(target)).toBe(false);
+    } finally {
+      fs.rmSync(outDir, { recursive: true, force: true });
+    }
   });
 
   it('rejects a 10 MB ref quickly and without echoing it back', async () => {
