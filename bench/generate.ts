@@ -1,6 +1,8 @@
 // A deterministic, seedable handbook history for benchmarks: thousands of job families edited over
 // tens of thousands of commits, written with one `git fast-import`. Same options and seed → same
-// head sha, so numbers from different runs measure the same repository.
+// head sha, so numbers from different runs measure the same repository. Nothing in the walk
+// depends on the requested length, so the N-commit history of a seed is the first-parent prefix of
+// its N+k-commit history: a refresh benchmark can index N and fetch commit N+1 from the longer one.
 //   node dist-bench/bench/generate.js --dest DIR --seed 1 --families 1500 --commits 20000
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';

@@ -63,8 +63,9 @@ export const PROBES: readonly Probe[] = [
   {
     key: 'refreshAfterCommit',
     label: 'Refresh latency after one commit',
-    // TODO(index): clone repoDir into scratchDir, index it, add one commit editing one family
-    // (git commit in the clone), then time refresh() until the view's head is the new commit.
+    // TODO(index): index repoDir, then make the next commit appear: generateHandbook() the same
+    // seed with commits + 1 into scratchDir (its history extends this one exactly) and fetch or
+    // push its main into the indexed remote; time refresh() until the view's head is the new commit.
     run: pending('needs createIndexer from src/index'),
   },
   {

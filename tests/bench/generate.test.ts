@@ -59,6 +59,12 @@ describe('generateHandbook', () => {
     expect(gitIn(first.dest, ['rev-parse', 'main']).trim()).toBe(first.head);
   });
 
+  it('grows by extension: a shorter history with the same seed is the prefix of a longer one', async () => {
+    const short = await generateHandbook({ ...opts, commits: 120, dest: path.join(root, 'short') });
+    const fp = gitIn(first.dest, ['rev-list', '--first-parent', '--reverse', 'main']).trim().split('\n');
+    expect(fp[119]).toBe(short.head);
+  });
+
   it('has exactly the requested number of first-parent commits, plus side-branch commits of its merges', () => {
     expect(Number(gitIn(first.dest, ['rev-list', '--first-parent', '--count', 'main']))).toBe(200);
     expect(Number(gitIn(first.dest, ['rev-list', '--count', 'main']))).toBe(first.totalCommits);
