@@ -5,14 +5,15 @@ import type { PartKind } from './roles';
 import { findGrade, gradeCell, type GradeMatch } from './grades';
 import { allTexts, listItems, paragraphs, sectionItems } from './lists';
 import { findExtends, findReportsTo } from './prose';
+import { slugify } from './slug';
 
 export interface RoleSource {
   title: string;
   line: number;
   intro: Block[];
   parts: Record<PartKind, Block[]>;
-  /** Where else a grade may be stated when the role's own text has none (the page intro of a single role). */
-  fallbackGradeBlocks: Block[];
+  /** The grade a table elsewhere on the page gives this role (`| Senior Manager, Success Services | Grade 9 |`). */
+  tableGrade: GradeMatch | null;
 }
 
 /** First grade in the blocks: a grade phrase, a table cell holding a grade, or (in grade sections) a bare number. */
@@ -33,13 +34,36 @@ export function gradeIn(blocks: Block[], bare: boolean): GradeMatch | null {
   return null;
 }
 
+/** Paragraphs line by line: a title in prose ends at the line break (`reports to X` / `This position is ...`). */
+function paragraphLines(blocks: Block[]): string[] {
+  const out: string[] = [];
+  for (const b of blocks) if (b.type === 'paragraph') out.push(...b.lines);
+  return out;
+}
+
+/** The grade a page table gives a title: a row naming it (one of the `<br>`-separated names) and a grade cell. */
+export function tableGradeFor(blocks: Block[], title: string): GradeMatch | null {
+  const want = slugify(title);
+  for (const b of blocks) {
+    if (b.type !== 'table') continue;
+    for (const row of b.rows) {
+      if (!row.some((cell) => cell.split('\n').some((name) => slugify(name) === want))) continue;
+      for (const cell of row) {
+        const g = gradeCell(cell) ?? findGrade(cell);
+        if (g) return g;
+      }
+    }
+  }
+  return null;
+}
+
 function texts(items: ListItem[]): string[] {
   return items.map((i) => i.text);
 }
 
 /** Builds one role; `familySlug` and `order` place it, `warnings` receives what a reader would flag. */
 export function buildRole(src: RoleSource, familySlug: string, order: number, id: string, warnings: ParseWarning[]): Role {
-  const grade = gradeIn(src.parts.grade, true) ?? gradeIn(src.intro, false) ?? gradeIn(src.fallbackGradeBlocks, false);
+  const grade = gradeIn(src.parts.grade, true) ?? gradeIn(src.intro, false) ?? src.tableGrade;
   if (!grade) {
     warnings.push({ code: 'grade-missing', message: `no grade stated for "${src.title}"`, line: src.line, role: src.title });
   }
@@ -49,7 +73,7 @@ export function buildRole(src: RoleSource, familySlug: string, order: number, id
   const performanceIndicators = [...perf.prose, ...texts(perf.items)];
   const description = [...paragraphs(src.intro).filter((p) => findGrade(p) === null), ...resp.prose];
   const proseOrder = [
-    ...paragraphs(src.intro),
+    ...paragraphLines(src.intro),
     ...resp.prose,
     ...texts(resp.items),
     ...paragraphs(src.parts.grade),

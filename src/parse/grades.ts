@@ -10,7 +10,7 @@ const NUMBER = String.raw`(\d{1,2}(?:\.\d{1,2})?)`;
  * Each part is a fixed word or a bounded class, so there is no backtracking blow-up.
  */
 const GRADE_PHRASE = new RegExp(
-  String.raw`\bgrades?(?:[ \t]+level)?[ \t]+${NUMBER}(\+)?(?:[ \t]*(?:or|to|-|–)[ \t]+(?:an?[ \t]+)?(?:grade[ \t]+)?${NUMBER})?`,
+  String.raw`\bgrades?(?:[ \t]+level)?[ \t]+\[?${NUMBER}(\+)?(?:[ \t]*(?:or|to|-|–)[ \t]+(?:an?[ \t]+)?(?:grade[ \t]+)?${NUMBER})?`,
   'i',
 );
 
@@ -42,7 +42,7 @@ export function findGrade(text: string, bare = false): GradeMatch | null {
   if (m) {
     const a = Number(m[1]);
     const b = m[3] !== undefined ? Number(m[3]) : null;
-    return { grade: b !== null ? Math.min(a, b) : a, text: m[0], subject: subjectBefore(text, m.index) };
+    return { grade: b !== null ? Math.min(a, b) : a, text: m[0].replace(/\[/g, ''), subject: subjectBefore(text, m.index) };
   }
   if (!bare) return null;
   const n = BARE_GRADE.exec(text);

@@ -6,6 +6,7 @@ import { extractTemplateTags, repairMojibake, type Include } from './normalizeTe
 import { readSections, type Block } from './sections';
 import { findRoles, type FamilyDraft } from './roles';
 import { buildRole, gradeSubject, type RoleSource } from './buildRole';
+import { selectRoles } from './selectRoles';
 import { readLadder } from './ladder';
 import { listItems, paragraphs, sectionItems } from './lists';
 import { folderSlugOf, isSectionIndex, pageSlug, slugify } from './slug';
@@ -46,6 +47,12 @@ function hiringSteps(draft: FamilyDraft): string[] {
   return [...draft.hiringSteps, ...items];
 }
 
+/** Whether the page says anything at all (an empty or garbage page gets no invented role). */
+function hasAnyContent(draft: FamilyDraft, data: Record<string, unknown>): boolean {
+  const p = draft.parts;
+  return str(data['RoleName']) !== null || str(data['title']) !== null || draft.h1 !== null || draft.intro.length + p.grade.length + p.responsibilities.length + p.requirements.length + p.performance.length > 0;
+}
+
 function hasFamilyContent(draft: FamilyDraft): boolean {
   const p = draft.parts;
   return draft.ladder.length + draft.hiring.length + p.performance.length + p.requirements.length + p.responsibilities.length + p.grade.length > 0;
@@ -72,19 +79,22 @@ function parseUnsafe(path: string, input: string | Buffer, opts: ParseOptions, w
   const data = fm.data;
 
   const pageTitle = str(data['title']) ?? draft.h1 ?? str(data['RoleName']) ?? humanize(slug);
-  const sources: RoleSource[] = draft.roles.map((r) => ({ title: r.title, line: r.line, intro: r.intro, parts: r.parts, fallbackGradeBlocks: [] }));
-  let familyParts = draft.parts;
+  const selected = selectRoles(draft, sections);
+  const sources = selected.sources;
+  let familyParts = selected.familyParts;
+  for (const d of selected.demoted) {
+    warnings.push({ code: 'not-a-role', message: `"${d.title}" states no grade among graded levels; read as a specialty or shared section`, line: d.line, role: null });
+  }
   const sectionIndex = isSectionIndex(path);
-  if (sources.length === 0 && !sectionIndex) {
-    // A page without role headings is one role: its parts are the family's parts.
-    const grade = [...draft.parts.grade];
+  if (sources.length === 0 && !sectionIndex && hasAnyContent(draft, data)) {
+    // A page without role headings is one role: the parts written at page level are its parts.
     const title =
       str(data['RoleName']) ??
       str(data['title'])?.replace(JOB_FAMILY_SUFFIX, '') ??
       draft.h1 ??
-      subjectOf([...grade, ...draft.intro]) ??
+      subjectOf([...familyParts.grade, ...draft.intro]) ??
       humanize(slug);
-    sources.push({ title, line: 1, intro: draft.intro, parts: draft.parts, fallbackGradeBlocks: [] });
+    sources.push({ title, line: 1, intro: draft.intro, parts: familyParts, tableGrade: null });
     familyParts = { grade: [], responsibilities: [], requirements: [], performance: [] };
   }
 

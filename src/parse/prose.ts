@@ -12,16 +12,21 @@ const REPORTS_TO = /\b(?:reports|report|reporting)[ \t]+(?:directly[ \t]+)?(?:in
  */
 const EXTENDS = /\bextends[ \t]+(?:that[ \t]+of[ \t]+|those[ \t]+of[ \t]+)?(?:the[ \t]+)?(?:(?:responsibilities|requirements)[ \t]+of[ \t]+(?:the[ \t]+|an?[ \t]+)?)?([^.;:\n]{2,120}?)[ \t]+(?:role|job|position|responsibilities|requirements)\b/i;
 
+/** Leading lower-case words before a title: articles and typos (`an Area Sales Manager`, `thet Junior ...`). */
+const LEADING_LOWERCASE_WORDS = /^(?:[a-z][\w'’-]*[ \t]+){1,3}(?=[A-Z0-9])/;
+
+/** A title as a reader quotes it: leading articles dropped; null unless it starts like a title (`you`, `them` are not). */
+function asTitle(raw: string | undefined): string | null {
+  const t = (raw ?? '').trim().replace(LEADING_LOWERCASE_WORDS, '');
+  return /^[A-Z0-9]/.test(t) ? t : null;
+}
+
 /** The title of the role a text says this one reports to, or null. */
 export function findReportsTo(text: string): string | null {
-  const m = REPORTS_TO.exec(text);
-  const title = m?.[1]?.trim();
-  return title ? title : null;
+  return asTitle(REPORTS_TO.exec(text)?.[1]);
 }
 
 /** The title of the role a text says this one extends, or null. */
 export function findExtends(text: string): string | null {
-  const m = EXTENDS.exec(text);
-  const title = m?.[1]?.trim();
-  return title ? title : null;
+  return asTitle(EXTENDS.exec(text)?.[1]);
 }

@@ -61,8 +61,10 @@ interface Classified extends Section {
 function roleShape(sections: Classified[], i: number, inLevels: boolean): { role: boolean; sameDepth: boolean } {
   const head = sections[i];
   if (!head) return { role: false, sameDepth: false };
-  if (hasGradeSentence(head.blocks)) return { role: true, sameDepth: false };
   const own = headingKey(head.title);
+  let deeperPart = false;
+  let namedSameDepth = false;
+  let anySameDepth = false;
   let variantsDepth: number | null = null;
   for (let j = i + 1; j < sections.length; j++) {
     const s = sections[j];
@@ -70,30 +72,24 @@ function roleShape(sections: Classified[], i: number, inLevels: boolean): { role
     if (s.depth > head.depth) {
       if (variantsDepth !== null && s.depth > variantsDepth) continue;
       variantsDepth = s.kind === 'variants' ? s.depth : null;
-      if (s.kind === 'grade' || s.kind === 'responsibilities' || s.kind === 'requirements') return { role: true, sameDepth: false };
-      if (s.kind === 'other' && roleShape(sections, j, false).role && !hasOwnParts(sections, i, j)) {
-        return { role: false, sameDepth: false }; // a heading that only groups roles (`### Federal`)
+      if (s.kind === 'grade' || s.kind === 'responsibilities' || s.kind === 'requirements') deeperPart = true;
+      if (!deeperPart && s.kind === 'other' && roleShape(sections, j, false).role) {
+        return { role: false, sameDepth: false }; // a heading that only groups roles (`### Field CISO`)
       }
       continue;
     }
     if (s.depth === head.depth && ROLE_PARTS.has(s.kind)) {
       const prefix = headingKey(partPrefix(s.title));
-      if (prefix !== '' && prefix === own) return { role: true, sameDepth: true };
-      if (inLevels && s.kind !== 'performance') return { role: true, sameDepth: true };
+      if (prefix !== '' && prefix === own) namedSameDepth = true;
+      else if (s.kind !== 'performance') anySameDepth = true;
       continue;
     }
     break;
   }
+  if (namedSameDepth) return { role: true, sameDepth: true };
+  if (deeperPart || hasGradeSentence(head.blocks)) return { role: true, sameDepth: false };
+  if (inLevels && anySameDepth) return { role: true, sameDepth: true };
   return { role: inLevels && head.blocks.length > 0, sameDepth: false };
-}
-
-/** True when a role part sits between heading `i` and the nested role heading at `j`. */
-function hasOwnParts(sections: Classified[], i: number, j: number): boolean {
-  for (let k = i + 1; k < j; k++) {
-    const kind = sections[k]?.kind;
-    if (kind === 'grade' || kind === 'responsibilities' || kind === 'requirements') return true;
-  }
-  return false;
 }
 
 /** Builds the role/family structure of a page from its sections (sections[0] is the part before any heading). */
@@ -201,12 +197,7 @@ function isNestedRole(list: Classified[], i: number, levelsDepth: number | null)
   const s = list[i];
   if (!s || s.kind !== 'other') return false;
   const shape = roleShape(list, i, levelsDepth !== null && s.depth > levelsDepth);
-  return shape.role && !shape.sameDepth && !hasGradeSentenceOnly(s);
-}
-
-/** A sub-topic whose only role-like trait is a grade sentence stays text of the part it sits in. */
-function hasGradeSentenceOnly(s: Section): boolean {
-  return hasGradeSentence(s.blocks);
+  return shape.role;
 }
 
 /** Advances past every section deeper than the one at `i` (the content of a variants heading). */
@@ -230,6 +221,7 @@ function newRole(s: Section, sameDepth: boolean): RoleDraft {
 function partOwner(role: RoleDraft | null, s: Section, kind: PartKind): RoleDraft | null {
   if (!role) return null;
   if (s.depth > role.depth) return role;
+  if (headingKey(partPrefix(s.title)) === headingKey(role.title)) return role;
   if (s.depth < role.depth) return null;
   if (role.sameDepth) return role;
   if (kind === 'performance') return null;

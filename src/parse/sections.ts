@@ -82,7 +82,7 @@ function readTable(tokens: Token[], open: number, close: number): string[][] {
     else if (t.type === 'tr_close' && row) {
       rows.push(row);
       row = null;
-    } else if (t.type === 'inline' && row) row.push(inlineText(t).text);
+    } else if (t.type === 'inline' && row) row.push(inlineText(t).lines.join('\n')); // `<br>` separates names in one cell
   }
   return rows;
 }

@@ -1,0 +1,65 @@
+// The second look a reader takes once the grades are known: on a page whose levels state grades, a
+// heading with responsibilities but no grade and no word about grades is a specialty or a shared
+// section (`### Distribution`, `## Brand Designer` before the levels), not a role. And a page with a
+// single role owns the parts written beside it (`## Responsibilities` next to `### Chief of Staff`).
+import type { Block, Section } from './sections';
+import type { FamilyDraft, PartKind, RoleDraft } from './roles';
+import { gradeIn, tableGradeFor, type RoleSource } from './buildRole';
+import { allTexts } from './lists';
+
+/** Any mention of a grade (`not aligned to a job grade`), which makes a gradeless heading still a role. */
+const MENTIONS_GRADE = /\bgrade\b/i;
+
+const PART_KINDS: PartKind[] = ['grade', 'responsibilities', 'requirements', 'performance'];
+
+function mentionsGrade(d: RoleDraft): boolean {
+  if (d.partTitles.some((p) => p.kind === 'grade')) return true;
+  return [...allTexts(d.intro), ...allTexts(d.parts.grade)].some((t) => MENTIONS_GRADE.test(t));
+}
+
+function mergeParts(into: Record<PartKind, Block[]>, from: Record<PartKind, Block[]>): void {
+  for (const k of PART_KINDS) into[k].push(...from[k]);
+}
+
+export interface Selected {
+  sources: RoleSource[];
+  /** Parts left to the family (shared by its roles). */
+  familyParts: Record<PartKind, Block[]>;
+  /** Headings read as specialties/shared sections rather than roles, for a warning. */
+  demoted: RoleDraft[];
+}
+
+/** Every table on the page, where level grades are sometimes listed (`| Role | Grade |`). */
+function pageTables(sections: Section[]): Block[] {
+  return sections.flatMap((s) => s.blocks.filter((b) => b.type === 'table'));
+}
+
+export function selectRoles(draft: FamilyDraft, sections: Section[]): Selected {
+  const tables = pageTables(sections);
+  const familyParts: Record<PartKind, Block[]> = { grade: [...draft.parts.grade], responsibilities: [...draft.parts.responsibilities], requirements: [...draft.parts.requirements], performance: [...draft.parts.performance] };
+  const graded = draft.roles.map((d) => gradeIn(d.parts.grade, true) ?? gradeIn(d.intro, false) ?? tableGradeFor(tables, d.title));
+  const pageGrade = gradeIn(draft.parts.grade, true);
+  const firstGraded = graded.findIndex((g) => g !== null);
+  const anyGrade = firstGraded >= 0 || pageGrade !== null;
+  const sources: RoleSource[] = [];
+  const demoted: RoleDraft[] = [];
+  draft.roles.forEach((d, i) => {
+    const grade = graded[i] ?? null;
+    if (anyGrade && grade === null && !mentionsGrade(d)) {
+      demoted.push(d);
+      // Before the first graded level it is text every level shares; after, a specialty (dropped).
+      if (firstGraded >= 0 && i < firstGraded) mergeParts(familyParts, d.parts);
+      return;
+    }
+    sources.push({ title: d.title, line: d.line, intro: d.intro, parts: d.parts, tableGrade: tableGradeFor(tables, d.title) });
+  });
+  const only = sources[0];
+  if (sources.length === 1 && only) {
+    const own = only.parts;
+    const merged: Record<PartKind, Block[]> = { grade: [], responsibilities: [], requirements: [], performance: [] };
+    for (const k of PART_KINDS) merged[k] = k === 'grade' ? [...own.grade, ...familyParts.grade] : [...familyParts[k], ...own[k]];
+    sources[0] = { ...only, parts: merged };
+    for (const k of PART_KINDS) familyParts[k] = [];
+  }
+  return { sources, familyParts, demoted };
+}
