@@ -1,0 +1,106 @@
+// Field-level comparison of two versions of a role or a family. Shared by role history (one role
+// across commits) and snapshot diffs (two arbitrary commits), so both report the same shape.
+import type { JobFamily, ListItem, Role } from '../parse/types';
+import type { FieldChange } from './types';
+
+/** Scalar change: reported only when the text differs. */
+export function scalarChange(field: string, before: string | null, after: string | null): FieldChange | null {
+  if (before === after) return null;
+  return { field, before, after, added: [], removed: [] };
+}
+
+/**
+ * List change: items only in `after` are `added`, items only in `before` are `removed`, compared as
+ * multisets so a duplicated bullet that loses one copy still shows. A pure reorder is a change with
+ * empty added/removed (before/after still tell the reader what happened).
+ */
+export function listChange(field: string, before: readonly string[], after: readonly string[]): FieldChange | null {
+  if (sameList(before, after)) return null;
+  return {
+    field,
+    before: before.length > 0 ? before.join('\n') : null,
+    after: after.length > 0 ? after.join('\n') : null,
+    added: multisetMinus(after, before),
+    removed: multisetMinus(before, after),
+  };
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function multisetMinus(a: readonly string[], b: readonly string[]): string[] {
+  const left = new Map<string, number>();
+  for (const x of b) left.set(x, (left.get(x) ?? 0) + 1);
+  const out: string[] = [];
+  for (const x of a) {
+    const n = left.get(x) ?? 0;
+    if (n > 0) left.set(x, n - 1);
+    else out.push(x);
+  }
+  return out;
+}
+
+/** Nested bullets as lines (`parent › child`), so an edit to a sub-bullet is still a change. */
+function flattenItems(items: readonly ListItem[], prefix = ''): string[] {
+  const out: string[] = [];
+  for (const item of items) {
+    const text = prefix === '' ? item.text : `${prefix} › ${item.text}`;
+    out.push(text);
+    out.push(...flattenItems(item.children, text));
+  }
+  return out;
+}
+
+/**
+ * A bulleted field: top-level bullets decide; when they are equal but a nested bullet changed, the
+ * flattened nested lines are compared instead so the change is not lost.
+ */
+function bulletChange(field: string, before: readonly string[], after: readonly string[], itemsBefore: readonly ListItem[] | undefined, itemsAfter: readonly ListItem[] | undefined): FieldChange | null {
+  const top = listChange(field, before, after);
+  if (top || !itemsBefore || !itemsAfter) return top;
+  return listChange(field, flattenItems(itemsBefore), flattenItems(itemsAfter));
+}
+
+const gradeString = (grade: number | null): string | null => (grade === null ? null : String(grade));
+const paragraphs = (text: readonly string[]): string | null => (text.length > 0 ? text.join('\n\n') : null);
+
+/**
+ * What changed in a role's own content. Position (`line`, `order`) is deliberately left out: an edit
+ * to a sibling role shifts lines without changing this role. The grade is compared as a number;
+ * `gradeText` is reported only when the number stayed and the wording changed.
+ */
+export function roleFieldChanges(before: Role, after: Role): FieldChange[] {
+  const changes: Array<FieldChange | null> = [
+    scalarChange('title', before.title, after.title),
+    scalarChange('grade', gradeString(before.grade), gradeString(after.grade)),
+    before.grade === after.grade ? scalarChange('gradeText', before.gradeText, after.gradeText) : null,
+    scalarChange('description', paragraphs(before.description), paragraphs(after.description)),
+    bulletChange('responsibilities', before.responsibilities, after.responsibilities, before.responsibilityItems, after.responsibilityItems),
+    bulletChange('requirements', before.requirements, after.requirements, before.requirementItems, after.requirementItems),
+    listChange('performanceIndicators', before.performanceIndicators, after.performanceIndicators),
+    scalarChange('reportsTo', before.reportsTo, after.reportsTo),
+    scalarChange('extends', before.extends, after.extends),
+  ];
+  return changes.filter((c): c is FieldChange => c !== null);
+}
+
+/** Family-level fields (its roles are compared one by one elsewhere; here only which role ids it holds). */
+export function familyFieldChanges(before: JobFamily, after: JobFamily): FieldChange[] {
+  const changes: Array<FieldChange | null> = [
+    scalarChange('path', before.path, after.path),
+    scalarChange('title', before.title, after.title),
+    scalarChange('kind', before.kind, after.kind),
+    scalarChange('description', before.description, after.description),
+    listChange('roles', before.roles.map((r) => r.id), after.roles.map((r) => r.id)),
+    listChange('careerLadder', before.careerLadder.map(ladderText), after.careerLadder.map(ladderText)),
+    listChange('hiringProcess', before.hiringProcess, after.hiringProcess),
+    listChange('performanceIndicators', before.performanceIndicators, after.performanceIndicators),
+    listChange('requirements', before.requirements, after.requirements),
+  ];
+  return changes.filter((c): c is FieldChange => c !== null);
+}
+
+function ladderText(link: JobFamily['careerLadder'][number]): string {
+  return link.target ? `${link.text} → ${link.target}` : link.text;
+}

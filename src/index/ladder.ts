@@ -1,0 +1,101 @@
+// The ladder graph of a snapshot: where a role can move next. Two kinds of edge:
+//  - LEVEL_ORDER: consecutive roles of one family, ordered by grade (ties by document order);
+//  - LADDER_LINK: a family's career-ladder section names another family (by link, resolved by slug,
+//    or in unlinked prose, resolved by the family's title). The section belongs to the family, not
+//    to one role, and does not say which level one enters at, so every role of family A gets an edge
+//    to the ENTRY role of family B: its lowest-graded role, or its first role when none has a grade.
+import type { JobFamily, Role } from '../parse/types';
+import type { LadderEdge } from './types';
+
+/** The suffix prose adds to a family name: "move to the SMB Account Executive job family". */
+const JOB_FAMILY_SUFFIX = /\s+job\s+family\s*$/i;
+/** A leading article in prose mentions: "the Sales Management job family". */
+const LEADING_ARTICLE = /^(?:the|a|an)\s+/i;
+/** Runs of whitespace and the punctuation that varies between a title and its mention. */
+const SEPARATORS = /[\s,]+/g;
+
+/** "The SMB Account Executive Job Family" and "SMB Account Executive" compare equal. */
+export function normalizeFamilyTitle(title: string): string {
+  return title
+    .trim()
+    .replace(JOB_FAMILY_SUFFIX, '')
+    .replace(LEADING_ARTICLE, '')
+    .replace(SEPARATORS, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** Lowest grade, else the first role in document order; null for a family without roles. */
+export function entryRole(family: Pick<JobFamily, 'roles'>): Role | null {
+  let best: Role | null = null;
+  for (const role of family.roles) {
+    if (role.grade === null) continue;
+    if (!best || role.grade < best.grade! || (role.grade === best.grade && role.order < best.order)) best = role;
+  }
+  return best ?? family.roles[0] ?? null;
+}
+
+/**
+ * Roles of a family in level order. A role without a grade takes the grade of the nearest graded
+ * role before it in the document (an "Intern" written before "Junior" stays before it); leading
+ * ungraded roles come first. Ties keep document order.
+ */
+export function levelOrder(roles: readonly Role[]): Role[] {
+  const byOrder = [...roles].sort((a, b) => a.order - b.order);
+  let carried = -Infinity;
+  const keyed = byOrder.map((role, index) => {
+    if (role.grade !== null) carried = role.grade;
+    return { role, key: role.grade ?? carried, index };
+  });
+  keyed.sort((a, b) => a.key - b.key || a.index - b.index);
+  return keyed.map((k) => k.role);
+}
+
+/** Resolves a ladder link to a family slug: by its target slug, else by the title it mentions. */
+export function resolveLadderTarget(
+  link: JobFamily['careerLadder'][number],
+  bySlug: ReadonlyMap<string, JobFamily>,
+  byTitle: ReadonlyMap<string, JobFamily>,
+): JobFamily | null {
+  if (link.target) return bySlug.get(link.target) ?? null;
+  return byTitle.get(normalizeFamilyTitle(link.text)) ?? null;
+}
+
+/** Families by normalised title; on a clash the first by slug wins (families come sorted). */
+export function familiesByTitle(families: readonly JobFamily[]): Map<string, JobFamily> {
+  const out = new Map<string, JobFamily>();
+  for (const family of families) {
+    if (family.kind !== 'family') continue;
+    const key = normalizeFamilyTitle(family.title);
+    if (key !== '' && !out.has(key)) out.set(key, family);
+  }
+  return out;
+}
+
+export function buildLadderEdges(families: readonly JobFamily[], bySlug: ReadonlyMap<string, JobFamily>): LadderEdge[] {
+  const byTitle = familiesByTitle(families);
+  const edges: LadderEdge[] = [];
+  const seen = new Set<string>();
+  const add = (from: string, to: string, kind: LadderEdge['kind']): void => {
+    const key = `${from}\0${to}`;
+    if (from === to || seen.has(key)) return;
+    seen.add(key);
+    edges.push({ from, to, kind });
+  };
+  for (const family of families) {
+    const ordered = levelOrder(family.roles);
+    for (let i = 1; i < ordered.length; i++) add(ordered[i - 1].id, ordered[i].id, 'LEVEL_ORDER');
+  }
+  for (const family of families) {
+    if (family.roles.length === 0) continue;
+    for (const link of family.careerLadder) {
+      const target = resolveLadderTarget(link, bySlug, byTitle);
+      // A same-family anchor (`/job-families/marketing/#manager`) is not a move to another family.
+      if (!target || target.slug === family.slug) continue;
+      const entry = entryRole(target);
+      if (!entry) continue;
+      for (const role of family.roles) add(role.id, entry.id, 'LADDER_LINK');
+    }
+  }
+  return edges;
+}
