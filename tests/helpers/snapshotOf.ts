@@ -61,3 +61,9 @@ export function corpusPage(label: string, sourcePath: string, repoPath: string =
   const file = path.join(SHARED_DIR, 'corpus', 'gitlab-job-families', 'versions', label, sourcePath);
   return { path: repoPath, text: fs.readFileSync(file, 'utf8') };
 }
+
+/** The page with one exact piece of text replaced; throws when the piece is not there, so a test cannot silently test the original. */
+export function edit(page: PageText, from: string, to: string): PageText {
+  if (!page.text.includes(from)) throw new Error(`${page.path} does not contain ${JSON.stringify(from)}`);
+  return { ...page, text: page.text.replace(from, to) };
+}

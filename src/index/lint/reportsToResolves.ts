@@ -1,0 +1,30 @@
+import type { ValidationIssue } from '../types';
+import { jobFamilies } from './familyChain';
+import { roleIssue } from './issue';
+import { titleKey } from './titleKey';
+import type { LintRule } from './types';
+
+/**
+ * A manager is named by title in prose, so titles are compared by `titleKey` (case, punctuation,
+ * articles and word order ignored). Family titles count too: a single-role page's title may differ
+ * from its role's ("Vice President of ..." page, "VP of ..." role).
+ */
+export const reportsToResolves: LintRule = {
+  id: 'reports-to-resolves',
+  // A warning: the manager may be a role the handbook does not (yet) describe.
+  severity: 'WARNING',
+  description: 'The role a role reports to is a role (or family) title somewhere in the handbook.',
+  check(snapshot) {
+    const known = new Set<string>();
+    for (const role of snapshot.roles) known.add(titleKey(role.title));
+    for (const family of jobFamilies(snapshot)) known.add(titleKey(family.title));
+    const issues: ValidationIssue[] = [];
+    for (const family of jobFamilies(snapshot)) {
+      for (const role of family.roles) {
+        if (role.reportsTo === null || known.has(titleKey(role.reportsTo))) continue;
+        issues.push(roleIssue(reportsToResolves, family, role, `"${role.title}" reports to "${role.reportsTo}", which matches no role title`));
+      }
+    }
+    return issues;
+  },
+};
