@@ -3,6 +3,7 @@
 // one in by replacing its `run` — the harness, report and JSON already carry its result.
 import type { GitFloor } from './floor';
 import type { LoadResult } from './httpLoad';
+import { coldIndex, peakRss, warmRestart } from './indexProbes';
 
 export interface ScenarioSpec {
   name: string;
@@ -18,6 +19,10 @@ export interface ProbeContext {
   contentDir: string;
   /** An empty folder of this probe's own (cache dirs, clones to add commits to). */
   scratchDir: string;
+  /** A folder shared by the scenario's probes (coldIndex leaves its cache there for warmRestart). */
+  scenarioScratch: string;
+  /** Outcomes of the probes that ran before this one, in PROBES order. */
+  previous: Readonly<Record<string, ProbeOutcome>>;
   /** The git floor measured on the same repository in the same run. */
   floor: GitFloor;
 }
@@ -49,16 +54,14 @@ export const PROBES: readonly Probe[] = [
   {
     key: 'coldIndex',
     label: 'Cold index time',
-    // TODO(index): createGitSource({ remote: repoDir, branch: 'main', cacheDir: scratchDir }) +
-    // createIndexer(...) with an empty cache dir; time refresh() until the first view is ready.
-    run: pending('needs createIndexer from src/index'),
+    // In a child process: createGitSource + createIndexer over an empty cache, refresh() once.
+    run: coldIndex,
   },
   {
     key: 'warmRestart',
     label: 'Warm restart time',
-    // TODO(index): after coldIndex, close and build a new indexer over the same cacheDir (persisted
-    // blob cache, no fetch of new commits); time until current() is non-null.
-    run: pending('needs createIndexer from src/index'),
+    // A new process over coldIndex's cache folder (persisted blob cache, nothing new to fetch).
+    run: warmRestart,
   },
   {
     key: 'refreshAfterCommit',
@@ -79,7 +82,7 @@ export const PROBES: readonly Probe[] = [
   {
     key: 'peakRss',
     label: 'Peak RSS while indexing',
-    // TODO(index): run the cold index in a child process and read process.resourceUsage().maxRSS.
-    run: pending('needs createIndexer from src/index'),
+    // maxRSS of the index builds' child processes.
+    run: peakRss,
   },
 ];

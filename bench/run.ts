@@ -71,11 +71,12 @@ async function floorMedian(dir: string, runs: number): Promise<{ floor: GitFloor
 async function runProbes(spec: ScenarioSpec, repoDir: string, floor: GitFloor): Promise<Record<string, ProbeOutcome>> {
   const out: Record<string, ProbeOutcome> = {};
   for (const probe of PROBES) {
-    const scratchDir = path.join(WORK_DIR, 'scratch', spec.name, probe.key);
+    const scratchDir = path.join(WORK_DIR, 'scratch', spec.name, `probe-${probe.key}`);
     fs.rmSync(scratchDir, { recursive: true, force: true });
     fs.mkdirSync(scratchDir, { recursive: true });
     try {
-      out[probe.key] = await probe.run({ scenario: spec, repoDir, contentDir: CONTENT_DIR, scratchDir, floor });
+      const scenarioScratch = path.join(WORK_DIR, 'scratch', spec.name);
+      out[probe.key] = await probe.run({ scenario: spec, repoDir, contentDir: CONTENT_DIR, scratchDir, scenarioScratch, floor, previous: { ...out } });
     } catch (err) {
       out[probe.key] = { status: 'failed', error: err instanceof Error ? err.message : String(err) };
     }
