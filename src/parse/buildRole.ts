@@ -1,4 +1,5 @@
 // From a role draft (its sections) to the Role the API serves: title, grade, bullets, relations.
+import { pushAll } from './pushAll';
 import type { ListItem, ParseWarning, Role } from './types';
 import type { Block } from './sections';
 import type { PartKind } from './roles';
@@ -37,7 +38,7 @@ export function gradeIn(blocks: Block[], bare: boolean): GradeMatch | null {
 /** Paragraphs line by line: a title in prose ends at the line break (`reports to X` / `This position is ...`). */
 function paragraphLines(blocks: Block[]): string[] {
   const out: string[] = [];
-  for (const b of blocks) if (b.type === 'paragraph') out.push(...b.lines);
+  for (const b of blocks) if (b.type === 'paragraph') pushAll(out, b.lines);
   return out;
 }
 

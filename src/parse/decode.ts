@@ -2,8 +2,8 @@
 // one line-ending convention, no BOM.
 import type { ParseWarning } from './types';
 
-/** Larger than any real page (the biggest is ~40 KB) by two orders of magnitude; beyond it we truncate. */
-export const MAX_INPUT_CHARS = 5 * 1024 * 1024;
+/** Larger than any real page (the biggest is ~40 KB) fifty times over; beyond it we truncate. */
+export const MAX_INPUT_CHARS = 2 * 1024 * 1024;
 
 function warn(code: string, message: string): ParseWarning {
   return { code, message, line: null, role: null };

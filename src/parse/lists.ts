@@ -1,5 +1,6 @@
 // Turning the blocks of a section into the strings a role exposes: one per top-level bullet,
 // with nested bullets kept as children; sections written as plain lines read one item per line.
+import { pushAll } from './pushAll';
 import type { ListItem } from './types';
 import type { Block, RawItem } from './sections';
 
@@ -13,7 +14,7 @@ function toListItem(item: RawItem, depth: number): ListItem {
 /** All bullets of all lists in the blocks, in order (a blank line or paragraph may split one list in two). */
 export function listItems(blocks: Block[]): ListItem[] {
   const out: ListItem[] = [];
-  for (const b of blocks) if (b.type === 'list') out.push(...b.items.filter((i) => i.text !== '' || i.children.length > 0).map((i) => toListItem(i, 0)));
+  for (const b of blocks) if (b.type === 'list') pushAll(out, b.items.filter((i) => i.text !== '' || i.children.length > 0).map((i) => toListItem(i, 0)));
   return out;
 }
 

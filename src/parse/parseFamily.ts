@@ -1,4 +1,5 @@
 // The parser's entry point: (repository path, file text) → JobFamily. Pure, never throws, bounded.
+import { pushAll } from './pushAll';
 import type { JobFamily, LadderLink, ParseWarning, Role } from './types';
 import { decodeInput } from './decode';
 import { readFrontMatter } from './frontMatter';
@@ -35,7 +36,7 @@ function familyPerformance(draft: FamilyDraft, includes: Include[], hasRoles: bo
   const out: string[] = [];
   if (hasRoles) {
     const perf = sectionItems(draft.parts.performance);
-    out.push(...perf.prose, ...perf.items.map((i) => i.text));
+    pushAll(out, [...perf.prose, ...perf.items.map((i) => i.text)]);
   }
   // The include's name stands in for the shared indicators it renders, so a reader sees where they come from.
   for (const inc of includes) if (PERFORMANCE_INCLUDE.test(inc.name)) out.push(inc.name);

@@ -3,6 +3,7 @@
 // they sit below it — or beside it when the page writes parts at the role's own depth — and to the
 // family (or the page's single role) otherwise. `Levels`-like headings hold roles; `Specialties`-like
 // headings hold variants that are never roles.
+import { pushAll } from './pushAll';
 import { classifyHeading, headingKey, partPrefix, ROLE_PARTS, type HeadingKind } from './headings';
 import type { Block, Section } from './sections';
 import { findGrade } from './grades';
@@ -60,7 +61,7 @@ interface Classified extends Section {
  */
 function roleShape(sections: Classified[], i: number, inLevels: boolean): { role: boolean; sameDepth: boolean } {
   const head = sections[i];
-  if (!head) return { role: false, sameDepth: false };
+  if (!head || head.title === '') return { role: false, sameDepth: false };
   const own = headingKey(head.title);
   let deeperPart = false;
   let namedSameDepth = false;
@@ -115,8 +116,8 @@ export function findRoles(sections: Section[]): FamilyDraft {
     const s = list[i];
     if (!s) continue;
     if (bucket && s.depth > bucket.depth && (s.kind === 'other' || s.kind === 'family') && !isNestedRole(list, i, levelsDepth)) {
-      bucket.blocks.push(...s.blocks);
-      bucket.headings?.push(s.title);
+      pushAll(bucket.blocks, s.blocks);
+      if (bucket.headings) bucket.headings.push(s.title);
       continue;
     }
     bucket = null;
@@ -124,8 +125,8 @@ export function findRoles(sections: Section[]): FamilyDraft {
     if (role && s.depth < role.depth) role = null;
     switch (s.kind) {
       case 'title':
-        family.h1 ??= s.title;
-        family.intro.push(...s.blocks);
+        if (s.title !== '') family.h1 ??= s.title;
+        pushAll(family.intro, s.blocks);
         role = null;
         break;
       case 'variants':
@@ -135,22 +136,22 @@ export function findRoles(sections: Section[]): FamilyDraft {
         break;
       case 'levels':
         levelsDepth = s.depth;
-        family.levels.push(...s.blocks);
+        pushAll(family.levels, s.blocks);
         role = null;
         break;
       case 'ladder':
       case 'hiring':
         if (!role || s.depth <= role.depth) role = null;
-        (s.kind === 'ladder' ? family.ladder : family.hiring).push(...s.blocks);
+        pushAll(s.kind === 'ladder' ? family.ladder : family.hiring, s.blocks);
         bucket = s.kind === 'ladder' ? { blocks: family.ladder, depth: s.depth } : { blocks: family.hiring, depth: s.depth, headings: family.hiringSteps };
         break;
       case 'family':
         if (role && s.depth > role.depth) {
-          role.intro.push(...s.blocks);
+          pushAll(role.intro, s.blocks);
           bucket = { blocks: role.intro, depth: s.depth };
         } else {
           role = null;
-          if (family.roles.length === 0) family.intro.push(...s.blocks);
+          if (family.roles.length === 0) pushAll(family.intro, s.blocks);
           bucket = { blocks: family.roles.length === 0 ? family.intro : [], depth: s.depth };
         }
         break;
@@ -162,7 +163,7 @@ export function findRoles(sections: Section[]): FamilyDraft {
         const target = partOwner(role, s, kind);
         const parts = target ? target.parts : family.parts;
         (target ? target.partTitles : family.partTitles).push({ kind, title: s.title, line: s.line });
-        parts[kind].push(...s.blocks);
+        pushAll(parts[kind], s.blocks);
         bucket = { blocks: parts[kind], depth: s.depth };
         break;
       }
@@ -173,10 +174,10 @@ export function findRoles(sections: Section[]): FamilyDraft {
           role = newRole(s, shape.sameDepth);
           family.roles.push(role);
         } else if (role && s.depth > role.depth) {
-          role.intro.push(...s.blocks);
+          pushAll(role.intro, s.blocks);
           bucket = { blocks: role.intro, depth: s.depth };
         } else if (family.roles.length === 0 && !inLevels) {
-          family.intro.push(...s.blocks);
+          pushAll(family.intro, s.blocks);
           bucket = { blocks: family.intro, depth: s.depth };
         } else {
           role = null;

@@ -1,6 +1,7 @@
 // The page as a sequence of sections, built from markdown-it's CommonMark tokens: each heading opens
 // a section that runs until the next heading; a section's place in the tree is its depth (a section
 // holds every following section of greater depth). Blocks inside a section keep their source line.
+import { pushAll } from './pushAll';
 import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { inlineText, type InlineText } from './inline';
@@ -58,10 +59,10 @@ function readList(tokens: Token[], open: number, close: number, offset: number):
     const item: RawItem = { text: '', links: [], children: [], line: lineOf(t, offset) };
     const parts: string[] = [];
     for (const b of readBlocks(tokens, i + 1, end, offset)) {
-      if (b.type === 'list') item.children.push(...b.items);
+      if (b.type === 'list') pushAll(item.children, b.items);
       else if (b.type === 'paragraph') {
         parts.push(b.text);
-        item.links.push(...b.links);
+        pushAll(item.links, b.links);
       } else if (b.type === 'table') parts.push(b.rows.map((r) => r.join(' ')).join(' '));
       else parts.push(b.text);
     }
@@ -141,7 +142,7 @@ export function readSections(markdown: string, offset = 1): Section[] {
   sections.push(current);
   let from = 0;
   const flush = (to: number): void => {
-    current.blocks.push(...readBlocks(tokens, from, to, offset));
+    pushAll(current.blocks, readBlocks(tokens, from, to, offset));
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];

@@ -2,6 +2,7 @@
 // heading with responsibilities but no grade and no word about grades is a specialty or a shared
 // section (`### Distribution`, `## Brand Designer` before the levels), not a role. And a page with a
 // single role owns the parts written beside it (`## Responsibilities` next to `### Chief of Staff`).
+import { pushAll } from './pushAll';
 import type { Block, Section } from './sections';
 import type { FamilyDraft, PartKind, RoleDraft } from './roles';
 import { gradeIn, tableGradeFor, type RoleSource } from './buildRole';
@@ -18,7 +19,7 @@ function mentionsGrade(d: RoleDraft): boolean {
 }
 
 function mergeParts(into: Record<PartKind, Block[]>, from: Record<PartKind, Block[]>): void {
-  for (const k of PART_KINDS) into[k].push(...from[k]);
+  for (const k of PART_KINDS) pushAll(into[k], from[k]);
 }
 
 export interface Selected {
