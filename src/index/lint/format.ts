@@ -3,6 +3,7 @@ import type { ValidationIssue } from '../types';
 /**
  * Human-readable lint output, one block per file like eslint/remark: the path, then one line per
  * issue `path:line  SEVERITY  rule-id  message`, then a count. JSON output is the issue array as is.
+ * An issue without a line (a page that could not be read) shows the bare path.
  */
 export function formatIssuesText(issues: readonly ValidationIssue[]): string {
   if (issues.length === 0) return 'No issues.\n';
@@ -14,7 +15,7 @@ export function formatIssuesText(issues: readonly ValidationIssue[]): string {
   }
   const blocks: string[] = [];
   for (const [path, list] of byPath) {
-    const lines = list.map((i) => `${path}:${i.line ?? 1}  ${i.severity.padEnd(7)}  ${i.ruleId}  ${i.message}`);
+    const lines = list.map((i) => `${path}${i.line === null ? '' : `:${i.line}`}  ${i.severity.padEnd(7)}  ${i.ruleId}  ${i.message}`);
     blocks.push(`${path}\n${lines.join('\n')}\n`);
   }
   const errors = issues.filter((i) => i.severity === 'ERROR').length;
