@@ -6,13 +6,14 @@
 // families. A pure rename therefore costs one parse of that one page.
 //
 // Layout: one file per entry, content-addressed and sharded, `<dir>/<version>/ab/cdef….json`.
-// Each file starts with a header line `RGPARSED1 <sha256 of body> <body bytes>`; a file whose
+// Each file starts with a checksummed header (checksummedFile.ts); a file whose
 // header, length, checksum or identity does not match is treated as absent (deleted and parsed
 // again), never served. Files are written to a temp name, fsynced, then renamed, so a crash leaves
 // either the old state or a complete entry. Entries are loaded only when a build asks for them.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
+import { readChecksummed, writeChecksummed } from './checksummedFile';
 import { parseFamily } from '../parse/parseFamily';
 import type { JobFamily } from '../parse/types';
 
@@ -22,9 +23,6 @@ import type { JobFamily } from '../parse/types';
  */
 export const PARSER_VERSION = 'parser-1';
 
-const HEADER_MAGIC = 'RGPARSED1';
-/** `RGPARSED1 <64 hex> <decimal length>` — the first line of every entry file. */
-const HEADER_LINE = /^RGPARSED1 ([0-9a-f]{64}) (\d{1,12})$/;
 /** Blobs per `readBlobs` call: large enough to keep cat-file busy, small enough to bound memory. */
 const READ_BATCH = 200;
 /** Concurrent file reads/writes: enough to hide disk latency without exhausting descriptors. */
@@ -66,7 +64,6 @@ export class BlobCache {
   private readonly parse: ParseFn;
   private readonly version: string;
   private readonly versionDir: string | null;
-  private readonly madeDirs = new Set<string>();
 
   constructor(private readonly opts: BlobCacheOptions) {
     this.parse = opts.parse ?? ((p, text, o) => parseFamily(p, text, o));
@@ -139,13 +136,9 @@ export class BlobCache {
   private async load(page: PageRef): Promise<JobFamily | null> {
     const file = this.entryPath(page);
     if (!file) return null;
-    let raw: Buffer;
-    try {
-      raw = await fsp.readFile(file);
-    } catch {
-      return null; // absent: the common case on a cold cache
-    }
-    const family = decodeEntry(raw, page);
+    const { body, present } = await readChecksummed(file);
+    if (!present) return null; // the common case on a cold cache
+    const family = decodeEntry(body, page);
     if (family) {
       this.counters.loaded += 1;
       return family;
@@ -160,12 +153,7 @@ export class BlobCache {
     const file = this.entryPath(page);
     if (!file) return;
     try {
-      const dir = path.dirname(file);
-      if (!this.madeDirs.has(dir)) {
-        await fsp.mkdir(dir, { recursive: true });
-        this.madeDirs.add(dir);
-      }
-      await writeAtomically(file, encodeEntry(body));
+      await writeChecksummed(file, body);
     } catch (err) {
       // A full disk must not fail the index: the page is in memory and is parsed again next start.
       this.opts.log?.({ event: 'parsed-cache-write-failed', path: page.path, error: err instanceof Error ? err.message : String(err) });
@@ -189,44 +177,15 @@ function safeDirName(version: string): string {
   return `${readable}-${createHash('sha256').update(version).digest('hex').slice(0, 8)}`;
 }
 
-export function encodeEntry(body: string): Buffer {
-  const bytes = Buffer.from(body, 'utf8');
-  const sum = createHash('sha256').update(bytes).digest('hex');
-  return Buffer.concat([Buffer.from(`${HEADER_MAGIC} ${sum} ${bytes.length}\n`, 'utf8'), bytes]);
-}
-
-/** The stored family, or null when the entry is truncated, damaged or for another page. */
-export function decodeEntry(raw: Buffer, page: PageRef): JobFamily | null {
-  const newline = raw.indexOf(0x0a);
-  if (newline < 0 || newline > 200) return null;
-  const header = HEADER_LINE.exec(raw.subarray(0, newline).toString('utf8'));
-  if (!header) return null;
-  const body = raw.subarray(newline + 1);
-  if (body.length !== Number(header[2])) return null;
-  if (createHash('sha256').update(body).digest('hex') !== header[1]) return null;
+/** The stored family, or null when the entry is damaged or belongs to another page. */
+export function decodeEntry(body: string | null, page: PageRef): JobFamily | null {
+  if (body === null) return null;
   try {
-    const entry = JSON.parse(body.toString('utf8')) as StoredEntry;
+    const entry = JSON.parse(body) as StoredEntry;
     if (entry.path !== page.path || entry.blob !== page.blob || typeof entry.family !== 'object' || !entry.family) return null;
     return entry.family;
   } catch {
     return null;
-  }
-}
-
-async function writeAtomically(file: string, data: Buffer): Promise<void> {
-  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  const handle = await fsp.open(tmp, 'wx', 0o644);
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await fsp.rename(tmp, file);
-  } catch (err) {
-    await fsp.rm(tmp, { force: true }).catch(() => undefined);
-    throw err;
   }
 }
 

@@ -1,0 +1,13 @@
+// Public API of the index layer: the indexer that owns the served view, the pure functions over
+// snapshots (diff, career paths, ladder), and the contract types and errors.
+export { createIndexer, DEFAULT_CONTENT_DIR, type IndexerOptions, type IndexerWithStats } from './indexer';
+export { buildIndexView, SNAPSHOT_CACHE_SIZE, type ViewOptions, type ViewSource } from './view';
+export { BlobCache, PARSER_VERSION, type BlobCacheOptions, type BlobCacheStats, type PageRef } from './blobCache';
+export { diff, roleFieldChanges } from './diff';
+export { familyFieldChanges } from './fieldChanges';
+export { careerPaths, nextRoles, previousRoles, MAX_CAREER_PATHS } from './careerPaths';
+export { buildLadderEdges, entryRole, levelOrder, normalizeFamilyTitle } from './ladder';
+export { buildSnapshot, parentSlugOf, type PageVersion } from './snapshot';
+export { resolveClientRef, dateRefInstant, MAX_CLIENT_REF_LENGTH } from './resolveClientRef';
+export { BadRefError, BadUserInputError, IndexNotReadyError, NotFoundError } from './errors';
+export type * from './types';

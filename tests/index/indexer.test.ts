@@ -1,0 +1,260 @@
+// The real indexer over real git: a small history built from the seeds with makeRepo, covering a
+// grade change, a role added, a rename x.md → x/index.md, and an edit to a sibling role.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createGitSource } from '../../src/git/gitSource';
+import { createIndexer, type IndexerWithStats } from '../../src/index/indexer';
+import type { IndexView, RefreshResult } from '../../src/index/types';
+import { diff } from '../../src/index/diff';
+import { makeRepo, seed, type TestRepo } from '../helpers/makeRepo';
+import { edit } from './realPages';
+
+const DIR = 'content/job-families/sales';
+const HV_PATH = `${DIR}/high-velocity-sales-and-first-orders.md`;
+const HV = 'sales/high-velocity-sales-and-first-orders';
+const TEAM_LEAD = `${HV}#smb-advocate-team-lead`;
+const ADVOCATE = `${HV}#smb-advocate`;
+const NEW_LOGO_SM = `${HV}#new-logo-sales-manager`;
+const VP = 'sales/vp-of-commercial-sales#vp-of-commercial-sales';
+
+const HV_SEED = seed('high-velocity-sales-and-first-orders.md');
+// Before: the Team Lead a grade lower, and no New Logo Sales Manager section yet.
+const HV_V1 = edit(
+  HV_SEED.slice(0, HV_SEED.indexOf('## New Logo Sales Manager')) + HV_SEED.slice(HV_SEED.indexOf('## Career Ladder')),
+  'The SMB Advocate Team Lead is a grade 6.',
+  'The SMB Advocate Team Lead is a grade 5.',
+);
+const OLD_BULLET = '- Participate in the recruitment process of new team members';
+// After: an edit to the SMB Advocate (the Team Lead's sibling in the same file).
+const ADVOCATE_BULLET = /(## SMB Advocate\n[\s\S]*?### Responsibilities\n\n)(- [^\n]*\n)/;
+const HV_V4 = HV_SEED.replace(ADVOCATE_BULLET, '$1- Qualify inbound leads from the website within one business day\n');
+
+let repo: TestRepo;
+let shas: string[];
+const cacheDirs: string[] = [];
+const indexers: IndexerWithStats[] = [];
+
+function newIndexer(cacheDir: string): IndexerWithStats {
+  const source = createGitSource({ remote: repo.dir, branch: 'main', cacheDir });
+  const indexer = createIndexer({ source, cacheDir, url: repo.dir, branch: 'main' });
+  indexers.push(indexer);
+  return indexer;
+}
+
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rolegraph-index-'));
+  cacheDirs.push(dir);
+  return dir;
+}
+
+beforeAll(() => {
+  expect(HV_V4).not.toBe(HV_SEED);
+  repo = makeRepo([
+    {
+      message: 'Add sales families',
+      tag: 'v1',
+      files: {
+        [HV_PATH]: HV_V1,
+        [`${DIR}/vp-of-commercial-sales.md`]: seed('vp-of-commercial-sales.md'),
+        [`${DIR}/director-regional-sales.md`]: seed('director-regional-sales.md'),
+      },
+    },
+    { message: 'Regrade the Team Lead and add the New Logo Sales Manager', files: { [HV_PATH]: HV_SEED } },
+    { message: 'Move VP of Commercial Sales into a page bundle', renames: [[`${DIR}/vp-of-commercial-sales.md`, `${DIR}/vp-of-commercial-sales/index.md`]] },
+    { message: 'SMB Advocate: qualify inbound leads', files: { [HV_PATH]: HV_V4 } },
+  ]);
+  shas = repo.git('rev-list', '--reverse', 'HEAD').split('\n');
+});
+
+afterAll(async () => {
+  for (const indexer of indexers) await indexer.close().catch(() => undefined);
+  repo?.cleanup();
+  for (const dir of cacheDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('indexer over a real repository', () => {
+  let indexer: IndexerWithStats;
+  let view: IndexView;
+  let cacheDir: string;
+
+  beforeAll(async () => {
+    cacheDir = tempDir();
+    indexer = newIndexer(cacheDir);
+    expect(indexer.current()).toBeNull();
+    expect(indexer.status().phase).toBe('starting');
+    const result = await indexer.refresh();
+    view = indexer.current()!;
+    expect(result.previousHead).toBeNull();
+    expect(result.head.sha).toBe(shas[3]);
+  });
+
+  it('reports ready with the head, counts and detected content folder', () => {
+    const status = indexer.status();
+    expect(status.phase).toBe('ready');
+    expect(status.contentDir).toBe('content/job-families');
+    expect(status.head!.sha).toBe(shas[3]);
+    expect(status.commitCount).toBe(4);
+    expect(status.familyCount).toBe(3);
+    expect(status.lastError).toBeNull();
+    // Three versions of the HV page, the director, and the VP at each of its two paths.
+    expect(indexer.blobStats().parsed).toBe(6);
+  });
+
+  it("answers a role's grade at an old commit and at head", async () => {
+    const old = await view.snapshotAt(await view.resolveRef(shas[0]));
+    expect(old.roleById.get(TEAM_LEAD)!.grade).toBe(5);
+    expect(old.roleById.has(NEW_LOGO_SM)).toBe(false);
+    expect(view.head.roleById.get(TEAM_LEAD)!.grade).toBe(6);
+    expect((await view.snapshotAt(await view.resolveRef(null))).commit.sha).toBe(shas[3]);
+  });
+
+  it('lists only the commits that changed the role, newest first, with exact field changes', () => {
+    const history = view.roleHistory(TEAM_LEAD);
+    expect(history.map((v) => [v.commit.sha, v.change])).toEqual([
+      [shas[1], 'MODIFIED'],
+      [shas[0], 'ADDED'],
+    ]);
+    expect(history[0].changes).toEqual([{ field: 'grade', before: '5', after: '6', added: [], removed: [] }]);
+    expect(history[0].role.grade).toBe(6);
+    expect(history[0].path).toBe(HV_PATH);
+
+    const advocate = view.roleHistory(ADVOCATE);
+    expect(advocate.map((v) => [v.commit.sha, v.change])).toEqual([
+      [shas[3], 'MODIFIED'],
+      [shas[0], 'ADDED'],
+    ]);
+    expect(advocate[0].changes).toHaveLength(1);
+    expect(advocate[0].changes[0].field).toBe('responsibilities');
+    expect(advocate[0].changes[0].added).toEqual(['Qualify inbound leads from the website within one business day']);
+    expect(advocate[0].changes[0].removed).toHaveLength(1);
+
+    expect(view.roleHistory(NEW_LOGO_SM).map((v) => [v.commit.sha, v.change])).toEqual([[shas[1], 'ADDED']]);
+    expect(view.roleHistory('sales/nope#nope')).toEqual([]);
+  });
+
+  it('shows a pure rename as MOVED with the path change', () => {
+    const history = view.roleHistory(VP);
+    expect(history.map((v) => [v.commit.sha, v.change])).toEqual([
+      [shas[2], 'MOVED'],
+      [shas[0], 'ADDED'],
+    ]);
+    expect(history[0].changes).toEqual([
+      { field: 'path', before: `${DIR}/vp-of-commercial-sales.md`, after: `${DIR}/vp-of-commercial-sales/index.md`, added: [], removed: [] },
+    ]);
+  });
+
+  it('diffs two commits with exact field changes', async () => {
+    const from = await view.snapshotAt(await view.resolveRef('v1'));
+    const d = diff(from, view.head);
+    expect(d.roles.map((r) => [r.id, r.change])).toEqual([
+      [NEW_LOGO_SM, 'ADDED'],
+      [ADVOCATE, 'MODIFIED'],
+      [TEAM_LEAD, 'MODIFIED'],
+    ]);
+    expect(d.roles[2].changes).toEqual([{ field: 'grade', before: '5', after: '6', added: [], removed: [] }]);
+    expect(d.families.map((f) => [f.slug, f.change])).toEqual([
+      [HV, 'MODIFIED'],
+      ['sales/vp-of-commercial-sales', 'MOVED'],
+    ]);
+  });
+
+  it('resolves dates, tags and short shas, and refuses bad refs with BAD_REF', async () => {
+    expect((await view.resolveRef('2021-01-02')).sha).toBe(shas[1]);
+    expect((await view.resolveRef('2021-01-01T12:00:00Z')).sha).toBe(shas[0]);
+    expect((await view.resolveRef('2030-01-01')).sha).toBe(shas[3]);
+    expect((await view.resolveRef('v1')).sha).toBe(shas[0]);
+    expect((await view.resolveRef(shas[2].slice(0, 8))).position).toBe(2);
+    for (const bad of ['2020-12-31', 'no-such-branch', '--upload-pack=touch /tmp/x', 'a\0b', 'x'.repeat(300), '']) {
+      await expect(view.resolveRef(bad)).rejects.toMatchObject({ code: 'BAD_REF' });
+    }
+  });
+
+  it('lists commits touching a family by slug or path, newest first', () => {
+    expect(view.commitsTouching('sales/vp-of-commercial-sales').map((c) => c.sha)).toEqual([shas[2], shas[0]]);
+    expect(view.commitsTouching(`${DIR}/vp-of-commercial-sales/index.md`).map((c) => c.sha)).toEqual([shas[2]]);
+    expect(view.commitsTouching(null).map((c) => c.sha)).toEqual([...shas].reverse());
+    expect(view.commitsTouching('sales/nope')).toEqual([]);
+  });
+
+  it('builds a snapshot for a commit off the tracked branch from its tree', async () => {
+    repo.git('checkout', '-q', '-b', 'side', shas[1]);
+    repo.commit({ message: 'Side branch: drop the director', files: { [`${DIR}/director-regional-sales.md`]: null }, tag: 'side-tag' });
+    repo.git('checkout', '-q', 'main');
+    await indexer.refresh(); // fetches the new tag; head unchanged, so no swap
+    expect(indexer.current()).toBe(view);
+    const commit = await indexer.current()!.resolveRef('side-tag');
+    expect(commit.position).toBe(-1);
+    const snapshot = await view.snapshotAt(commit);
+    expect(snapshot.familyBySlug.has('sales/director-regional-sales')).toBe(false);
+    expect(snapshot.roleById.get(TEAM_LEAD)!.grade).toBe(6);
+  });
+
+  it('swaps in a new head and tells listeners which roles changed', async () => {
+    const seen: RefreshResult[] = [];
+    const unsubscribe = indexer.onSwap((_v, result) => seen.push(result));
+    shas.push(repo.commit({ message: 'Retire the director family', files: { [`${DIR}/director-regional-sales.md`]: null } }));
+    const result = await indexer.refresh();
+    unsubscribe();
+    expect(result.previousHead!.sha).toBe(shas[3]);
+    expect(result.head.sha).toBe(shas[4]);
+    expect(result.changedRoleIds).toEqual(['sales/director-regional-sales#director-regional-sales']);
+    expect(seen).toEqual([result]);
+    expect(indexer.current()).not.toBe(view);
+    // The old generation still answers as before (readers that pinned it are not disturbed).
+    expect(view.head.familyBySlug.has('sales/director-regional-sales')).toBe(true);
+    expect(indexer.current()!.roleHistory('sales/director-regional-sales#director-regional-sales')[0].change).toBe('REMOVED');
+  });
+
+  it('restarts on the same cache without parsing anything', async () => {
+    const again = newIndexer(cacheDir);
+    await again.refresh();
+    expect(again.blobStats().parsed).toBe(0);
+    expect(again.blobStats().loaded).toBe(6);
+    expect(again.current()!.roleHistory(TEAM_LEAD).map((v) => v.change)).toEqual(['MODIFIED', 'ADDED']);
+  });
+
+  it('detects a corrupted cache entry and parses that page again', async () => {
+    const entries = listFiles(path.join(cacheDir, 'parsed')).filter((f) => f.endsWith('.json'));
+    expect(entries).toHaveLength(6);
+    const victim = entries[0];
+    const raw = fs.readFileSync(victim);
+    fs.writeFileSync(victim, raw.subarray(0, raw.length - 40)); // truncated mid-body
+    const another = entries[1];
+    const text = fs.readFileSync(another, 'utf8');
+    fs.writeFileSync(another, text.replace('"title"', '"TITLE"')); // same length, wrong checksum
+    const again = newIndexer(cacheDir);
+    await again.refresh();
+    expect(again.blobStats()).toMatchObject({ parsed: 2, loaded: 4, corrupt: 2 });
+    expect(again.current()!.head.roleById.get(TEAM_LEAD)!.grade).toBe(6);
+    // Repaired on disk: the next start parses nothing again.
+    const third = newIndexer(cacheDir);
+    await third.refresh();
+    expect(third.blobStats()).toMatchObject({ parsed: 0, corrupt: 0 });
+  });
+
+  it('keeps serving the last good view when a refresh fails, and fails only without one', async () => {
+    const real = createGitSource({ remote: repo.dir, branch: 'main', cacheDir: tempDir() });
+    let failing = true;
+    const flaky = { ...real, update: () => (failing ? Promise.reject(new Error('remote unreachable')) : real.update()) };
+    const indexer = createIndexer({ source: flaky, cacheDir: tempDir(), url: repo.dir, branch: 'main' });
+    indexers.push(indexer);
+    await expect(indexer.refresh()).rejects.toThrow('remote unreachable');
+    expect(indexer.status()).toMatchObject({ phase: 'failed', lastError: 'remote unreachable', head: null });
+    failing = false;
+    await indexer.refresh();
+    const good = indexer.current();
+    expect(indexer.status()).toMatchObject({ phase: 'ready', lastError: null });
+    failing = true;
+    await expect(indexer.refresh()).rejects.toThrow('remote unreachable');
+    expect(indexer.current()).toBe(good);
+    expect(indexer.status()).toMatchObject({ phase: 'ready', lastError: 'remote unreachable' });
+    expect(indexer.status().head!.sha).toBe(good!.head.commit.sha);
+  });
+});
+
+function listFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? listFiles(path.join(dir, e.name)) : [path.join(dir, e.name)],
+  );
+}
