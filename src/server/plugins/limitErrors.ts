@@ -1,0 +1,27 @@
+// The errors our limits raise are the client's doing and carry a code it can act on (TIMEOUT), but
+// the GraphQL layer's formatter masks every code it does not know. This wraps that formatter so
+// limit errors keep their code and fixed message — still nothing else: no stack, no path on disk.
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { OperationTimeoutError, TIMEOUT_CODE } from './operationTimeout';
+
+export type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+
+function rootCause(error: unknown): unknown {
+  let current = error;
+  for (let i = 0; i < 5 && current instanceof GraphQLError && current.originalError; i += 1) {
+    current = current.originalError;
+  }
+  return current;
+}
+
+/** `formatError` that first lets our limit errors through with their code, then defers to `inner`. */
+export function keepLimitErrors(inner: FormatError): FormatError {
+  return (formatted, error) => {
+    const cause = rootCause(error);
+    if (cause instanceof OperationTimeoutError) {
+      const out: GraphQLFormattedError = { message: cause.message, extensions: { code: TIMEOUT_CODE } };
+      return formatted.path ? { ...out, path: formatted.path } : out;
+    }
+    return inner(formatted, error);
+  };
+}

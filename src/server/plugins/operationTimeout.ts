@@ -1,0 +1,114 @@
+// Apollo Server plugin: an operation that runs past its deadline answers with a TIMEOUT error
+// instead of holding the connection (and a share of two CPU cores) until it finishes.
+//
+// GraphQL execution cannot be cancelled from outside, so the deadline is enforced where control
+// passes through our code: every field that has a resolver is wrapped once, at server start.
+// After the deadline a wrapped field throws TIMEOUT without running; a resolver still awaiting
+// (an old snapshot being built, a slow search) is raced against the deadline, so the answer goes
+// out on time while the abandoned work finishes in the background and is dropped. Subscriptions
+// never pass through Apollo's request pipeline, so they have no deadline and are unaffected.
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLObjectType, type GraphQLFieldResolver, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { CodedError } from '../../util/codedError';
+
+export const TIMEOUT_CODE = 'TIMEOUT';
+
+export class OperationTimeoutError extends CodedError {
+  readonly code = TIMEOUT_CODE;
+  constructor(readonly timeoutMs: number) {
+    super(`The operation took longer than ${timeoutMs} ms and was stopped; ask for less at once`);
+  }
+}
+
+/** Per-request deadline, keyed by the request's context object (the one resolvers receive). */
+const deadlines = new WeakMap<object, Deadline>();
+/** Marks a schema whose resolvers are already wrapped, so two servers on one schema wrap once. */
+const WRAPPED = Symbol('rolegraphDeadlineWrapped');
+
+class Deadline {
+  private timer: NodeJS.Timeout | null = null;
+  private gate: Promise<never> | null = null;
+
+  constructor(
+    private readonly at: number,
+    readonly timeoutMs: number,
+  ) {}
+
+  passed(): boolean {
+    return Date.now() >= this.at;
+  }
+
+  /** `value`, or a TIMEOUT rejection if the deadline comes first. One timer per request, made lazily. */
+  race<T>(value: PromiseLike<T>): Promise<T> {
+    if (!this.gate) {
+      this.gate = new Promise<never>((_, reject) => {
+        this.timer = setTimeout(() => reject(new OperationTimeoutError(this.timeoutMs)), Math.max(0, this.at - Date.now()));
+      });
+      this.gate.catch(() => undefined); // nobody may be racing when it fires
+    }
+    return Promise.race([value, this.gate]);
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+  }
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}
+
+/** Wraps, in place and once, every field resolver of `schema` with the deadline check. */
+export function enforceDeadlines(schema: GraphQLSchema): void {
+  const marked = schema as unknown as Record<symbol, boolean>;
+  if (marked[WRAPPED]) return;
+  Object.defineProperty(schema, WRAPPED, { value: true });
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!(type instanceof GraphQLObjectType) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      const resolve = field.resolve;
+      // A field without a resolver reads a property: synchronous and cheap, nothing to bound.
+      if (!resolve) continue;
+      const guarded: GraphQLFieldResolver<unknown, unknown> = (source, args, context, info) => {
+        const deadline = typeof context === 'object' && context !== null ? deadlines.get(context) : undefined;
+        if (!deadline) return resolve(source, args, context, info);
+        if (deadline.passed()) throw new OperationTimeoutError(deadline.timeoutMs);
+        const result = resolve(source, args, context, info);
+        return isPromiseLike(result) ? deadline.race(result) : result;
+      };
+      field.resolve = guarded;
+    }
+  }
+}
+
+function isTimeout(error: GraphQLFormattedError): boolean {
+  return error.extensions?.code === TIMEOUT_CODE;
+}
+
+export interface OperationTimeoutOptions {
+  timeoutMs: number;
+}
+
+export function operationTimeoutPlugin(opts: OperationTimeoutOptions): ApolloServerPlugin {
+  return {
+    async serverWillStart({ schema }) {
+      enforceDeadlines(schema);
+    },
+    async requestDidStart({ contextValue }) {
+      const deadline = new Deadline(Date.now() + opts.timeoutMs, opts.timeoutMs);
+      deadlines.set(contextValue, deadline);
+      return {
+        async willSendResponse({ response }) {
+          deadline.dispose();
+          deadlines.delete(contextValue);
+          // Once the deadline passes, every remaining field fails alike; one error says it all.
+          if (response.body.kind !== 'single') return;
+          const errors = response.body.singleResult.errors;
+          if (!errors || errors.filter(isTimeout).length < 2) return;
+          const firstTimeout = errors.find(isTimeout);
+          response.body.singleResult.errors = errors.filter((e) => !isTimeout(e) || e === firstTimeout);
+        },
+      };
+    },
+  };
+}

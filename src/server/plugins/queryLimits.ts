@@ -1,0 +1,56 @@
+// Everything Apollo Server needs to refuse abusive operations, as one set of constructor options:
+//   const guard = queryLimits(limits, formatError);
+//   new ApolloServer({ schema, ...guard, plugins: [...guard.plugins, otherPlugins] });
+//
+// - depth, cost, aliases and directives: graphql-armor validation rules, so a refused operation
+//   never executes and answers 400 GRAPHQL_VALIDATION_FAILED;
+// - tokens: graphql-js's own `maxTokens` parse option (armor's token plugin throws from a hook
+//   Apollo treats as an internal failure, a 500), so a refused document answers 400
+//   GRAPHQL_PARSE_FAILED before an AST of millions of nodes is built;
+// - time: operationTimeoutPlugin (TIMEOUT);
+// - field suggestions ("Did you mean …") hidden, so a server with introspection off does not
+//   leak its schema one typo at a time;
+// - batched HTTP requests (a JSON array of operations, each one a full operation's work) off;
+// - CSRF prevention on: a GET or a "simple" POST without a JSON content type or a preflight
+//   header is refused before it runs, so a page elsewhere cannot make a browser query us.
+import type { ApolloServerOptions, ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { ParseOptions, ValidationRule } from 'graphql';
+import type { Limits } from '../limits';
+import { keepLimitErrors, type FormatError } from './limitErrors';
+import { operationTimeoutPlugin } from './operationTimeout';
+
+export interface QueryLimitsOptions {
+  plugins: ApolloServerPlugin[];
+  validationRules: ValidationRule[];
+  parseOptions: ParseOptions;
+  introspection: boolean;
+  allowBatchedHttpRequests: false;
+  includeStacktraceInErrorResponses: false;
+  csrfPrevention: true;
+  formatError: FormatError;
+}
+
+export function queryLimits(limits: Limits, formatError: FormatError): QueryLimitsOptions {
+  const armor = new ApolloArmor({
+    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true },
+    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true },
+    maxAliases: { n: limits.maxAliases },
+    maxDirectives: { n: limits.maxDirectives },
+    maxTokens: { enabled: false }, // see the header: enforced by the parser instead
+    blockFieldSuggestion: { enabled: true },
+  }).protect();
+  return {
+    plugins: [...armor.plugins, operationTimeoutPlugin({ timeoutMs: limits.operationTimeoutMs })],
+    validationRules: armor.validationRules,
+    parseOptions: { maxTokens: limits.maxTokens },
+    introspection: limits.introspection,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    formatError: keepLimitErrors(formatError),
+  };
+}
+
+/** Compile-time check that the bundle spreads into Apollo's own options type. */
+export type AssertSpreadable = QueryLimitsOptions extends Partial<ApolloServerOptions<BaseContext>> ? true : never;
