@@ -1,0 +1,57 @@
+import { findGrade, gradeCell } from '../../src/parse/grades';
+import { findExtends, findReportsTo } from '../../src/parse/prose';
+
+describe('findGrade', () => {
+  it.each([
+    ['The SMB Advocate is a grade 6.', 6, 'grade 6'],
+    ['The Regional Manager, SMB is a grade level 8.', 8, 'grade level 8'],
+    ['The Manager, Success Services is a job grade level 9.', 9, 'grade level 9'],
+    ['The Chief of Staff to the CFO can be a grade 11 or a grade 12', 11, 'grade 11 or a grade 12'],
+    ['The Principal Pricing Manager is a grade 9.5.', 9.5, 'grade 9.5'],
+    ['This position is a job grade 6', 6, 'grade 6'],
+    ['Manager, Accounting is a grade [8].', 8, 'grade 8'],
+    ['The role is a grade 10+ role.', 10, 'grade 10+'],
+  ])('%s', (text, grade, written) => {
+    expect(findGrade(text)).toMatchObject({ grade, text: written });
+  });
+
+  it('reads a bare number only inside a grade section', () => {
+    expect(findGrade('The Director, International Accounting is a 10.')).toBeNull();
+    expect(findGrade('The Director, International Accounting is a 10.', true)).toMatchObject({ grade: 10, text: '10' });
+  });
+
+  it('finds no grade in "not aligned to a job grade"', () => {
+    expect(findGrade('The Intern is not aligned to a job grade.', true)).toBeNull();
+  });
+
+  it('names the subject of the sentence', () => {
+    expect(findGrade('The Junior Backend Engineer is a grade 5.')?.subject).toBe('Junior Backend Engineer');
+  });
+
+  it('reads table cells', () => {
+    expect(gradeCell(' 7 ')?.grade).toBe(7);
+    expect(gradeCell('Grade 6')?.grade).toBe(6);
+    expect(gradeCell('Senior')).toBeNull();
+  });
+});
+
+describe('prose relations', () => {
+  it.each([
+    ['The SMB Advocate Team Lead reports to the SMB Regional Manager.', 'SMB Regional Manager'],
+    ['Reporting to the Chief Revenue Officer, you will play a key role', 'Chief Revenue Officer'],
+    ['Inside Sales Representative will report to Worldwide Director of Commercial Mid-Market', 'Worldwide Director of Commercial Mid-Market'],
+    ['This role reports to an Area Sales Manager or Regional Sales Director.', 'Area Sales Manager or Regional Sales Director'],
+    ['You will report to them directly.', null],
+  ])('reportsTo: %s', (text, title) => {
+    expect(findReportsTo(text)).toBe(title);
+  });
+
+  it.each([
+    ['The SMB Advocate Team Lead role extends the responsibilities of the SMB Advocate role, with', 'SMB Advocate'],
+    ['Extends that of the Regional Manager, SMB responsibilities', 'Regional Manager, SMB'],
+    ['Extends those of the SMB Advocate requirements', 'SMB Advocate'],
+    ['The X role extends thet Junior Technology Partner Manager role', 'Junior Technology Partner Manager'],
+  ])('extends: %s', (text, title) => {
+    expect(findExtends(text)).toBe(title);
+  });
+});

@@ -1,0 +1,80 @@
+// Structure decisions a careful reader makes, each on a small page written for it.
+import { parseFamily } from '../../src/parse';
+
+const PATH = 'content/job-families/dept/fam.md';
+const page = (...lines: string[]): string => lines.join('\n');
+
+describe('which sections are roles', () => {
+  it('roles under "## Levels" as H3, parts prefixed with the role name or misspelled', () => {
+    const f = parseFamily(PATH, page(
+      '## Levels', '', '### Associate', '', '#### Associate Job Grade', '', 'The Associate is a grade 5.', '',
+      '#### Associate Responsibilites', '', '- a', '- b', '', '#### Associate Requirements', '', '- c', '',
+      '### Senior', '', '#### Senior Job Grade', '', 'The Senior is a [grade 7](/x).', '', '#### Responsibilties', '', '- d', '',
+      '## Performance Indicators', '', '- shared PI', '', '## Hiring Process', '', '- Screen', '- Interview',
+    ));
+    expect(f.roles.map((r) => [r.id, r.grade, r.responsibilities, r.requirements])).toEqual([
+      ['dept/fam#associate', 5, ['a', 'b'], ['c']],
+      ['dept/fam#senior', 7, ['d'], []],
+    ]);
+    expect(f.performanceIndicators).toEqual(['shared PI']);
+    expect(f.hiringProcess).toEqual(['Screen', 'Interview']);
+  });
+
+  it('level headings at the depth of their own parts', () => {
+    const f = parseFamily(PATH, page(
+      '#### Partner', '', '#### Partner Job Grade', '', 'The Partner is a grade 6.', '', '#### Partner Responsibilities', '', '- p', '',
+      '#### Lead', '', '#### Lead Job Grade', '', 'The Lead is a grade 7.', '', '#### Lead Requirements', '', '- q',
+    ));
+    expect(f.roles.map((r) => [r.title, r.grade, r.responsibilities, r.requirements])).toEqual([
+      ['Partner', 6, ['p'], []],
+      ['Lead', 7, [], ['q']],
+    ]);
+  });
+
+  it('section-name variants: Qualifications, Job Requirements, About you, Primary Job Responsibilities', () => {
+    const f = parseFamily(PATH, page('## Primary Job Responsibilities', '', '1. one', '1. two', '', '## Job Requirements', '', '* x', '', '## Qualifications', '', '* y', '', '## About you', '', '* z'));
+    expect(f.roles).toHaveLength(1);
+    expect(f.roles[0]?.responsibilities).toEqual(['one', 'two']);
+    expect(f.roles[0]?.requirements).toEqual(['x', 'y', 'z']);
+  });
+
+  it('specialties, territories and segments are never roles', () => {
+    const f = parseFamily(PATH, page(
+      '## Job Grade', '', 'The X is a grade 9.', '', '## Responsibilities', '', '- r', '',
+      '## Specialties', '', '### Geo', '', '#### Responsibilities', '', '- geo', '',
+      '## Verticals ', '', '### Financial Services', '', '#### Requirements', '', '- fin', '',
+      '## Segment', '', '### Federal Requirements', '', '- fed',
+    ));
+    expect(f.roles.map((r) => [r.grade, r.responsibilities, r.requirements])).toEqual([[9, ['r'], []]]);
+  });
+
+  it('lazy continuation lines and blank lines inside lists; nested bullets kept as children', () => {
+    const f = parseFamily(PATH, page('## Requirements', '', '- first line', 'continues here', '', '- second', '    - child one', '    - child two', '', '* third'));
+    const role = f.roles[0]!;
+    expect(role.requirements).toEqual(['first line continues here', 'second', 'third']);
+    expect(role.requirementItems[1]?.children.map((c) => c.text)).toEqual(['child one', 'child two']);
+  });
+
+  it('two roles with the same title keep both, the second with -2 and a warning', () => {
+    const f = parseFamily(PATH, page('## Rep', '', '### Job Grade', '', 'grade 5', '', '## Rep', '', '### Job Grade', '', 'grade 6'));
+    expect(f.roles.map((r) => r.id)).toEqual(['dept/fam#rep', 'dept/fam#rep-2']);
+    expect(f.warnings.map((w) => w.code)).toContain('duplicate-role');
+  });
+
+  it('shortcodes, ERB and mojibake never leak into text; typos stay', () => {
+    const f = parseFamily(PATH, page(
+      '---', 'title: "Commerical"', '---', '{{< section-inline-toc >}}', '', '## Responsibilities', '',
+      '- Grow GitLabâ€™s â€œbestâ€\u009d â€“ base â€” onwardsâ€¦', '- <%= partial("job-families/sales/performance") %>Keep', '',
+      '{{% job-families/sales/performance %}}',
+    ));
+    expect(f.title).toBe('Commerical');
+    expect(f.roles[0]?.responsibilities).toEqual(['Grow GitLab’s “best” – base — onwards…', 'Keep']);
+    expect(f.performanceIndicators).toEqual(['job-families/sales/performance', 'job-families/sales/performance']);
+    expect(JSON.stringify(f)).not.toMatch(/\{\{|<%|â€/);
+  });
+
+  it('an empty _index.md with only front matter is a department page', () => {
+    const f = parseFamily('content/job-families/sales/_index.md', '---\ntitle: "Sales Roles"\ncascade:\n  type: docs\n---\n');
+    expect([f.kind, f.slug, f.department, f.title, f.roles]).toEqual(['department', 'sales', 'sales', 'Sales Roles', []]);
+  });
+});
