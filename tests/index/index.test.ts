@@ -1,0 +1,37 @@
+// Pins the public API of the index layer: other layers import these names.
+import * as api from '../../src/index';
+
+it('exports exactly the public index API', () => {
+  expect(Object.keys(api).sort()).toEqual(
+    [
+      'BadRefError',
+      'BadUserInputError',
+      'BlobCache',
+      'DEFAULT_CONTENT_DIR',
+      'IndexNotReadyError',
+      'MAX_CAREER_PATHS',
+      'MAX_CLIENT_REF_LENGTH',
+      'NotFoundError',
+      'PARSER_VERSION',
+      'SNAPSHOT_CACHE_SIZE',
+      'buildIndexView',
+      'buildLadderEdges',
+      'buildSnapshot',
+      'careerPaths',
+      'createIndexer',
+      'dateRefInstant',
+      'diff',
+      'entryRole',
+      'familyFieldChanges',
+      'levelOrder',
+      'nextRoles',
+      'normalizeFamilyTitle',
+      'parentSlugOf',
+      'previousRoles',
+      'resolveClientRef',
+      'roleFieldChanges',
+    ].sort(),
+  );
+  expect(typeof api.createIndexer).toBe('function');
+  expect(new api.BadRefError('x').code).toBe('BAD_REF');
+});
