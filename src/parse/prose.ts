@@ -4,7 +4,13 @@
  * `reports to the SMB Regional Manager.`, `will report to Worldwide Director of ...`, `Reporting to the
  * Chief Revenue Officer, you will ...`. The title runs to the next sentence or clause break; bounded.
  */
-const REPORTS_TO = /\b(?:reports|report|reporting)[ \t]+(?:directly[ \t]+)?(?:in)?to[ \t]+(?:the[ \t]+|our[ \t]+|a[ \t]+)?([^.;:()\n]{2,120}?)(?=[ \t]*(?:[.;:()\n]|,[ \t]+(?:you|and|who|the|with|this|they|we)\b|[ \t]+(?:and|who|with|to|on|in|for)[ \t]|$))/i;
+const REPORTS_TO = /\b(?:reports|report|reporting)[ \t]+(?:directly[ \t]+)?(?:in)?to[ \t]+(?:the[ \t]+|our[ \t]+|a[ \t]+)?([^.;:()\n]{2,120}?)(?=[ \t]*(?:[.;:()\n]|,[ \t]+(?:you|and|who|the|with|this|they|we)\b|$))/i;
+
+/**
+ * A joining word followed by a lower-case word ends a title: `the CFO and works closely with`, `the VP who
+ * sets`. Case-sensitive on purpose (REPORTS_TO is not), so `Accounting and External Reporting Manager` stays whole.
+ */
+const CLAUSE_AFTER_TITLE = /[ \t]+(?:and|who|with|to|on|in|for)[ \t]+(?=[a-z])/;
 
 /**
  * `role extends the responsibilities of the SMB Advocate role`, `Extends that of the Regional Manager,
@@ -23,7 +29,8 @@ function asTitle(raw: string | undefined): string | null {
 
 /** The title of the role a text says this one reports to, or null. */
 export function findReportsTo(text: string): string | null {
-  return asTitle(REPORTS_TO.exec(text)?.[1]);
+  const raw = REPORTS_TO.exec(text)?.[1];
+  return asTitle(raw === undefined ? undefined : raw.split(CLAUSE_AFTER_TITLE, 1)[0]);
 }
 
 /** The title of the role a text says this one extends, or null. */

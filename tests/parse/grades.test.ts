@@ -42,6 +42,9 @@ describe('prose relations', () => {
     ['Inside Sales Representative will report to Worldwide Director of Commercial Mid-Market', 'Worldwide Director of Commercial Mid-Market'],
     ['This role reports to an Area Sales Manager or Regional Sales Director.', 'Area Sales Manager or Regional Sales Director'],
     ['You will report to them directly.', null],
+    ['This position reports to the Accounting and External Reporting Manager.', 'Accounting and External Reporting Manager'],
+    ['The Field CISO reports to the Manager, Governance and Field Security.', 'Manager, Governance and Field Security'],
+    ['This role reports to the CFO and works closely with Legal.', 'CFO'],
   ])('reportsTo: %s', (text, title) => {
     expect(findReportsTo(text)).toBe(title);
   });
