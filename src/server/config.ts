@@ -1,0 +1,139 @@
+// Configuration from command-line flags and environment variables. Pure: no fs, no process
+// globals, so the precedence rules (flag > env > default) are testable with plain objects.
+import path from 'node:path';
+import { redactCredentials } from '../git/redact';
+
+/** Flags as commander hands them over (strings; absent = undefined). */
+export interface ConfigFlags {
+  repo?: string;
+  branch?: string;
+  contentDir?: string;
+  cacheDir?: string;
+  port?: string | number;
+  host?: string;
+  pollSeconds?: string | number;
+}
+
+export interface Config {
+  /** URL or absolute path of the content repository; null = the embedded sample handbook. */
+  repo: string | null;
+  branch: string;
+  /** Content folder inside the repository; null = auto-detect (content/job-families, ...). */
+  contentDir: string | null;
+  /** Absolute folder for the bare clone, the parse cache and the sample repository. */
+  cacheDir: string;
+  port: number;
+  host: string;
+  /** Seconds between polls of the remote; 0 disables polling. */
+  pollSeconds: number;
+  gitlabToken: string | null;
+  /** GitLab's signed-webhook secret (`whsec_...`), an alternative to the plain token. */
+  gitlabSigningSecret: string | null;
+  githubSecret: string | null;
+  /** Bearer token that unlocks admin operations (the `refresh` mutation). */
+  adminToken: string | null;
+  /** Schema introspection (GraphiQL needs it). On unless ROLEGRAPH_INTROSPECTION=false. */
+  introspection: boolean;
+  logLevel: string;
+  /** Limit for one clone or fetch. */
+  gitTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export const DEFAULTS = {
+  branch: 'main',
+  cacheDir: './repo-cache',
+  port: 4000,
+  host: '0.0.0.0',
+  pollSeconds: 60,
+  logLevel: 'info',
+  gitTimeoutMs: 5 * 60_000,
+} as const;
+
+/** A decimal integer with nothing around it: `4000`, not `4e3`, `0x10` or `40 00`. */
+const DECIMAL_INTEGER = /^\d+$/;
+const LOG_LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+const SECRET_KEYS = ['gitlabToken', 'gitlabSigningSecret', 'githubSecret', 'adminToken'] as const;
+
+/** An empty string counts as unset, so `ROLEGRAPH_REPO=` in a compose file means "not given". */
+function pick(...values: Array<string | number | undefined>): string | undefined {
+  for (const v of values) {
+    if (v === undefined || v === null) continue;
+    const s = String(v).trim();
+    if (s !== '') return s;
+  }
+  return undefined;
+}
+
+function integer(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined) return fallback;
+  if (!DECIMAL_INTEGER.test(raw)) throw new ConfigError(`${name} must be a whole number, got ${JSON.stringify(raw)}`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+function bool(name: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined) return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got ${JSON.stringify(raw)}`);
+}
+
+/** URL schemes and scp-like `user@host:path`, which stay as given; anything else is a local path. */
+const REMOTE_URL = /^[a-z][a-z0-9+.-]*:\/\/|^[^/\\\s]+@[^/\\\s:]+:/i;
+
+function repository(raw: string | undefined, cwd: string): string | null {
+  if (raw === undefined) return null;
+  if (raw.startsWith('-')) throw new ConfigError(`repository must be a URL or a path, got ${JSON.stringify(redactCredentials(raw))}`);
+  return REMOTE_URL.test(raw) ? raw : path.resolve(cwd, raw);
+}
+
+/** Git refuses these in branch names; a mistyped branch should fail here, at startup. */
+const BAD_BRANCH = /(^[-/.])|\.\.|[\s~^:?*[\\\x00-\x1f\x7f]|@\{|\/\/|[./]$|\.lock$/;
+
+function branchName(raw: string): string {
+  if (raw.length > 200 || BAD_BRANCH.test(raw)) throw new ConfigError(`invalid branch name ${JSON.stringify(raw)}`);
+  return raw;
+}
+
+/** A folder inside the repository: relative, without `..`. */
+function contentDir(raw: string | undefined): string | null {
+  if (raw === undefined) return null;
+  const norm = raw.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+  if (norm === '' || norm.startsWith('/') || norm.startsWith('-') || norm.split('/').includes('..')) {
+    throw new ConfigError(`content dir must be a folder inside the repository, got ${JSON.stringify(raw)}`);
+  }
+  return norm;
+}
+
+export function loadConfig(flags: ConfigFlags, env: Record<string, string | undefined>, cwd: string = process.cwd()): Config {
+  const logLevel = pick(env.LOG_LEVEL) ?? DEFAULTS.logLevel;
+  if (!LOG_LEVELS.has(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${[...LOG_LEVELS].join(', ')}`);
+  return {
+    repo: repository(pick(flags.repo, env.ROLEGRAPH_REPO), cwd),
+    branch: branchName(pick(flags.branch, env.ROLEGRAPH_BRANCH) ?? DEFAULTS.branch),
+    contentDir: contentDir(pick(flags.contentDir, env.ROLEGRAPH_CONTENT_DIR)),
+    cacheDir: path.resolve(cwd, pick(flags.cacheDir, env.ROLEGRAPH_CACHE_DIR) ?? DEFAULTS.cacheDir),
+    port: integer('port', pick(flags.port, env.PORT), DEFAULTS.port, 0, 65535),
+    host: pick(flags.host, env.ROLEGRAPH_HOST) ?? DEFAULTS.host,
+    pollSeconds: integer('poll seconds', pick(flags.pollSeconds, env.ROLEGRAPH_POLL_SECONDS), DEFAULTS.pollSeconds, 0, 86_400),
+    gitlabToken: pick(env.ROLEGRAPH_GITLAB_TOKEN) ?? null,
+    gitlabSigningSecret: pick(env.ROLEGRAPH_GITLAB_SIGNING_SECRET) ?? null,
+    githubSecret: pick(env.ROLEGRAPH_GITHUB_SECRET) ?? null,
+    adminToken: pick(env.ROLEGRAPH_ADMIN_TOKEN) ?? null,
+    introspection: bool('ROLEGRAPH_INTROSPECTION', pick(env.ROLEGRAPH_INTROSPECTION), true),
+    logLevel,
+    gitTimeoutMs: integer('ROLEGRAPH_GIT_TIMEOUT_SECONDS', pick(env.ROLEGRAPH_GIT_TIMEOUT_SECONDS), DEFAULTS.gitTimeoutMs / 1000, 1, 86_400) * 1000,
+  };
+}
+
+/** The config as it may be logged: secrets replaced by whether they are set, URL credentials masked. */
+export function redactConfig(config: Config): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...config, repo: config.repo === null ? null : redactCredentials(config.repo) };
+  for (const key of SECRET_KEYS) out[key] = config[key] === null ? null : '[set]';
+  return out;
+}

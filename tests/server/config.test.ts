@@ -1,0 +1,95 @@
+import { ConfigError, loadConfig, redactConfig } from '../../src/server/config';
+
+const CWD = '/srv/rolegraph';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded sample on port 4000, polling every minute', () => {
+    const config = loadConfig({}, {}, CWD);
+    expect(config).toEqual({
+      repo: null,
+      branch: 'main',
+      contentDir: null,
+      cacheDir: '/srv/rolegraph/repo-cache',
+      port: 4000,
+      host: '0.0.0.0',
+      pollSeconds: 60,
+      gitlabToken: null,
+      gitlabSigningSecret: null,
+      githubSecret: null,
+      adminToken: null,
+      introspection: true,
+      logLevel: 'info',
+      gitTimeoutMs: 300_000,
+    });
+  });
+
+  it('reads the environment', () => {
+    const config = loadConfig({}, {
+      ROLEGRAPH_REPO: 'https://gitlab.example.com/handbook/handbook.git',
+      ROLEGRAPH_BRANCH: 'production',
+      ROLEGRAPH_CONTENT_DIR: './sites/handbook/job-families/',
+      ROLEGRAPH_CACHE_DIR: '/var/cache/rolegraph',
+      PORT: '8080',
+      ROLEGRAPH_POLL_SECONDS: '0',
+      ROLEGRAPH_GITLAB_TOKEN: 'gl-token',
+      ROLEGRAPH_GITHUB_SECRET: 'gh-secret',
+      ROLEGRAPH_ADMIN_TOKEN: 'admin-token',
+    }, CWD);
+    expect(config.repo).toBe('https://gitlab.example.com/handbook/handbook.git');
+    expect(config.branch).toBe('production');
+    expect(config.contentDir).toBe('sites/handbook/job-families');
+    expect(config.cacheDir).toBe('/var/cache/rolegraph');
+    expect(config.port).toBe(8080);
+    expect(config.pollSeconds).toBe(0);
+    expect(config.gitlabToken).toBe('gl-token');
+    expect(config.githubSecret).toBe('gh-secret');
+    expect(config.adminToken).toBe('admin-token');
+  });
+
+  it('lets flags win over the environment, and treats empty values as unset', () => {
+    const env = { ROLEGRAPH_REPO: 'git@gitlab.com:org/handbook.git', ROLEGRAPH_BRANCH: 'env-branch', PORT: '8080', ROLEGRAPH_CACHE_DIR: '' };
+    const config = loadConfig({ repo: '../handbook', branch: 'flag-branch', port: '9090', cacheDir: 'cache' }, env, CWD);
+    expect(config.repo).toBe('/srv/handbook');
+    expect(config.branch).toBe('flag-branch');
+    expect(config.port).toBe(9090);
+    expect(config.cacheDir).toBe('/srv/rolegraph/cache');
+    expect(loadConfig({}, env, CWD).repo).toBe('git@gitlab.com:org/handbook.git');
+    expect(loadConfig({ repo: '' }, { ROLEGRAPH_REPO: '' }, CWD).repo).toBeNull();
+  });
+
+  it('refuses an invalid port with a clear message', () => {
+    expect(() => loadConfig({ port: 'http' }, {}, CWD)).toThrow(new ConfigError('port must be a whole number, got "http"'));
+    expect(() => loadConfig({}, { PORT: '70000' }, CWD)).toThrow(new ConfigError('port must be between 0 and 65535, got 70000'));
+    expect(() => loadConfig({ port: '4e3' }, {}, CWD)).toThrow(ConfigError);
+    expect(() => loadConfig({}, { ROLEGRAPH_POLL_SECONDS: '-5' }, CWD)).toThrow('poll seconds must be a whole number, got "-5"');
+  });
+
+  it('refuses branches, repositories and content folders that could become options or escape', () => {
+    expect(() => loadConfig({ branch: '--upload-pack=x' }, {}, CWD)).toThrow('invalid branch name "--upload-pack=x"');
+    expect(() => loadConfig({ branch: 'a..b' }, {}, CWD)).toThrow(ConfigError);
+    expect(() => loadConfig({ repo: '--upload-pack=touch /tmp/x' }, {}, CWD)).toThrow(ConfigError);
+    expect(() => loadConfig({ contentDir: '../../etc' }, {}, CWD)).toThrow('content dir must be a folder inside the repository');
+    expect(() => loadConfig({ contentDir: '/abs' }, {}, CWD)).toThrow(ConfigError);
+    expect(() => loadConfig({}, { ROLEGRAPH_INTROSPECTION: 'maybe' }, CWD)).toThrow('ROLEGRAPH_INTROSPECTION must be true or false');
+  });
+});
+
+describe('redactConfig', () => {
+  it('never lets a secret or URL credential through', () => {
+    const config = loadConfig({}, {
+      ROLEGRAPH_REPO: 'https://oauth2:glpat-SECRET1@gitlab.example.com/h.git',
+      ROLEGRAPH_GITLAB_TOKEN: 'SECRET2',
+      ROLEGRAPH_GITHUB_SECRET: 'SECRET3',
+      ROLEGRAPH_ADMIN_TOKEN: 'SECRET4',
+    }, CWD);
+    const logged = JSON.stringify(redactConfig(config));
+    expect(logged).not.toMatch(/SECRET/);
+    expect(redactConfig(config)).toMatchObject({
+      repo: 'https://***@gitlab.example.com/h.git',
+      gitlabToken: '[set]',
+      githubSecret: '[set]',
+      adminToken: '[set]',
+      gitlabSigningSecret: null,
+    });
+  });
+});
