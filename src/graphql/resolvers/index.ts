@@ -5,12 +5,14 @@ import { DiffResolver } from './diff.resolver';
 import { FamilyResolver } from './family.resolver';
 import { GradeResolver } from './grade.resolver';
 import { HistoryResolver } from './history.resolver';
+import { LadderResolver } from './ladder.resolver';
 import { LadderLinkResolver } from './ladderLink.resolver';
 import { RefreshResolver } from './refresh.resolver';
 import { RepositoryResolver } from './repository.resolver';
 import { RoleResolver } from './role.resolver';
 import { SearchResolver } from './search.resolver';
 import { SubscriptionResolver } from './subscription.resolver';
+import { ValidationResolver } from './validation.resolver';
 
 export const resolvers = [
   RepositoryResolver,
@@ -23,6 +25,8 @@ export const resolvers = [
   HistoryResolver,
   DiffResolver,
   SearchResolver,
+  ValidationResolver,
+  LadderResolver,
   RefreshResolver,
   SubscriptionResolver,
 ] as const;

@@ -1,0 +1,33 @@
+import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import { pinned, type RolegraphContext } from '../context';
+import { selectLadder } from '../ladderSelection';
+import { roleNode, type RoleNode } from '../nodes';
+import { LadderArgs } from '../args/ladder.args';
+import { Ladder } from '../types/ladder.type';
+import { NotFoundError } from '../../index/errors';
+import { ladderToDot, ladderToMermaid } from '../../index/ladderExport';
+import type { LadderEdgeKind } from '../../index/types';
+
+interface LadderData {
+  nodes: RoleNode[];
+  edges: Array<{ from: RoleNode; to: RoleNode; kind: LadderEdgeKind }>;
+  mermaid: string;
+  dot: string;
+}
+
+@Resolver(() => Ladder)
+export class LadderResolver {
+  @Query(() => Ladder, { description: 'The career-ladder graph of a department, of the roles connected to one role, or of everything.' })
+  async ladder(@Args(() => LadderArgs) { department, role, at }: LadderArgs, @Ctx() ctx: RolegraphContext): Promise<LadderData> {
+    const snapshot = await pinned(ctx).loaders.snapshotByRef(at);
+    if (role != null && !snapshot.roleById.has(role)) throw new NotFoundError(`No role with id ${JSON.stringify(role)} at ${snapshot.commit.sha.slice(0, 8)}`);
+    const { nodes, edges } = selectLadder(snapshot, department, role);
+    const byId = new Map(nodes.map((r) => [r.id, roleNode(r, snapshot.commit)] as const));
+    return {
+      nodes: [...byId.values()],
+      edges: edges.map((edge) => ({ from: byId.get(edge.from)!, to: byId.get(edge.to)!, kind: edge.kind })),
+      mermaid: ladderToMermaid(nodes, edges),
+      dot: ladderToDot(nodes, edges),
+    };
+  }
+}
