@@ -1,0 +1,138 @@
+// The career-ladder page: GET /ladder draws the `ladder(department:, role:, at:)` GraphQL answer
+// as a graph in the browser. Everything it loads comes from rolegraph itself (cytoscape from
+// node_modules, our own script and stylesheet), so it works with no internet and under a strict
+// Content-Security-Policy. The HTML is a constant: query parameters are read by the client from
+// location.search and never written into HTML or script here, so a crafted URL cannot inject markup.
+import express, { type Response, type Router } from 'express';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface LadderRouterOptions {
+  /** Where the page POSTs its GraphQL query; same origin. Default `/graphql`. */
+  graphqlPath?: string;
+}
+
+/**
+ * `default-src 'self'` with no inline script or style anywhere. Cytoscape draws on canvas and
+ * styles its own elements through the CSSOM, which style-src does not restrict. `blob:` lets the
+ * export links download the Mermaid/DOT text the page already holds.
+ */
+export const LADDER_PAGE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** A path on this server: one leading slash, then URL path characters only (no `//host`, no quotes). */
+const SAME_ORIGIN_PATH = /^\/(?!\/)[A-Za-z0-9\-._~/]*$/;
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for an HTML attribute value or element content. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]!);
+}
+
+/** The page, the same for every request; the GraphQL path travels in a meta tag the script reads. */
+export function ladderPageHtml(graphqlPath: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="rolegraph-graphql" content="${escapeHtml(graphqlPath)}">
+<title>Career ladder · rolegraph</title>
+<link rel="stylesheet" href="/assets/ladder.css">
+<script src="/assets/cytoscape.min.js" defer></script>
+<script src="/assets/ladder.js" defer></script>
+</head>
+<body data-state="loading">
+<header>
+  <h1>Career ladder</h1>
+  <form id="ladder-form" method="get" action="/ladder">
+    <label>Department <input name="department" id="field-department" list="departments" placeholder="all" autocomplete="off"></label>
+    <datalist id="departments"></datalist>
+    <label>Role id <input name="role" id="field-role" placeholder="family/slug#role" autocomplete="off"></label>
+    <label>At <input name="at" id="field-at" placeholder="head (sha, tag, branch or date)" autocomplete="off"></label>
+    <button type="submit">Show</button>
+  </form>
+</header>
+<main>
+  <p id="ladder-status" role="status">Loading…</p>
+  <p id="ladder-error" role="alert" hidden></p>
+  <div id="ladder-graph" aria-label="Career ladder graph"></div>
+  <aside id="ladder-legend">
+    <h2>Legend</h2>
+    <ul class="legend-edges">
+      <li><span class="swatch edge-ladder-link"></span> career-ladder link (to another family)</li>
+      <li><span class="swatch edge-level-order"></span> next level in the same family</li>
+    </ul>
+    <p class="legend-note">Higher grades sit higher; each row is one grade.</p>
+    <ul id="legend-families" class="legend-families"></ul>
+  </aside>
+  <section id="ladder-export">
+    <h2>Export</h2>
+    <p>
+      <a id="export-mermaid" href="#" download="ladder.mmd">Download Mermaid</a>
+      · <a id="export-dot" href="#" download="ladder.dot">Download DOT</a>
+    </p>
+    <details><summary>Mermaid source</summary><pre id="ladder-mermaid"></pre></details>
+    <details><summary>Graphviz DOT source</summary><pre id="ladder-dot"></pre></details>
+  </section>
+  <ul id="ladder-nodes" hidden></ul>
+  <ul id="ladder-edges" hidden></ul>
+</main>
+</body>
+</html>
+`;
+}
+
+const CYTOSCAPE_FILE = require.resolve('cytoscape/dist/cytoscape.min.js');
+
+/**
+ * The page's own client files. tsc does not copy non-TS files, so from `dist/server` we fall back
+ * to the source tree when the build has not copied `assets/ladder` next to this file.
+ */
+function ladderAssetDir(): string {
+  const candidates = [
+    path.join(__dirname, 'assets', 'ladder'),
+    path.resolve(__dirname, '..', '..', 'src', 'server', 'assets', 'ladder'),
+  ];
+  return candidates.find((dir) => fs.existsSync(path.join(dir, 'ladder.js'))) ?? candidates[0]!;
+}
+
+function sendAsset(res: Response, file: string, type: string): void {
+  res.type(type);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Cache-Control', 'public, max-age=300');
+  res.sendFile(file);
+}
+
+/** Routes `/ladder` and the three assets it loads. Mount at the root of the app. */
+export function createLadderRouter(options: LadderRouterOptions = {}): Router {
+  const graphqlPath = options.graphqlPath ?? '/graphql';
+  if (!SAME_ORIGIN_PATH.test(graphqlPath)) {
+    throw new Error(`createLadderRouter: graphqlPath must be a same-origin path like /graphql, got ${JSON.stringify(graphqlPath)}`);
+  }
+  const html = ladderPageHtml(graphqlPath);
+  const assets = ladderAssetDir();
+  const router = express.Router();
+
+  router.get('/ladder', (_req, res) => {
+    res.setHeader('Content-Security-Policy', LADDER_PAGE_CSP);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('Cache-Control', 'no-cache');
+    res.type('html').send(html);
+  });
+  router.get('/assets/cytoscape.min.js', (_req, res) => sendAsset(res, CYTOSCAPE_FILE, 'text/javascript'));
+  router.get('/assets/ladder.js', (_req, res) => sendAsset(res, path.join(assets, 'ladder.js'), 'text/javascript'));
+  router.get('/assets/ladder.css', (_req, res) => sendAsset(res, path.join(assets, 'ladder.css'), 'text/css'));
+  return router;
+}
