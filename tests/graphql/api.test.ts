@@ -180,3 +180,75 @@ describe('repository and refresh', () => {
     expect(result.data).toBeNull();
   });
 });
+
+describe('ladders, paths, grades, search and validation', () => {
+  const RM = `${HV}#regional-manager-smb`;
+
+  it('finds career paths and explains each move', async () => {
+    const result = await run(`{ careerPaths(from: "${ADVOCATE}", to: "${SENIOR_RM}") { steps { id grade } transitions { kind gradeDelta from { id } to { id } } } }`);
+    expect(result.errors).toBeUndefined();
+    const paths = result.data?.careerPaths as Array<{ steps: Array<{ id: string; grade: number }>; transitions: Array<{ kind: string; gradeDelta: number; from: { id: string }; to: { id: string } }> }>;
+    expect(paths.length).toBeGreaterThan(0);
+    for (const path of paths) {
+      expect(path.steps[0].id).toBe(ADVOCATE);
+      expect(path.steps[path.steps.length - 1].id).toBe(SENIOR_RM);
+      expect(path.transitions).toHaveLength(path.steps.length - 1);
+      path.transitions.forEach((move, i) => {
+        expect(move.from.id).toBe(path.steps[i].id);
+        expect(move.to.id).toBe(path.steps[i + 1].id);
+        expect(move.gradeDelta).toBe(path.steps[i + 1].grade - path.steps[i].grade);
+      });
+    }
+  });
+
+  it('resolves reportsTo prose to the role it names', async () => {
+    const result = await run(`{ role(id: "${TEAM_LEAD}") { reportsTo reportsToRole { id } } }`);
+    expect(result.data?.role).toEqual({ reportsTo: 'SMB Regional Manager', reportsToRole: { id: RM } });
+  });
+
+  it('draws the ladder around one role, with Mermaid and DOT text', async () => {
+    const result = await run(`{ ladder(role: "${TEAM_LEAD}") { nodes { id } edges { kind from { id } to { id } } mermaid dot } }`);
+    expect(result.errors).toBeUndefined();
+    const ladder = result.data?.ladder as { nodes: Array<{ id: string }>; edges: Array<{ kind: string; from: { id: string }; to: { id: string } }>; mermaid: string; dot: string };
+    const ids = ladder.nodes.map((n) => n.id);
+    expect(ids).toEqual(expect.arrayContaining([ADVOCATE, TEAM_LEAD, SENIOR_RM]));
+    expect(ladder.edges).toContainEqual({ kind: 'LEVEL_ORDER', from: { id: ADVOCATE }, to: { id: TEAM_LEAD } });
+    expect(ladder.edges.every((e) => ids.includes(e.from.id) && ids.includes(e.to.id))).toBe(true);
+    expect(ladder.mermaid.startsWith('flowchart TD')).toBe(true);
+    expect(ladder.dot.startsWith('digraph ladder {')).toBe(true);
+    expect(codes(await run('{ ladder(role: "sales/nope#nobody") { mermaid } }'))).toEqual(['NOT_FOUND']);
+  });
+
+  it('groups roles by grade, lowest first, as they were at the ref', async () => {
+    const GRADES = 'query ($at: String) { grades(at: $at) { level roles { id } } }';
+    const levelOf = (grades: Array<{ level: number; roles: Array<{ id: string }> }>, id: string) => grades.find((g) => g.roles.some((r) => r.id === id))?.level;
+    const now = (await run(GRADES)).data?.grades as Array<{ level: number; roles: Array<{ id: string }> }>;
+    const then = (await run(GRADES, { at: 'v1' })).data?.grades as Array<{ level: number; roles: Array<{ id: string }> }>;
+    expect(now.map((g) => g.level)).toEqual([...now.map((g) => g.level)].sort((a, b) => a - b));
+    expect(levelOf(now, TEAM_LEAD)).toBe(6);
+    expect(levelOf(then, TEAM_LEAD)).toBe(5);
+  });
+
+  it('searches roles and rejects an empty search', async () => {
+    const result = await run('{ search(text: "team lead", first: 3) { score snippet role { id } } }');
+    expect(result.errors).toBeUndefined();
+    const hits = result.data?.search as Array<{ score: number; role: { id: string } }>;
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.length).toBeLessThanOrEqual(3);
+    expect(hits[0].role.id).toBe(TEAM_LEAD);
+    expect(codes(await run('{ search(text: "  ") { score } }'))).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('lists validation issues with their rule and place', async () => {
+    const result = await run('{ validation { ruleId severity message familySlug roleId path line } }');
+    expect(result.errors).toBeUndefined();
+    const issues = result.data?.validation as Array<{ ruleId: string; severity: string; familySlug: string; path: string }>;
+    // The real seed pages break a few of the handbook's own rules, so there is something to list.
+    expect(issues.length).toBeGreaterThan(0);
+    for (const issue of issues) {
+      expect(['ERROR', 'WARNING']).toContain(issue.severity);
+      expect(issue.path.startsWith('content/job-families/')).toBe(true);
+    }
+    expect(codes(await run('{ validation(at: "nope") { ruleId } }'))).toEqual(['BAD_REF']);
+  });
+});
