@@ -167,6 +167,36 @@ describe('history and diffs', () => {
   });
 });
 
+describe('commits and families', () => {
+  it('resolves a ref to its commit', async () => {
+    const result = await run('{ commit(ref: "v1") { sha shortSha author authorEmail message position date } }');
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.commit).toEqual({
+      sha: handbook.shas[0],
+      shortSha: handbook.shas[0].slice(0, 8),
+      author: 'Test Author',
+      authorEmail: 'author@example.com',
+      message: 'Add sales families',
+      position: 0,
+      date: '2021-01-01T00:00:00.000Z',
+    });
+  });
+
+  it('lists the families of a department at a ref', async () => {
+    const FAMILIES = 'query ($at: String) { families(department: "sales", kind: FAMILY, at: $at) { totalCount edges { node { slug path commit { sha } } } } }';
+    const head = (await run(FAMILIES)).data?.families as { totalCount: number; edges: Array<{ node: { slug: string; path: string } }> };
+    expect(head.edges.map((e) => e.node.slug)).toEqual([
+      'sales/director-regional-sales',
+      HV,
+      'sales/inside-sales-mid-market',
+      'sales/vp-of-commercial-sales',
+    ]);
+    expect(head.edges[0].node.path).toBe('content/job-families/sales/director-regional-sales/index.md');
+    const v1 = (await run(FAMILIES, { at: 'v1' })).data?.families as { totalCount: number };
+    expect(v1.totalCount).toBe(3);
+  });
+});
+
 describe('repository and refresh', () => {
   it('reports the repository state and head', async () => {
     const result = await run('{ repository { branch status head { sha } commitCount } }');
