@@ -48,7 +48,9 @@ export function ladderPageHtml(graphqlPath: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="rolegraph-graphql" content="${escapeHtml(graphqlPath)}">
 <title>Career ladder · rolegraph</title>
-<link rel="stylesheet" href="/assets/ladder.css">
+<link rel="icon" href="/assets/ladder-icon.svg" type="image/svg+xml">
+<!-- The id tells cytoscape its container rule is already here (in ladder.css); otherwise it injects an inline <style>, which the CSP refuses. -->
+<link rel="stylesheet" href="/assets/ladder.css" id="__________cytoscape_stylesheet">
 <script src="/assets/cytoscape.min.js" defer></script>
 <script src="/assets/ladder.js" defer></script>
 </head>
@@ -114,7 +116,7 @@ function sendAsset(res: Response, file: string, type: string): void {
   res.sendFile(file);
 }
 
-/** Routes `/ladder` and the three assets it loads. Mount at the root of the app. */
+/** Routes `/ladder` and the assets it loads (cytoscape, script, stylesheet, icon). Mount at the root of the app. */
 export function createLadderRouter(options: LadderRouterOptions = {}): Router {
   const graphqlPath = options.graphqlPath ?? '/graphql';
   if (!SAME_ORIGIN_PATH.test(graphqlPath)) {
@@ -134,5 +136,6 @@ export function createLadderRouter(options: LadderRouterOptions = {}): Router {
   router.get('/assets/cytoscape.min.js', (_req, res) => sendAsset(res, CYTOSCAPE_FILE, 'text/javascript'));
   router.get('/assets/ladder.js', (_req, res) => sendAsset(res, path.join(assets, 'ladder.js'), 'text/javascript'));
   router.get('/assets/ladder.css', (_req, res) => sendAsset(res, path.join(assets, 'ladder.css'), 'text/css'));
+  router.get('/assets/ladder-icon.svg', (_req, res) => sendAsset(res, path.join(assets, 'ladder-icon.svg'), 'image/svg+xml'));
   return router;
 }

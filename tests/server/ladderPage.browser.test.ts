@@ -1,0 +1,196 @@
+// The /ladder page in headless Chromium against a real server: the real indexer over a git
+// repository built from the seeds. The drawn graph must be exactly what the GraphQL `ladder`
+// query answers, no request may leave 127.0.0.1, and a bad ref must show its code on the page.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildRolegraphSchema, createContext, formatError, type RolegraphContext } from '../../src/graphql';
+import { createLadderRouter } from '../../src/server/ladderPage';
+import { makeIndexer, makeSampleHandbook, type SampleHandbook } from '../graphql/sampleHandbook';
+import type { Indexer } from '../../src/index/types';
+
+// The project compiles without DOM types (lib ES2022). Functions passed to page.evaluate run in the
+// browser, where these are the real globals; declared here, module-scoped, so nothing leaks.
+declare const document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+declare const window: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+const LADDER_QUERY = /* GraphQL */ `
+  query ($department: String, $role: ID, $at: String) {
+    ladder(department: $department, role: $role, at: $at) {
+      nodes { id title grade family { slug title } }
+      edges { from { id } to { id } kind }
+    }
+  }
+`;
+
+interface LadderAnswer {
+  nodes: Array<{ id: string; title: string; grade: number | null }>;
+  edges: Array<{ from: { id: string }; to: { id: string }; kind: string }>;
+}
+
+let handbook: SampleHandbook;
+let indexer: Indexer;
+let apollo: ApolloServer<RolegraphContext>;
+let server: Server;
+let base: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  handbook = makeSampleHandbook();
+  indexer = makeIndexer(handbook);
+  await indexer.refresh();
+  apollo = new ApolloServer<RolegraphContext>({ schema: await buildRolegraphSchema(), formatError });
+  await apollo.start();
+  const app = express();
+  app.use('/graphql', express.json(), expressMiddleware(apollo, { context: async () => createContext({ indexer, isAdmin: false }) }));
+  app.use(createLadderRouter());
+  server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await apollo?.stop();
+  await indexer?.close();
+  handbook?.repo.cleanup();
+});
+
+async function ladderOverHttp(variables: Record<string, string>): Promise<LadderAnswer> {
+  const res = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: LADDER_QUERY, variables }),
+  });
+  const body = (await res.json()) as { data?: { ladder: LadderAnswer }; errors?: unknown[] };
+  expect(body.errors).toBeUndefined();
+  return body.data!.ladder;
+}
+
+/** A fresh page that records every URL it asks for and every console error (CSP violations land there). */
+async function openPage(): Promise<{ page: Page; requests: string[]; consoleErrors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const requests: string[] = [];
+  const consoleErrors: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(String(error)));
+  return { page, requests, consoleErrors };
+}
+
+async function waitForDone(page: Page): Promise<string> {
+  await page.waitForFunction(() => ['ready', 'error'].includes(document.body.dataset.state ?? ''), undefined, { timeout: 30_000 });
+  return page.evaluate(() => (document.body.dataset.state ?? '') as string);
+}
+
+describe('/ladder in a browser', () => {
+  it('draws exactly the ladder the GraphQL API answers, ranked by grade, with nothing fetched off-host', async () => {
+    const expected = await ladderOverHttp({ department: 'sales' });
+    expect(expected.nodes.length).toBeGreaterThan(3);
+    expect(expected.edges.some((e) => e.kind === 'LADDER_LINK')).toBe(true);
+    expect(expected.edges.some((e) => e.kind === 'LEVEL_ORDER')).toBe(true);
+
+    const { page, requests, consoleErrors } = await openPage();
+    try {
+      await page.goto(`${base}/ladder?department=sales`);
+      expect(await waitForDone(page)).toBe('ready');
+
+      const drawn = await page.evaluate(() => {
+        const cy = window.__ladder;
+        return {
+          ids: cy.nodes().map((n: any) => n.id()) as string[], // eslint-disable-line @typescript-eslint/no-explicit-any
+          edges: cy.edges().map((e: any) => [e.source().id(), e.target().id(), e.data('kind')]) as Array<[string, string, string]>, // eslint-disable-line @typescript-eslint/no-explicit-any
+          labels: cy.nodes().map((n: any) => [n.id(), n.data('label'), n.position('y')]) as Array<[string, string, number]>, // eslint-disable-line @typescript-eslint/no-explicit-any
+          listed: [...document.querySelectorAll('#ladder-nodes li')].map((li: any) => li.dataset.id as string),
+          field: document.getElementById('field-department').value as string,
+          mermaid: (document.getElementById('ladder-mermaid')?.textContent ?? '') as string,
+          dot: (document.getElementById('ladder-dot')?.textContent ?? '') as string,
+          legend: document.querySelectorAll('#legend-families li').length as number,
+        };
+      });
+
+      const expectedIds = expected.nodes.map((n) => n.id).sort();
+      expect([...drawn.ids].sort()).toEqual(expectedIds);
+      expect([...drawn.listed].sort()).toEqual(expectedIds);
+      expect(drawn.edges).toHaveLength(expected.edges.length);
+      expect(drawn.edges.map((e) => e.join(' ')).sort()).toEqual(expected.edges.map((e) => `${e.from.id} ${e.to.id} ${e.kind}`).sort());
+      expect(drawn.field).toBe('sales');
+      expect(drawn.mermaid).toMatch(/^flowchart/);
+      expect(drawn.dot).toMatch(/digraph/);
+      expect(drawn.legend).toBe(new Set(expected.nodes.map((n) => n.id.split('#')[0])).size);
+
+      // Labels read "Title · grade N"; a higher grade is drawn higher (smaller y on screen).
+      const byId = new Map(expected.nodes.map((n) => [n.id, n] as const));
+      for (const [id, label] of drawn.labels) {
+        const role = byId.get(id)!;
+        expect(label).toBe(`${role.title} · ${role.grade === null ? 'no grade' : `grade ${role.grade}`}`);
+      }
+      const graded = drawn.labels.filter(([id]) => byId.get(id)!.grade !== null);
+      for (const [a, , ya] of graded) {
+        for (const [b, , yb] of graded) {
+          if (byId.get(a)!.grade! > byId.get(b)!.grade!) expect(ya).toBeLessThan(yb);
+          if (byId.get(a)!.grade === byId.get(b)!.grade) expect(ya).toBe(yb);
+        }
+      }
+
+      expect(requests.length).toBeGreaterThanOrEqual(4); // page, cytoscape, ladder.js, ladder.css, graphql
+      for (const url of requests) expect(new URL(url).host).toBe(new URL(base).host);
+      expect(consoleErrors).toEqual([]);
+
+      await page.screenshot({ path: '/tmp/ladder.png', fullPage: false });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('shows BAD_REF on the page for a ref that does not exist', async () => {
+    const { page, requests } = await openPage();
+    try {
+      await page.goto(`${base}/ladder?department=sales&at=no-such-branch`);
+      expect(await waitForDone(page)).toBe('error');
+      const shown = await page.evaluate(() => ({
+        code: document.body.dataset.errorCode as string | undefined,
+        text: (document.getElementById('ladder-error')?.textContent ?? '') as string,
+        visible: !document.getElementById('ladder-error').hidden,
+        drawn: document.querySelectorAll('#ladder-nodes li').length as number,
+      }));
+      expect(shown.code).toBe('BAD_REF');
+      expect(shown.text).toMatch(/^BAD_REF: /);
+      expect(shown.visible).toBe(true);
+      expect(shown.drawn).toBe(0);
+      for (const url of requests) expect(new URL(url).host).toBe(new URL(base).host);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('does not execute markup smuggled in the query string', async () => {
+    const { page } = await openPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    try {
+      const evil = '<img src=x onerror=alert(1)>';
+      await page.goto(`${base}/ladder?${new URLSearchParams({ department: evil }).toString()}`);
+      await waitForDone(page);
+      const field = await page.evaluate(() => document.getElementById('field-department').value as string);
+      expect(field).toBe(evil);
+      expect(await page.evaluate(() => document.querySelectorAll('img').length as number)).toBe(0);
+      expect(dialogs).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
