@@ -2,6 +2,7 @@
 // globals, so the precedence rules (flag > env > default) are testable with plain objects.
 import path from 'node:path';
 import { redactCredentials } from '../git/redact';
+import { loadLimits, type Limits } from './limits';
 
 /** Flags as commander hands them over (strings; absent = undefined). */
 export interface ConfigFlags {
@@ -37,6 +38,8 @@ export interface Config {
   logLevel: string;
   /** Limit for one clone or fetch. */
   gitTimeoutMs: number;
+  /** Query, time and body limits (ROLEGRAPH_MAX_DEPTH, ... — see src/server/limits.ts). */
+  limits: Limits;
 }
 
 export class ConfigError extends Error {
@@ -128,7 +131,17 @@ export function loadConfig(flags: ConfigFlags, env: Record<string, string | unde
     introspection: bool('ROLEGRAPH_INTROSPECTION', pick(env.ROLEGRAPH_INTROSPECTION), true),
     logLevel,
     gitTimeoutMs: integer('ROLEGRAPH_GIT_TIMEOUT_SECONDS', pick(env.ROLEGRAPH_GIT_TIMEOUT_SECONDS), DEFAULTS.gitTimeoutMs / 1000, 1, 86_400) * 1000,
+    limits: limitsFrom(env),
   };
+}
+
+/** The limits, with a bad value reported like every other configuration mistake. */
+function limitsFrom(env: Record<string, string | undefined>): Limits {
+  try {
+    return loadLimits(env);
+  } catch (err) {
+    throw new ConfigError(err instanceof Error ? err.message : String(err));
+  }
 }
 
 /** The config as it may be logged: secrets replaced by whether they are set, URL credentials masked. */
