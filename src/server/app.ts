@@ -1,0 +1,186 @@
+// The HTTP server: express 5 + Apollo Server 5 on /graphql (GraphiQL for browsers, graphql-ws
+// subscriptions on the same path), health, metrics and webhooks. It is composed from parts that
+// each live in their own file; this one only wires them and owns the shutdown order.
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { buildRolegraphSchema, createContext, createRolegraphPubSub, formatError, publishHeadChanges, type RolegraphContext } from '../graphql';
+import type { Indexer, RefreshResult } from '../index/types';
+import type { Refresher } from '../watch';
+import { isAdminAuthorization } from './adminAuth';
+import type { Config } from './config';
+import { createGraphiqlRouter } from './graphiql';
+import { createHealthRouter } from './health';
+import { createLadderRouter } from './ladderPage';
+import { DEFAULT_LIMITS, type Limits } from './limits';
+import { createMetrics, type Metrics } from './metrics';
+import { jsonBody } from './plugins/bodyLimit';
+import { createMetricsPlugin } from './plugins/metricsPlugin';
+import { queryLimits } from './plugins/queryLimits';
+import { createWebhookRouter } from './webhooks';
+
+export const GRAPHQL_PATH = '/graphql';
+
+/** The subset of a pino logger the server uses. */
+export interface ServerLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+  debug(obj: object, msg?: string): void;
+}
+
+export interface ServerDeps {
+  config: Pick<Config, 'adminToken' | 'branch' | 'gitlabToken' | 'gitlabSigningSecret' | 'githubSecret'> & { limits?: Limits };
+  indexer: Indexer;
+  /** Present when the index is watched; webhooks and the `refresh` mutation go through it. */
+  refresher?: Refresher;
+  logger: ServerLogger;
+  /** Default: a fresh registry bound to this indexer and refresher. */
+  metrics?: Metrics;
+}
+
+export interface RolegraphServer {
+  app: Express;
+  httpServer: http.Server;
+  apollo: ApolloServer<RolegraphContext>;
+  metrics: Metrics;
+  /** Starts listening; resolves with the bound address (port 0 picks a free port). */
+  listen(port: number, host?: string): Promise<AddressInfo>;
+  /** Stops accepting, lets requests in flight finish, closes subscriptions. */
+  close(): Promise<void>;
+}
+
+/** Adapts the watcher's never-rejecting trigger to the mutation's contract (reject on failure). */
+function refreshThrough(refresher: Refresher | undefined, indexer: Indexer): () => Promise<RefreshResult> {
+  if (!refresher) return () => indexer.refresh();
+  return async () => {
+    const result = await refresher.trigger('graphql');
+    if (result === null) throw new Error(`refresh failed: ${refresher.stats().lastError ?? 'unknown error'}`);
+    return result;
+  };
+}
+
+export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
+  const { config, indexer, refresher, logger } = deps;
+  const limits = config.limits ?? DEFAULT_LIMITS;
+  const metrics = deps.metrics ?? createMetrics({ indexer });
+  const unbindMetrics = refresher ? metrics.bindRefresher(refresher) : () => {};
+  const refresh = refreshThrough(refresher, indexer);
+  const contextFor = (authorization: unknown): RolegraphContext =>
+    createContext({ indexer, isAdmin: isAdminAuthorization(authorization, config.adminToken), refresh });
+
+  const pubSub = createRolegraphPubSub();
+  const schema = await buildRolegraphSchema({ pubSub });
+  const unpublish = publishHeadChanges(indexer, pubSub);
+
+  const app = express();
+  app.disable('x-powered-by');
+  // Behind a proxy the client address matters only for logs; never trust forwarded headers blindly.
+  app.set('trust proxy', false);
+  const httpServer = http.createServer(app);
+
+  // Subscriptions (headChanged) over graphql-ws on the same path; the upgrade never reaches express.
+  const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH, maxPayload: limits.maxBodyBytes });
+  const wsCleanup = useServer(
+    {
+      schema,
+      context: (ctx) => contextFor((ctx.connectionParams as Record<string, unknown> | undefined)?.authorization),
+    },
+    wsServer,
+  );
+
+  const guard = queryLimits(limits, formatError);
+  const plugins: ApolloServerPlugin<RolegraphContext>[] = [
+    ...(guard.plugins as ApolloServerPlugin<RolegraphContext>[]),
+    ApolloServerPluginDrainHttpServer({ httpServer }),
+    // Apollo's default landing page loads Apollo Sandbox from a CDN; we serve our own GraphiQL.
+    ApolloServerPluginLandingPageDisabled(),
+    createMetricsPlugin<RolegraphContext>(metrics),
+    {
+      async serverWillStart() {
+        return {
+          async drainServer() {
+            await wsCleanup.dispose();
+          },
+        };
+      },
+    },
+  ];
+  const apollo = new ApolloServer<RolegraphContext>({ schema, ...guard, plugins, introspection: limits.introspection });
+  await apollo.start();
+
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    next();
+  });
+  app.use(createHealthRouter(indexer));
+  app.get('/metrics', metrics.handler);
+  if (refresher) {
+    app.use(
+      createWebhookRouter({
+        branch: config.branch,
+        gitlabToken: config.gitlabToken ?? undefined,
+        gitlabSigningSecret: config.gitlabSigningSecret ?? undefined,
+        githubSecret: config.githubSecret ?? undefined,
+        onPush: (info) => {
+          void refresher.trigger(`webhook:${info.provider}`);
+        },
+        onOutcome: (provider, outcome) => metrics.countWebhook(provider, outcome),
+        log: logger,
+      }),
+    );
+  }
+  app.use(createGraphiqlRouter(GRAPHQL_PATH));
+  app.use(createLadderRouter({ graphqlPath: GRAPHQL_PATH }));
+  app.use(
+    GRAPHQL_PATH,
+    ...jsonBody(limits),
+    expressMiddleware(apollo, { context: async ({ req }) => contextFor(req.headers.authorization) }),
+  );
+  app.use((_req, res) => {
+    res.status(404).json({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
+  });
+  // Last resort: express's own handler prints stacks outside production. Log, answer plainly.
+  const lastResort: ErrorRequestHandler = (err, req, res, _next) => {
+    const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) logger.error({ err: { message: String(err?.message ?? err) }, path: req.path }, 'request failed');
+    if (res.headersSent) return;
+    res.status(status).json({ errors: [{ message: status === 500 ? 'Internal server error' : 'Bad request', extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+  };
+  app.use(lastResort);
+
+  let closed: Promise<void> | null = null;
+  return {
+    app,
+    httpServer,
+    apollo,
+    metrics,
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          httpServer.off('error', reject);
+          resolve(httpServer.address() as AddressInfo);
+        });
+      });
+    },
+    close() {
+      closed ??= (async () => {
+        unpublish();
+        unbindMetrics();
+        // stop() runs the drain plugins: the HTTP server stops accepting and idle sockets close,
+        // then graphql-ws closes its sockets.
+        await apollo.stop();
+        await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+        if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      })();
+      return closed;
+    },
+  };
+}

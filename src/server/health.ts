@@ -1,0 +1,61 @@
+// /healthz and /readyz. Liveness says the process answers; readiness says it serves an index, so a
+// load balancer holds traffic back during the first clone and keeps it flowing while a refresh
+// fails (the last good index still answers, and the body says how stale it is).
+import type { Request, Response, Router } from 'express';
+import express from 'express';
+import type { IndexStatus } from '../index/types';
+
+export interface Readiness {
+  httpStatus: 200 | 503;
+  body: {
+    status: 'ready' | 'not_ready';
+    phase: IndexStatus['phase'];
+    head: string | null;
+    headDate: string | null;
+    lastRefreshAt: string | null;
+    /** Seconds since the served index was last confirmed current with the remote; null before that. */
+    stalenessSeconds: number | null;
+    lastError: string | null;
+    progress: IndexStatus['progress'];
+  };
+}
+
+/** Pure: the answer for an indexer status at `nowMs`. */
+export function readiness(status: IndexStatus, serving: boolean, nowMs: number): Readiness {
+  const refreshed = status.lastRefreshAt ? Date.parse(status.lastRefreshAt) : Number.NaN;
+  return {
+    httpStatus: serving ? 200 : 503,
+    body: {
+      status: serving ? 'ready' : 'not_ready',
+      phase: status.phase,
+      head: status.head?.sha ?? null,
+      headDate: status.head?.date ?? null,
+      lastRefreshAt: status.lastRefreshAt,
+      stalenessSeconds: Number.isNaN(refreshed) ? null : Math.max(0, Math.round((nowMs - refreshed) / 1000)),
+      lastError: status.lastError,
+      progress: status.progress,
+    },
+  };
+}
+
+export interface HealthSource {
+  status(): IndexStatus;
+  current(): unknown;
+}
+
+export function createHealthRouter(indexer: HealthSource, now: () => number = Date.now): Router {
+  const router = express.Router();
+  const noStore = (res: Response): void => {
+    res.setHeader('Cache-Control', 'no-store');
+  };
+  router.get('/healthz', (_req: Request, res: Response) => {
+    noStore(res);
+    res.status(200).json({ status: 'ok' });
+  });
+  router.get('/readyz', (_req: Request, res: Response) => {
+    const { httpStatus, body } = readiness(indexer.status(), indexer.current() !== null, now());
+    noStore(res);
+    res.status(httpStatus).json(body);
+  });
+  return router;
+}
