@@ -1,6 +1,8 @@
 // What a heading names, judged from its words the way a reader skims a job-family page. The role
 // structure (roles.ts) is decided from these kinds plus the headings' depths.
 
+import { correctSectionWords, sectionWord } from './spelling';
+
 export type HeadingKind =
   /** The page title (`# Backend Engineer`): never a role heading. */
   | 'title'
@@ -25,8 +27,13 @@ export const ROLE_PARTS: ReadonlySet<HeadingKind> = new Set(['grade', 'responsib
 
 /** `Job Grade`, `Grade`, `X Job Grade` (singular: `Job Grades` is a level list). */
 const GRADE_HEADING = /(?:^|\s)(?:job\s+)?grade$/;
-/** `Responsibilities` and its misspellings `Responsibilties`/`Responsibilites`, `Team responsibility`. */
-const RESPONSIBILITIES_WORD = /\brespons[a-z]*\b/;
+/** `Responsibilities`, `Team responsibility` (misspellings are corrected before, see spelling.ts). */
+const RESPONSIBILITIES_WORD = /\bresponsibilit(?:y|ies)\b/;
+/**
+ * `Responsibilities and Requirements` (community-advocate): the bullets under it are duties ("Develop
+ * policies", "Monitor reporting"), so it counts as responsibilities rather than requirements.
+ */
+const RESPONSIBILITIES_AND_REQUIREMENTS = /^responsibilities\s+(?:and|&)\s+requirements$/;
 /** What engineering/support-management.md calls responsibilities: `What you can expect in a ... role`. */
 const EXPECT_HEADING = /^what you (?:can expect|will do|'ll do|’ll do)\b/;
 /** `Requirements`, `Job Requirements`, `Qualifications`, `About you`, `You should apply if`, `Nice-to-haves`. */
@@ -54,7 +61,7 @@ export function headingKey(title: string): string {
 }
 
 export function classifyHeading(title: string, depth: number): HeadingKind {
-  const key = headingKey(title);
+  const key = correctSectionWords(headingKey(title));
   if (depth === 1) return 'title';
   if (VARIANTS_HEADING.test(key)) return 'variants';
   if (LEVELS_HEADING.test(key)) return 'levels';
@@ -62,6 +69,7 @@ export function classifyHeading(title: string, depth: number): HeadingKind {
   if (HIRING_HEADING.test(key)) return 'hiring';
   if (PERFORMANCE_HEADING.test(key)) return 'performance';
   if (GRADE_HEADING.test(key)) return 'grade';
+  if (RESPONSIBILITIES_AND_REQUIREMENTS.test(key)) return 'responsibilities';
   if (REQUIREMENTS_HEADING.test(key)) return 'requirements';
   if (RESPONSIBILITIES_WORD.test(key) || EXPECT_HEADING.test(key)) return 'responsibilities';
   if (FAMILY_HEADING.test(key)) return 'family';
@@ -69,10 +77,15 @@ export function classifyHeading(title: string, depth: number): HeadingKind {
 }
 
 /** Suffixes a role-part heading may carry after the role's name (`SMB Advocate Team Lead Requirements`). */
-const PART_SUFFIX = /\s+(?:job\s+grade|responsibilit[a-z]*|responsibilites|requirements|qualifications|performance\s+indicators|hiring\s+process)$/i;
+const PART_SUFFIX = /\s+(?:job\s+grade|responsibilit(?:y|ies)|requirements|qualifications|performance\s+indicators|hiring\s+process)$/i;
 
-/** The role name a role-part heading is prefixed with, or '' (`X Requirements` → `X`). */
+/** The last word of a heading, where a part name sits after the role's name. */
+const LAST_WORD = /[A-Za-z]+$/;
+
+/** The role name a role-part heading is prefixed with, or '' (`X Requirements` → `X`, `X Responsibilites` → `X`). */
 export function partPrefix(title: string): string {
-  const stripped = title.trim().replace(PART_SUFFIX, '');
-  return stripped === title.trim() ? '' : stripped.trim();
+  // Only the last word is corrected, so the role name before it is returned exactly as written.
+  const trimmed = title.trim().replace(LAST_WORD, (w) => sectionWord(w.toLowerCase()) ?? w);
+  const stripped = trimmed.replace(PART_SUFFIX, '');
+  return stripped === trimmed ? '' : stripped.trim();
 }

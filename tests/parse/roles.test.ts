@@ -78,3 +78,30 @@ describe('which sections are roles', () => {
     expect([f.kind, f.slug, f.department, f.title, f.roles]).toEqual(['department', 'sales', 'sales', 'Sales Roles', []]);
   });
 });
+
+describe('misspelled and reworded section names', () => {
+  it('typos within two edits of a section word are still that section; short or real words are not', () => {
+    const f = parseFamily(PATH, page(
+      '## Levels', '', '### Associate', '', '#### Job Grade', '', 'The Associate is a grade 5.', '',
+      '#### Responsibilites', '', '- a', '', '#### Requirments', '', '- b', '',
+      '### Senior', '', '#### Job Grade', '', 'The Senior is a grade 6.', '',
+      '#### Senior Responsibilties', '', '- c', '', '#### Qualificatons', '', '- d', '',
+      '#### Retirement', '', '- not a requirement',
+    ));
+    expect(f.roles.map((r) => [r.title, r.responsibilities, r.requirements])).toEqual([
+      ['Associate', ['a'], ['b']],
+      ['Senior', ['c'], ['d']],
+    ]);
+  });
+
+  it('"Responsibilities and Requirements" holds duties; "You should apply if" and "Nice-to-haves" are requirements', () => {
+    const f = parseFamily(PATH, page(
+      '## What you can expect in a Manager role at GitLab', '', '- lead', '', '## You should apply if', '', '- x', '',
+      '## Nice-to-haves', '', '- y', '', '## Career Progression', '', 'Next is [Director](/job-families/dept/director/).',
+    ));
+    expect(f.roles.map((r) => [r.responsibilities, r.requirements])).toEqual([[['lead'], ['x', 'y']]]);
+    expect(f.careerLadder.map((l) => l.target)).toEqual(['dept/director']);
+    const g = parseFamily(PATH, page('## Responsibilities and Requirements', '', '- Develop policies', '- Monitor reporting'));
+    expect(g.roles.map((r) => [r.responsibilities, r.requirements])).toEqual([[['Develop policies', 'Monitor reporting'], []]]);
+  });
+});
