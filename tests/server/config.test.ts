@@ -1,4 +1,6 @@
 import { ConfigError, loadConfig, redactConfig } from '../../src/server/config';
+import { DEFAULT_LIMITS } from '../../src/server/limits';
+import { DEFAULT_LIMITS } from '../../src/server/limits';
 
 const CWD = '/srv/rolegraph';
 
@@ -17,10 +19,16 @@ describe('loadConfig', () => {
       gitlabSigningSecret: null,
       githubSecret: null,
       adminToken: null,
-      introspection: true,
+      limits: DEFAULT_LIMITS,
       logLevel: 'info',
       gitTimeoutMs: 300_000,
+      limits: DEFAULT_LIMITS,
     });
+  });
+
+  it('reads the limits from the environment and refuses a bad one as a ConfigError', () => {
+    expect(loadConfig({}, { ROLEGRAPH_MAX_DEPTH: '7', ROLEGRAPH_INTROSPECTION: 'false' }, CWD).limits).toMatchObject({ maxDepth: 7, introspection: false });
+    expect(() => loadConfig({}, { ROLEGRAPH_MAX_ALIASES: 'many' }, CWD)).toThrow(ConfigError);
   });
 
   it('reads the environment', () => {
@@ -70,7 +78,8 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ repo: '--upload-pack=touch /tmp/x' }, {}, CWD)).toThrow(ConfigError);
     expect(() => loadConfig({ contentDir: '../../etc' }, {}, CWD)).toThrow('content dir must be a folder inside the repository');
     expect(() => loadConfig({ contentDir: '/abs' }, {}, CWD)).toThrow(ConfigError);
-    expect(() => loadConfig({}, { ROLEGRAPH_INTROSPECTION: 'maybe' }, CWD)).toThrow('ROLEGRAPH_INTROSPECTION must be true or false');
+    expect(() => loadConfig({}, { ROLEGRAPH_INTROSPECTION: 'maybe' }, CWD)).toThrow('ROLEGRAPH_INTROSPECTION must be true or false')
+    expect(() => loadConfig({}, { ROLEGRAPH_MAX_DEPTH: 'deep' }, CWD)).toThrow(ConfigError);;
   });
 });
 
