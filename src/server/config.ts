@@ -33,8 +33,6 @@ export interface Config {
   githubSecret: string | null;
   /** Bearer token that unlocks admin operations (the `refresh` mutation). */
   adminToken: string | null;
-  /** Schema introspection (GraphiQL needs it). On unless ROLEGRAPH_INTROSPECTION=false. */
-  introspection: boolean;
   logLevel: string;
   /** Limit for one clone or fetch. */
   gitTimeoutMs: number;
@@ -79,13 +77,6 @@ function integer(name: string, raw: string | undefined, fallback: number, min: n
   return n;
 }
 
-function bool(name: string, raw: string | undefined, fallback: boolean): boolean {
-  if (raw === undefined) return fallback;
-  if (/^(1|true|yes|on)$/i.test(raw)) return true;
-  if (/^(0|false|no|off)$/i.test(raw)) return false;
-  throw new ConfigError(`${name} must be true or false, got ${JSON.stringify(raw)}`);
-}
-
 /** URL schemes and scp-like `user@host:path`, which stay as given; anything else is a local path. */
 const REMOTE_URL = /^[a-z][a-z0-9+.-]*:\/\/|^[^/\\\s]+@[^/\\\s:]+:/i;
 
@@ -128,7 +119,6 @@ export function loadConfig(flags: ConfigFlags, env: Record<string, string | unde
     gitlabSigningSecret: pick(env.ROLEGRAPH_GITLAB_SIGNING_SECRET) ?? null,
     githubSecret: pick(env.ROLEGRAPH_GITHUB_SECRET) ?? null,
     adminToken: pick(env.ROLEGRAPH_ADMIN_TOKEN) ?? null,
-    introspection: bool('ROLEGRAPH_INTROSPECTION', pick(env.ROLEGRAPH_INTROSPECTION), true),
     logLevel,
     gitTimeoutMs: integer('ROLEGRAPH_GIT_TIMEOUT_SECONDS', pick(env.ROLEGRAPH_GIT_TIMEOUT_SECONDS), DEFAULTS.gitTimeoutMs / 1000, 1, 86_400) * 1000,
     limits: limitsFrom(env),

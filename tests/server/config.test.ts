@@ -1,6 +1,5 @@
 import { ConfigError, loadConfig, redactConfig } from '../../src/server/config';
 import { DEFAULT_LIMITS } from '../../src/server/limits';
-import { DEFAULT_LIMITS } from '../../src/server/limits';
 
 const CWD = '/srv/rolegraph';
 
@@ -19,7 +18,6 @@ describe('loadConfig', () => {
       gitlabSigningSecret: null,
       githubSecret: null,
       adminToken: null,
-      limits: DEFAULT_LIMITS,
       logLevel: 'info',
       gitTimeoutMs: 300_000,
       limits: DEFAULT_LIMITS,
