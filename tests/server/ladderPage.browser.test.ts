@@ -1,16 +1,15 @@
 // The /ladder page in headless Chromium against a real server: the real indexer over a git
 // repository built from the seeds. The drawn graph must be exactly what the GraphQL `ladder`
 // query answers, no request may leave 127.0.0.1, and a bad ref must show its code on the page.
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import express from 'express';
-import { ApolloServer } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { buildRolegraphSchema, createContext, formatError, type RolegraphContext } from '../../src/graphql';
-import { createLadderRouter } from '../../src/server/ladderPage';
-import { makeIndexer, makeSampleHandbook, type SampleHandbook } from '../graphql/sampleHandbook';
+import { createGitSource } from '../../src/git/gitSource';
+import { createIndexer } from '../../src/index';
 import type { Indexer } from '../../src/index/types';
+import { createServer, type RolegraphServer, type ServerLogger } from '../../src/server/app';
+import { makeRepo, seed, type TestRepo } from '../helpers/makeRepo';
 
 // The project compiles without DOM types (lib ES2022). Functions passed to page.evaluate run in the
 // browser, where these are the real globals; declared here, module-scoped, so nothing leaks.
@@ -24,6 +23,8 @@ const LADDER_QUERY = /* GraphQL */ `
     ladder(department: $department, role: $role, at: $at) {
       nodes { id title grade family { slug title } }
       edges { from { id } to { id } kind }
+      mermaid
+      dot
     }
   }
 `;
@@ -31,37 +32,43 @@ const LADDER_QUERY = /* GraphQL */ `
 interface LadderAnswer {
   nodes: Array<{ id: string; title: string; grade: number | null }>;
   edges: Array<{ from: { id: string }; to: { id: string }; kind: string }>;
+  mermaid: string;
+  dot: string;
 }
 
-let handbook: SampleHandbook;
+const SEEDS = ['high-velocity-sales-and-first-orders.md', 'vp-of-commercial-sales.md', 'director-regional-sales.md', 'commercial-account-executive.md', 'inside-sales-mid-market.md'];
+const quiet: ServerLogger = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
+
+let repo: TestRepo;
+let cacheDir: string;
 let indexer: Indexer;
-let apollo: ApolloServer<RolegraphContext>;
-let server: Server;
+let server: RolegraphServer;
 let base: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  handbook = makeSampleHandbook();
-  indexer = makeIndexer(handbook);
+  // The five real sales families in one commit: ladder links between families and level order inside them.
+  repo = makeRepo([{ message: 'Add the sales families', files: Object.fromEntries(SEEDS.map((name) => [`content/job-families/sales/${name}`, seed(name)])) }]);
+  cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rolegraph-ladder-page-'));
+  const source = createGitSource({ remote: repo.dir, branch: 'main', cacheDir });
+  indexer = createIndexer({ source, url: repo.dir, branch: 'main', contentDir: 'content/job-families', cacheDir });
   await indexer.refresh();
-  apollo = new ApolloServer<RolegraphContext>({ schema: await buildRolegraphSchema(), formatError });
-  await apollo.start();
-  const app = express();
-  app.use('/graphql', express.json(), expressMiddleware(apollo, { context: async () => createContext({ indexer, isAdmin: false }) }));
-  app.use(createLadderRouter());
-  server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  server = await createServer({
+    config: { adminToken: null, branch: 'main', gitlabToken: null, gitlabSigningSecret: null, githubSecret: null },
+    indexer,
+    logger: quiet,
   });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const address = await server.listen(0, '127.0.0.1');
+  base = `http://127.0.0.1:${address.port}`;
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  await apollo?.stop();
+  await server?.close();
   await indexer?.close();
-  handbook?.repo.cleanup();
+  repo?.cleanup();
+  if (cacheDir) fs.rmSync(cacheDir, { recursive: true, force: true });
 });
 
 async function ladderOverHttp(variables: Record<string, string>): Promise<LadderAnswer> {
@@ -116,6 +123,7 @@ describe('/ladder in a browser', () => {
           mermaid: (document.getElementById('ladder-mermaid')?.textContent ?? '') as string,
           dot: (document.getElementById('ladder-dot')?.textContent ?? '') as string,
           legend: document.querySelectorAll('#legend-families li').length as number,
+          exportLinks: [document.getElementById('export-mermaid').href, document.getElementById('export-dot').href] as string[],
         };
       });
 
@@ -125,8 +133,9 @@ describe('/ladder in a browser', () => {
       expect(drawn.edges).toHaveLength(expected.edges.length);
       expect(drawn.edges.map((e) => e.join(' ')).sort()).toEqual(expected.edges.map((e) => `${e.from.id} ${e.to.id} ${e.kind}`).sort());
       expect(drawn.field).toBe('sales');
-      expect(drawn.mermaid).toMatch(/^flowchart/);
-      expect(drawn.dot).toMatch(/digraph/);
+      expect(drawn.mermaid).toBe(expected.mermaid);
+      expect(drawn.dot).toBe(expected.dot);
+      expect(drawn.exportLinks.every((href) => href.startsWith('blob:'))).toBe(true);
       expect(drawn.legend).toBe(new Set(expected.nodes.map((n) => n.id.split('#')[0])).size);
 
       // Labels read "Title · grade N"; a higher grade is drawn higher (smaller y on screen).
@@ -169,6 +178,22 @@ describe('/ladder in a browser', () => {
       expect(shown.visible).toBe(true);
       expect(shown.drawn).toBe(0);
       for (const url of requests) expect(new URL(url).host).toBe(new URL(base).host);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('draws an empty ladder, not an error, for a department with no roles', async () => {
+    const { page } = await openPage();
+    try {
+      await page.goto(`${base}/ladder?department=no-such-department`);
+      expect(await waitForDone(page)).toBe('ready');
+      const shown = await page.evaluate(() => ({
+        nodes: window.__ladder.nodes().length as number,
+        status: document.getElementById('ladder-status').textContent as string,
+        errorHidden: document.getElementById('ladder-error').hidden as boolean,
+      }));
+      expect(shown).toEqual({ nodes: 0, status: 'No roles match these filters.', errorHidden: true });
     } finally {
       await page.close();
     }
