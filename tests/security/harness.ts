@@ -106,3 +106,4 @@ export function assertNoLeaks(text: string): void {
   expect(text).not.toContain(path.resolve(__dirname, '..', '..'));
   expect(text).not.toContain('stacktrace');
 }
+
