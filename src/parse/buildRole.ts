@@ -62,13 +62,24 @@ function texts(items: ListItem[]): string[] {
   return items.map((i) => i.text);
 }
 
+/**
+ * The role's responsibilities section; without one, the bullets written right under the role heading
+ * (brand-designer's `### Associate Brand Designer` then `- Execute design ...`, field-marketing's
+ * Associate with duties under topic headings): a reader takes those as the role's duties.
+ */
+function responsibilitiesOf(src: RoleSource): { items: ListItem[]; prose: string[] } {
+  const own = sectionItems(src.parts.responsibilities);
+  if (own.items.length > 0 || own.prose.length > 0) return own;
+  return { items: listItems(src.intro), prose: [] };
+}
+
 /** Builds one role; `familySlug` and `order` place it, `warnings` receives what a reader would flag. */
 export function buildRole(src: RoleSource, familySlug: string, order: number, id: string, warnings: ParseWarning[]): Role {
   const grade = gradeIn(src.parts.grade, true) ?? gradeIn(src.intro, false) ?? src.tableGrade;
   if (!grade) {
     warnings.push({ code: 'grade-missing', message: `no grade stated for "${src.title}"`, line: src.line, role: src.title });
   }
-  const resp = sectionItems(src.parts.responsibilities);
+  const resp = responsibilitiesOf(src);
   const req = sectionItems(src.parts.requirements);
   const perf = sectionItems(src.parts.performance);
   const performanceIndicators = [...perf.prose, ...texts(perf.items)];

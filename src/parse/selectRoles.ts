@@ -6,7 +6,7 @@ import { pushAll } from './pushAll';
 import type { Block, Section } from './sections';
 import type { FamilyDraft, PartKind, RoleDraft } from './roles';
 import { gradeIn, tableGradeFor, type RoleSource } from './buildRole';
-import { allTexts } from './lists';
+import { allTexts, listItems } from './lists';
 
 /** Any mention of a grade (`not aligned to a job grade`), which makes a gradeless heading still a role. */
 const MENTIONS_GRADE = /\bgrade\b/i;
@@ -35,6 +35,20 @@ function pageTables(sections: Section[]): Block[] {
   return sections.flatMap((s) => s.blocks.filter((b) => b.type === 'table'));
 }
 
+/**
+ * Responsibilities written once above the levels (`## Responsibilities` then `## Levels`, backend's
+ * "Backend Engineering Roles at GitLab") are every level's: a level with no duties of its own (no
+ * responsibilities section, no bullets under its heading) takes them. The family type has no
+ * responsibilities field, so without this they would be lost.
+ */
+function shareResponsibilities(sources: RoleSource[], shared: Block[]): void {
+  if (sources.length < 2 || listItems(shared).length === 0) return;
+  sources.forEach((src, i) => {
+    if (src.parts.responsibilities.length > 0 || listItems(src.intro).length > 0) return;
+    sources[i] = { ...src, parts: { ...src.parts, responsibilities: [...shared] } };
+  });
+}
+
 export function selectRoles(draft: FamilyDraft, sections: Section[]): Selected {
   const tables = pageTables(sections);
   const familyParts: Record<PartKind, Block[]> = { grade: [...draft.parts.grade], responsibilities: [...draft.parts.responsibilities], requirements: [...draft.parts.requirements], performance: [...draft.parts.performance] };
@@ -54,6 +68,7 @@ export function selectRoles(draft: FamilyDraft, sections: Section[]): Selected {
     }
     sources.push({ title: d.title, line: d.line, intro: d.intro, parts: d.parts, tableGrade: tableGradeFor(tables, d.title) });
   });
+  shareResponsibilities(sources, familyParts.responsibilities);
   const only = sources[0];
   if (sources.length === 1 && only) {
     const own = only.parts;

@@ -260,3 +260,29 @@ describe('corpus: tricky files, exact roles', () => {
     expect(senior.folderSlug).toBe('alliances/technology-partner-manager');
   });
 });
+
+describe('corpus: duties a reader finds where the page writes them', () => {
+  it('backend/_index.md: Intern and Backend Engineer share the "Backend Engineering Roles" responsibilities', () => {
+    const { family } = parse('zy-320d882/content/job-families/engineering/development/backend/_index.md');
+    const [intern, engineer] = family.roles;
+    expect(intern?.responsibilities[0]).toMatch(/^Develop features and improvements to the GitLab product/);
+    expect(engineer?.responsibilities).toEqual(intern?.responsibilities);
+  });
+
+  it('account-executive (2022): the page-level "## Responsibilities" above "## Levels" belong to both levels', () => {
+    const { family } = parse('ss-0fc05dd/content/job-families/sales/account-executive.md');
+    expect(family.roles.map((r) => r.responsibilities.length)).toEqual([7, 7]);
+  });
+
+  it('brand-designer.md: bullets under each level heading are its duties; "Responsibilites" is read', () => {
+    const { family } = parse('ss-610c577/content/job-families/marketing/brand-designer.md');
+    expect(family.roles.map((r) => [r.title, r.responsibilities.length])).toEqual([
+      ['Associate Brand Designer', 3],
+      ['Intermediate Brand Designer', 3],
+      ['Senior Brand Designer', 8],
+      ['Staff Brand Designer', 6],
+      ['Principal Brand Designer', 9],
+      ['Manager, Brand Design', 3],
+    ]);
+  });
+});

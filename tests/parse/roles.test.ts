@@ -105,3 +105,29 @@ describe('misspelled and reworded section names', () => {
     expect(g.roles.map((r) => [r.responsibilities, r.requirements])).toEqual([[['Develop policies', 'Monitor reporting'], []]]);
   });
 });
+
+describe('where a level writes its duties', () => {
+  it('bullets right under the level heading are its responsibilities when it has no such section', () => {
+    const f = parseFamily(PATH, page(
+      '## Levels', '', '### Associate', '', '- Execute tasks', '- Learn the brand', '', '#### Job Grade', '', 'The Associate is a grade 5.', '',
+      '### Senior', '', 'Everything in the Associate role, plus:', '', '- Lead work', '', '#### Job Grade', '', 'The Senior is a grade 7.', '',
+      '#### Responsibilities', '', '- From the section', '', '- Another',
+    ));
+    expect(f.roles.map((r) => [r.title, r.responsibilities])).toEqual([
+      ['Associate', ['Execute tasks', 'Learn the brand']],
+      ['Senior', ['From the section', 'Another']], // a section wins over bullets beside it
+    ]);
+  });
+
+  it('responsibilities written once above the levels are every level\'s that has none of its own', () => {
+    const f = parseFamily(PATH, page(
+      '## Responsibilities', '', '- Shared duty', '', '## Levels', '',
+      '## Junior Rep', '', '### Job Grade', '', 'The Junior Rep is a grade 6.', '',
+      '## Rep', '', '### Job Grade', '', 'The Rep is a grade 7.', '', '### Responsibilities', '', '- Own duty',
+    ));
+    expect(f.roles.map((r) => [r.title, r.responsibilities])).toEqual([
+      ['Junior Rep', ['Shared duty']],
+      ['Rep', ['Own duty']],
+    ]);
+  });
+});
