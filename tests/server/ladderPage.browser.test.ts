@@ -10,6 +10,7 @@ import { createIndexer } from '../../src/index';
 import type { Indexer } from '../../src/index/types';
 import { createServer, type RolegraphServer, type ServerLogger } from '../../src/server/app';
 import { makeRepo, seed, type TestRepo } from '../helpers/makeRepo';
+import { SEED_PATHS } from '../helpers/snapshotOf';
 
 // The project compiles without DOM types (lib ES2022). Functions passed to page.evaluate run in the
 // browser, where these are the real globals; declared here, module-scoped, so nothing leaks.
@@ -36,7 +37,6 @@ interface LadderAnswer {
   dot: string;
 }
 
-const SEEDS = ['high-velocity-sales-and-first-orders.md', 'vp-of-commercial-sales.md', 'director-regional-sales.md', 'commercial-account-executive.md', 'inside-sales-mid-market.md'];
 const quiet: ServerLogger = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
 
 let repo: TestRepo;
@@ -47,8 +47,9 @@ let base: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  // The five real sales families in one commit: ladder links between families and level order inside them.
-  repo = makeRepo([{ message: 'Add the sales families', files: Object.fromEntries(SEEDS.map((name) => [`content/job-families/sales/${name}`, seed(name)])) }]);
+  // The five real sales families in one commit, at the paths their ladder links name, so there are
+  // links between families as well as level order inside them.
+  repo = makeRepo([{ message: 'Add the sales families', files: Object.fromEntries(Object.entries(SEED_PATHS).map(([name, repoPath]) => [repoPath, seed(name)])) }]);
   cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rolegraph-ladder-page-'));
   const source = createGitSource({ remote: repo.dir, branch: 'main', cacheDir });
   indexer = createIndexer({ source, url: repo.dir, branch: 'main', contentDir: 'content/job-families', cacheDir });

@@ -18,8 +18,8 @@
   // Only the first page of families: enough to suggest department names, never needed to draw.
   var DEPARTMENTS_QUERY = 'query Departments { families(first: 100) { edges { node { department } } } }';
 
-  var ROW_GAP = 120;
-  var COLUMN_GAP = 230;
+  var ROW_GAP = 92;
+  var COLUMN_GAP = 225;
   // Colour-blind-friendly pastel fills (node text stays dark and readable on each).
   var PALETTE = ['#a6cee3', '#b2df8a', '#fdbf6f', '#cab2d6', '#fb9a99', '#ffff99', '#8dd3c7', '#bebada', '#80b1d3', '#fccde5', '#d9d9d9', '#ccebc5'];
 
@@ -89,7 +89,7 @@
   /**
    * Positions: one row per distinct grade, highest grade on top, roles without a grade at the
    * bottom. Inside a row, roles start in family order, then two barycentre sweeps (down, up) pull
-   * each role under or over its neighbours so fewer edges cross.
+   * each family's roles under or over their neighbours in other rows so fewer edges cross.
    */
   function gradeRowPositions(nodes, edges) {
     var grades = [];
@@ -126,27 +126,53 @@
       });
     };
     rows.forEach(place);
-    var sweep = function (row) {
-      var keyed = row.map(function (item, i) {
+    var rowIndexOf = {};
+    rows.forEach(function (row, r) {
+      row.forEach(function (item) {
+        rowIndexOf[item.node.id] = r;
+      });
+    });
+    // A family's roles in one row stay side by side in level order, so the dashed "next level"
+    // edge between same-grade roles joins neighbours instead of running behind a third box.
+    var sweep = function (row, r) {
+      var groups = {};
+      var order = [];
+      row.forEach(function (item) {
         var near = (neighbours[item.node.id] || []).filter(function (id) {
-          return id in x;
+          return rowIndexOf[id] !== r;
         });
-        var sum = near.reduce(function (acc, id) {
-          return acc + x[id];
-        }, 0);
-        return { item: item, key: near.length ? sum / near.length : x[item.node.id], i: i };
+        var key = near.length
+          ? near.reduce(function (acc, id) {
+              return acc + x[id];
+            }, 0) / near.length
+          : x[item.node.id];
+        var slug = item.node.family.slug;
+        if (!groups[slug]) {
+          groups[slug] = { items: [], sum: 0, first: order.length };
+          order.push(slug);
+        }
+        groups[slug].items.push(item);
+        groups[slug].sum += key;
       });
-      keyed.sort(function (a, b) {
-        return a.key - b.key || a.i - b.i;
+      var sortedGroups = order.map(function (slug) {
+        var group = groups[slug];
+        group.items.sort(function (a, b) {
+          return a.index - b.index;
+        });
+        return { items: group.items, key: group.sum / group.items.length, first: group.first };
       });
-      var sorted = keyed.map(function (k) {
-        return k.item;
+      sortedGroups.sort(function (a, b) {
+        return a.key - b.key || a.first - b.first;
+      });
+      var sorted = [];
+      sortedGroups.forEach(function (group) {
+        sorted = sorted.concat(group.items);
       });
       place(sorted);
       return sorted;
     };
-    for (var r = 1; r < rows.length; r++) rows[r] = sweep(rows[r]);
-    for (var u = rows.length - 2; u >= 0; u--) rows[u] = sweep(rows[u]);
+    for (var r = 1; r < rows.length; r++) rows[r] = sweep(rows[r], r);
+    for (var u = rows.length - 2; u >= 0; u--) rows[u] = sweep(rows[u], u);
 
     var positions = {};
     rows.forEach(function (row, r) {
@@ -177,17 +203,17 @@
       selector: 'node',
       style: {
         shape: 'round-rectangle',
-        width: 200,
-        height: 58,
+        width: 205,
+        height: 60,
         'background-color': 'data(colour)',
         'border-width': 1,
         'border-color': '#1f2937',
         label: 'data(label)',
         'text-wrap': 'wrap',
-        'text-max-width': 186,
+        'text-max-width': 192,
         'text-valign': 'center',
         'text-halign': 'center',
-        'font-size': 13,
+        'font-size': 14,
         'font-family': 'DejaVu Sans, Liberation Sans, Arial, sans-serif',
         color: '#111827',
       },
