@@ -43,10 +43,11 @@ export interface Indexed {
   cleanup(): Promise<void>;
 }
 
-/** The real indexer over a cache clone of `repo` (not refreshed yet). */
-export function indexerFor(repo: TestRepo, cacheDir = tempDir('cache')): IndexerWithStats {
-  const source = createGitSource({ remote: repo.dir, branch: 'main', cacheDir });
-  return createIndexer({ source, url: repo.dir, branch: 'main', contentDir: 'content/job-families', cacheDir });
+/** The real indexer over a cache clone of `repo` (a test repo or a remote's path); not refreshed yet. */
+export function indexerFor(repo: TestRepo | string, cacheDir = tempDir('cache')): IndexerWithStats {
+  const remote = typeof repo === 'string' ? repo : repo.dir;
+  const source = createGitSource({ remote, branch: 'main', cacheDir });
+  return createIndexer({ source, url: remote, branch: 'main', contentDir: 'content/job-families', cacheDir });
 }
 
 /** A repository with `commits`, and its indexer, refreshed once unless `refresh` is false. */
