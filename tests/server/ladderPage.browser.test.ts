@@ -163,6 +163,27 @@ describe('/ladder in a browser', () => {
     }
   });
 
+  it('passes role and at through: the ladder around one role at an abbreviated sha', async () => {
+    const variables = { role: 'sales/regional-sales-director#director-regional-sales', at: repo.head().slice(0, 10) };
+    const expected = await ladderOverHttp(variables);
+    expect(expected.nodes.map((n) => n.id)).toContain(variables.role);
+    const { page } = await openPage();
+    try {
+      await page.goto(`${base}/ladder?${new URLSearchParams(variables).toString()}`);
+      expect(await waitForDone(page)).toBe('ready');
+      const drawn = await page.evaluate(() => ({
+        ids: window.__ladder.nodes().map((n: any) => n.id()) as string[], // eslint-disable-line @typescript-eslint/no-explicit-any
+        edges: window.__ladder.edges().length as number,
+        fields: [document.getElementById('field-role').value, document.getElementById('field-at').value] as string[],
+      }));
+      expect([...drawn.ids].sort()).toEqual(expected.nodes.map((n) => n.id).sort());
+      expect(drawn.edges).toBe(expected.edges.length);
+      expect(drawn.fields).toEqual([variables.role, variables.at]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('shows BAD_REF on the page for a ref that does not exist', async () => {
     const { page, requests } = await openPage();
     try {
