@@ -7,6 +7,7 @@ import type { Block, Section } from './sections';
 import type { FamilyDraft, PartKind, RoleDraft } from './roles';
 import { gradeIn, tableGradeFor, type RoleSource } from './buildRole';
 import { allTexts, listItems } from './lists';
+import { slugify } from './slug';
 
 /** Any mention of a grade (`not aligned to a job grade`), which makes a gradeless heading still a role. */
 const MENTIONS_GRADE = /\bgrade\b/i;
@@ -49,6 +50,27 @@ function shareResponsibilities(sources: RoleSource[], shared: Block[]): void {
   });
 }
 
+/** Words that make a grade sentence's subject a reference rather than a title (`This position is a grade 6`). */
+const NOT_A_TITLE = /\b(?:role|position|job|this|these)\b/i;
+/** The parts a page-level role takes with it; performance indicators stay the family's. */
+const PAGE_ROLE_PARTS: PartKind[] = ['grade', 'responsibilities', 'requirements'];
+
+/**
+ * A page that writes one role at page level (`## Role` … `### Job Grade`: "The Community Advocate is a
+ * grade 5", then its responsibilities and requirements) before level headings for the others: the
+ * grade sentence names a role that no heading does, and the levels refer to it ("share the same
+ * responsibilities and requirements as the Community Advocate listed above"). It is a role too.
+ */
+function pageLevelRole(draft: FamilyDraft, parts: Record<PartKind, Block[]>, sources: RoleSource[]): RoleSource | null {
+  if (sources.length === 0) return null;
+  const subject = gradeIn(parts.grade, true)?.subject ?? null;
+  if (subject === null || !/^[A-Z]/.test(subject) || NOT_A_TITLE.test(subject)) return null;
+  if (sources.some((src) => slugify(src.title) === slugify(subject))) return null;
+  const line = draft.partTitles.find((p) => p.kind === 'grade')?.line ?? 1;
+  const own = { grade: [...parts.grade], responsibilities: [...parts.responsibilities], requirements: [...parts.requirements], performance: [] };
+  return { title: subject, line, intro: [...draft.intro], parts: own, tableGrade: null };
+}
+
 export function selectRoles(draft: FamilyDraft, sections: Section[]): Selected {
   const tables = pageTables(sections);
   const familyParts: Record<PartKind, Block[]> = { grade: [...draft.parts.grade], responsibilities: [...draft.parts.responsibilities], requirements: [...draft.parts.requirements], performance: [...draft.parts.performance] };
@@ -68,6 +90,12 @@ export function selectRoles(draft: FamilyDraft, sections: Section[]): Selected {
     }
     sources.push({ title: d.title, line: d.line, intro: d.intro, parts: d.parts, tableGrade: tableGradeFor(tables, d.title) });
   });
+  const pageRole = pageLevelRole(draft, familyParts, sources);
+  if (pageRole) {
+    if (pageRole.line < (sources[0]?.line ?? 0)) sources.unshift(pageRole);
+    else sources.push(pageRole);
+    for (const k of PAGE_ROLE_PARTS) familyParts[k] = [];
+  }
   shareResponsibilities(sources, familyParts.responsibilities);
   const only = sources[0];
   if (sources.length === 1 && only) {

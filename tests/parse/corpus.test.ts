@@ -38,7 +38,7 @@ const TABLE: Array<[file: string, kind: 'family' | 'department', grades: Array<n
   ['ss-1c7f301/content/job-families/engineering/development/frontend/manager/index.md', 'family', [8]],
   ['ss-1c7f301/content/job-families/finance/corporate-controller/international-accounting/index.md', 'family', [8,10,11]],
   ['ss-1c7f301/content/job-families/finance/expense-specialist/index.md', 'family', [5]],
-  ['ss-1c7f301/content/job-families/marketing/community-advocate/index.md', 'family', [5,6,8,9]],
+  ['ss-1c7f301/content/job-families/marketing/community-advocate/index.md', 'family', [5,5,6,8,9]],
   ['ss-1c7f301/content/job-families/people-group/team-member-relations/index.md', 'family', [5,6,7,8,10]],
   ['ss-1c7f301/content/job-families/product/vp-product/index.md', 'family', [null]],
   ['ss-1c7f301/content/job-families/sales/capture/index.md', 'family', [8]],
@@ -284,5 +284,21 @@ describe('corpus: duties a reader finds where the page writes them', () => {
       ['Principal Brand Designer', 9],
       ['Manager, Brand Design', 3],
     ]);
+  });
+});
+
+describe('corpus: a role written at page level before the levels', () => {
+  it('community-advocate: "## Role" with "The Community Advocate is a grade 5" is the first role, with its own lists', () => {
+    const { family } = parse('ss-1c7f301/content/job-families/marketing/community-advocate/index.md');
+    expect(titles(family)).toEqual([
+      ['Community Advocate', 5],
+      ['Junior Community Advocate', 5],
+      ['Senior Community Advocate', 6],
+      ['Manager, Community Advocate', 8],
+      ['Senior Manager, Community Advocate', 9],
+    ]);
+    const [base] = family.roles;
+    expect([base?.line, base?.responsibilities.length, base?.requirements.length]).toEqual([9, 8, 11]);
+    expect(family.requirements).toEqual([]); // they are the Community Advocate's, not shared
   });
 });

@@ -131,3 +131,20 @@ describe('where a level writes its duties', () => {
     ]);
   });
 });
+
+describe('a role written at page level', () => {
+  it('a page-level grade sentence naming no level heading is one more role; "This position" is not a title', () => {
+    const f = parseFamily(PATH, page(
+      '## Role', '', 'About the job.', '', '### Job Grade', '', 'The Advocate is a grade 5.', '', '### Responsibilities', '', '- answer', '',
+      '## Levels', '', '### Senior Advocate', '', '#### Job Grade', '', 'The Senior Advocate is a grade 6.', '', '#### Responsibilities', '', '- lead',
+    ));
+    expect(f.roles.map((r) => [r.title, r.grade, r.responsibilities, r.description])).toEqual([
+      ['Advocate', 5, ['answer'], ['About the job.']],
+      ['Senior Advocate', 6, ['lead'], []],
+    ]);
+    const g = parseFamily(PATH, page(
+      '## Job Grade', '', 'This position is a grade 5.', '', '## Levels', '', '### Senior', '', '#### Job Grade', '', 'The Senior is a grade 6.',
+    ));
+    expect(g.roles.map((r) => r.title)).toEqual(['Senior']);
+  });
+});
