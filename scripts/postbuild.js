@@ -1,11 +1,11 @@
-// tsc keeps the shebang but not the executable bit; npm links bin files as they are.
+// After tsc: what tsc does not do for us.
+// - The bin file keeps its shebang but not the executable bit; npm links bin files as they are.
+// - Browser assets (GraphiQL bootstrap, ladder page) are not TypeScript, so tsc does not copy them;
+//   dist/ must be self-contained for the Docker image, which ships dist/ without src/.
 const fs = require('node:fs');
 const path = require('node:path');
-const cli = path.join(__dirname, '..', 'dist', 'server', 'cli.js');
+const root = path.join(__dirname, '..');
+const cli = path.join(root, 'dist', 'server', 'cli.js');
 if (fs.existsSync(cli)) fs.chmodSync(cli, 0o755);
-
-// tsc copies no non-TS files: the pages' own client scripts and styles (src/server/assets/*) must
-// sit next to the compiled routers, because the published package ships dist/ and not src/.
-const assetsSrc = path.join(__dirname, '..', 'src', 'server', 'assets');
-const assetsDist = path.join(__dirname, '..', 'dist', 'server', 'assets');
-if (fs.existsSync(assetsSrc)) fs.cpSync(assetsSrc, assetsDist, { recursive: true });
+const assets = path.join(root, 'src', 'server', 'assets');
+if (fs.existsSync(assets)) fs.cpSync(assets, path.join(root, 'dist', 'server', 'assets'), { recursive: true });

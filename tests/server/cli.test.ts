@@ -1,0 +1,95 @@
+// The built `rolegraph` command, spawned as users run it: dist/server/cli.js.
+import { execFile, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { makeRepo, seed, type TestRepo } from '../helpers/makeRepo';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(__dirname, '..', '..');
+const CLI = path.join(ROOT, 'dist', 'server', 'cli.js');
+const SEED = path.resolve(ROOT, '..', 'shared', 'seeds', 'high-velocity-sales-and-first-orders.md');
+const TEAM_LEAD = 'sales/high-velocity-sales-and-first-orders#smb-advocate-team-lead';
+
+interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function cli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, ...env }, timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+  }
+}
+
+let repo: TestRepo;
+let cacheDir: string;
+
+beforeAll(() => {
+  // Build once, as `npm run build` does. Type errors are `npm test`'s first step to report; here
+  // only the emitted file matters.
+  spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'ignore' });
+  spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'postbuild.js')], { cwd: ROOT, stdio: 'ignore' });
+  expect(fs.existsSync(CLI)).toBe(true);
+  const hv = seed('high-velocity-sales-and-first-orders.md');
+  repo = makeRepo([
+    { message: 'Add High Velocity Sales', tag: 'v1', files: { 'content/job-families/sales/high-velocity-sales-and-first-orders.md': hv.replace('The SMB Advocate Team Lead is a grade 6.', 'The SMB Advocate Team Lead is a grade 5.') } },
+    { message: 'Regrade the Team Lead', files: { 'content/job-families/sales/high-velocity-sales-and-first-orders.md': hv } },
+  ]);
+  cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rolegraph-cli-test-'));
+}, 180_000);
+
+afterAll(() => {
+  repo?.cleanup();
+  if (cacheDir) fs.rmSync(cacheDir, { recursive: true, force: true });
+});
+
+describe('rolegraph parse', () => {
+  it('prints the parsed family of a seed, slugged by --as', async () => {
+    const { code, stdout } = await cli(['parse', SEED, '--as', 'content/job-families/sales/high-velocity-sales-and-first-orders.md']);
+    expect(code).toBe(0);
+    const family = JSON.parse(stdout);
+    expect(family.slug).toBe('sales/high-velocity-sales-and-first-orders');
+    expect(family.department).toBe('sales');
+    expect(family.title).toBe('High Velocity Sales and First Orders');
+    const lead = family.roles.find((r: { id: string }) => r.id === TEAM_LEAD);
+    expect(lead).toMatchObject({ title: 'SMB Advocate Team Lead', grade: 6, gradeText: 'grade 6' });
+  });
+
+  it('fails with a one-line message for a missing file', async () => {
+    const { code, stderr, stdout } = await cli(['parse', path.join(cacheDir, 'missing.md')]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^rolegraph: ENOENT/);
+  });
+});
+
+describe('rolegraph query', () => {
+  it('indexes the repository and prints the answer as JSON', async () => {
+    const { code, stdout } = await cli([
+      'query', '--repo', repo.dir, '--cache-dir', cacheDir,
+      'query ($id: ID!) { now: role(id: $id) { grade } then: role(id: $id, at: "v1") { grade } }',
+      '--variables', JSON.stringify({ id: TEAM_LEAD }),
+    ]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({ data: { now: { grade: 6 }, then: { grade: 5 } } });
+  });
+
+  it('exits 1 with the coded error when the query has errors', async () => {
+    const { code, stdout } = await cli(['query', '--repo', repo.dir, '--cache-dir', cacheDir, '{ roles(at: "no-such-ref") { totalCount } }']);
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout).errors[0].extensions.code).toBe('BAD_REF');
+  });
+
+  it('exits 2 on a configuration mistake, naming it', async () => {
+    const { code, stderr } = await cli(['query', '--repo', repo.dir, '--cache-dir', cacheDir, '{ __typename }'], { ROLEGRAPH_POLL_SECONDS: 'often' });
+    expect(code).toBe(2);
+    expect(stderr).toBe('rolegraph: poll seconds must be a whole number, got "often"\n');
+  });
+});
