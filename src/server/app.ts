@@ -23,9 +23,12 @@ import { createMetrics, type Metrics } from './metrics';
 import { jsonBody } from './plugins/bodyLimit';
 import { createMetricsPlugin } from './plugins/metricsPlugin';
 import { queryLimits } from './plugins/queryLimits';
+import { createResponseCachePlugin } from './plugins/responseCache';
 import { createWebhookRouter } from './webhooks';
 
 export const GRAPHQL_PATH = '/graphql';
+/** Answers kept by the response cache when the config does not say; 0 turns the cache off. */
+export const DEFAULT_RESPONSE_CACHE_ENTRIES = 1000;
 
 /** The subset of a pino logger the server uses. */
 export interface ServerLogger {
@@ -36,7 +39,7 @@ export interface ServerLogger {
 }
 
 export interface ServerDeps {
-  config: Pick<Config, 'adminToken' | 'branch' | 'gitlabToken' | 'gitlabSigningSecret' | 'githubSecret'> & { limits?: Limits };
+  config: Pick<Config, 'adminToken' | 'branch' | 'gitlabToken' | 'gitlabSigningSecret' | 'githubSecret'> & { limits?: Limits; responseCacheEntries?: number };
   indexer: Indexer;
   /** Present when the index is watched; webhooks and the `refresh` mutation go through it. */
   refresher?: Refresher;
@@ -69,6 +72,7 @@ function refreshThrough(refresher: Refresher | undefined, indexer: Indexer): () 
 export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
   const { config, indexer, refresher, logger } = deps;
   const limits = config.limits ?? DEFAULT_LIMITS;
+  const cacheEntries = config.responseCacheEntries ?? DEFAULT_RESPONSE_CACHE_ENTRIES;
   const metrics = deps.metrics ?? createMetrics({ indexer });
   const unbindMetrics = refresher ? metrics.bindRefresher(refresher) : () => {};
   const refresh = refreshThrough(refresher, indexer);
@@ -102,6 +106,8 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
     // Apollo's default landing page loads Apollo Sandbox from a CDN; we serve our own GraphiQL.
     ApolloServerPluginLandingPageDisabled(),
     createMetricsPlugin<RolegraphContext>(metrics),
+    // Snapshots are immutable, so a repeated query on the same head is answered from memory.
+    ...(cacheEntries > 0 ? [createResponseCachePlugin({ maxEntries: cacheEntries })] : []),
     {
       async serverWillStart() {
         return {
