@@ -61,7 +61,7 @@ export function ladderPageHtml(graphqlPath: string): string {
     <label>Department <input name="department" id="field-department" list="departments" placeholder="all" autocomplete="off"></label>
     <datalist id="departments"></datalist>
     <label>Role id <input name="role" id="field-role" placeholder="family/slug#role" autocomplete="off"></label>
-    <label>At <input name="at" id="field-at" placeholder="head (sha, tag, branch or date)" autocomplete="off"></label>
+    <label>At <input name="at" id="field-at" placeholder="head · sha, tag or date" autocomplete="off"></label>
     <button type="submit">Show</button>
   </form>
 </header>
