@@ -76,6 +76,7 @@ export function graphiqlHtml(endpoint: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>rolegraph · GraphiQL</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${a}/graphiql.min.css">
 <link rel="stylesheet" href="${a}/graphiql-page.css">
 </head>
