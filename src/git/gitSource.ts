@@ -5,6 +5,7 @@ import { assertBranchName, cloneOrFetch, gitDirOf } from './cloneOrFetch';
 import { readCommitInfo } from './commitInfo';
 import { detectContentDir } from './detectContentDir';
 import { GitCommandError } from './errors';
+import { isAncestor } from './isAncestor';
 import { listRefs } from './listRefs';
 import { resolveRef } from './resolveRef';
 import { runGit } from './runGit';
@@ -45,9 +46,10 @@ export function createGitSource(opts: GitSourceOptions): GitSource {
   };
 
   return {
-    async timeline(contentDir, head) {
-      return readTimeline({ gitDir, head: head ?? (await branchHead()), contentDir });
+    async timeline(contentDir, head, since) {
+      return readTimeline({ gitDir, head: head ?? (await branchHead()), contentDir, since });
     },
+    isAncestor: (ancestor, descendant) => isAncestor(gitDir, ancestor, descendant),
     tree: (commit, contentDir) => readTree(gitDir, commit, contentDir),
     readBlobs: async (ids) => reader().readMany(ids),
     resolveRef: (ref) => resolveRef(gitDir, ref),

@@ -10,6 +10,12 @@ export interface TimelineOptions {
   gitDir: string;
   /** Full sha of the branch head the timeline ends at. */
   head: string;
+  /**
+   * Full sha of a commit already read: only the first-parent steps after it are returned
+   * (`since..head`), with positions counted from 0 at the first returned step. The caller checks
+   * that `since` was a first-parent ancestor: then the first step's first parent is `since`.
+   */
+  since?: string;
   contentDir: string;
   timeoutMs?: number;
 }
@@ -19,6 +25,8 @@ const TIMELINE_TIMEOUT_MS = 10 * 60_000;
 
 export async function readTimeline(opts: TimelineOptions): Promise<TimelineStep[]> {
   const head = assertCommitId(opts.head);
+  // Both ids are validated full hex, so the range below can never read as an option or a pathspec.
+  const range = opts.since === undefined ? head : `${assertCommitId(opts.since)}..${head}`;
   const contentDir = normalizeContentDir(opts.contentDir);
   const parser = new RawLogParser();
   const tokens = new NulTokenizer((token) => parser.token(token));
@@ -41,7 +49,7 @@ export async function readTimeline(opts: TimelineOptions): Promise<TimelineStep[
     '--no-textconv',
     `--format=${TIMELINE_FORMAT}`,
     '--end-of-options',
-    head,
+    range,
     '--',
     contentDir,
   ];

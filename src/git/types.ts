@@ -45,8 +45,18 @@ export interface GitSource {
    * First-parent timeline of the tracked branch, oldest first, each step with its changes in `contentDir`.
    * Every first-parent commit is a step (empty `changes` when it touched nothing in the folder).
    * `head` (a full sha, e.g. the one `update()` returned) pins where it ends; default: the branch now.
+   * `since` (a full sha) asks for only the steps after it (`git log --first-parent since..head`),
+   * positions counted from 0 at the first returned step (the caller adds its own offset). When
+   * `since` is a first-parent ancestor of head, the first step's `parents[0]` is `since` (no steps
+   * when equal); otherwise the steps are some other cut of history, and the caller must check.
+   * A source may ignore `since` and return the whole timeline (its first step then has no parents).
    */
-  timeline(contentDir: string, head?: string): Promise<TimelineStep[]>;
+  timeline(contentDir: string, head?: string, since?: string): Promise<TimelineStep[]>;
+  /**
+   * Optional: whether `ancestor` is reachable from `descendant` (`git merge-base --is-ancestor`);
+   * both full shas. Cheap, so the index can tell an append from a rewrite before reading a range.
+   */
+  isAncestor?(ancestor: string, descendant: string): Promise<boolean>;
   /** Files in `contentDir` at a commit (for commits outside the timeline and full rebuilds). */
   tree(commit: string, contentDir: string): Promise<TreeEntry[]>;
   /** Blob contents by id, read through one long-lived `git cat-file --batch`. Missing → null. */

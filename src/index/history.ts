@@ -20,6 +20,18 @@ export interface TimelineHistory {
   positionsByPath: ReadonlyMap<string, readonly number[]>;
   /** Positions of commits that changed anything in the content folder, oldest first. */
   contentPositions: readonly number[];
+  /** Commits covered (the next extension starts at this position). */
+  length: number;
+  /** Where the pages stood after the last commit: what `extendHistory` continues from. */
+  readonly state: HistoryState;
+}
+
+/** Page map at the end of the history. Never mutated once its history is returned. */
+export interface HistoryState {
+  readonly blobByPath: ReadonlyMap<string, string>;
+  readonly pathsBySlug: ReadonlyMap<string, ReadonlySet<string>>;
+  /** A path's slug is fixed the first time it is seen, so every later commit agrees on it. */
+  readonly slugByPath: ReadonlyMap<string, string>;
 }
 
 interface PageAt {
@@ -28,19 +40,46 @@ interface PageAt {
   family: JobFamily | undefined;
 }
 
+const EMPTY_HISTORY: TimelineHistory = {
+  roleVersions: new Map(),
+  positionsBySlug: new Map(),
+  positionsByPath: new Map(),
+  contentPositions: [],
+  length: 0,
+  state: { blobByPath: new Map(), pathsBySlug: new Map(), slugByPath: new Map() },
+};
+
 export function buildHistory(
   steps: readonly TimelineStep[],
   isPage: (path: string) => boolean,
   lookup: FamilyLookup,
   fallbackSlug: (path: string) => string,
 ): TimelineHistory {
-  const blobByPath = new Map<string, string>();
-  const pathsBySlug = new Map<string, Set<string>>();
-  const slugByPath = new Map<string, string>();
-  const versions = new Map<string, RoleVersion[]>();
-  const positionsBySlug = new Map<string, number[]>();
-  const positionsByPath = new Map<string, number[]>();
-  const contentPositions: number[] = [];
+  return extendHistory(EMPTY_HISTORY, steps, isPage, lookup, fallbackSlug);
+}
+
+/**
+ * The history of `previous`'s commits followed by `steps` (positions continue from
+ * `previous.length`). Costs O(new steps' changes) plus a shallow copy of the maps; `previous` and
+ * every array it holds are left as they were (copy on write), so readers of an older view never
+ * see the newer commits.
+ */
+export function extendHistory(
+  previous: TimelineHistory,
+  steps: readonly TimelineStep[],
+  isPage: (path: string) => boolean,
+  lookup: FamilyLookup,
+  fallbackSlug: (path: string) => string,
+): TimelineHistory {
+  const blobByPath = new Map(previous.state.blobByPath);
+  const pathsBySlug = new Map(previous.state.pathsBySlug as ReadonlyMap<string, Set<string>>);
+  const ownSets = new Set<string>();
+  const slugByPath = new Map(previous.state.slugByPath);
+  const positionsBySlug = new AppendOnlyLists(previous.positionsBySlug);
+  const positionsByPath = new AppendOnlyLists(previous.positionsByPath);
+  const contentPositions = previous.contentPositions.slice();
+  /** This extension's versions per role, oldest first. */
+  const added = new Map<string, RoleVersion[]>();
 
   const slugOf = (path: string, blob: string | undefined): string => {
     let slug = slugByPath.get(path);
@@ -49,6 +88,16 @@ export function buildHistory(
       slugByPath.set(path, slug);
     }
     return slug;
+  };
+  /** The slug's path set, copied before its first change here (the previous state shares it). */
+  const ownPaths = (slug: string): Set<string> => {
+    let set = pathsBySlug.get(slug);
+    if (!ownSets.has(slug)) {
+      set = new Set(set);
+      pathsBySlug.set(slug, set);
+      ownSets.add(slug);
+    }
+    return set!;
   };
   // The page that stands for a slug: the first path in byte order, as in snapshots (pickBySlug).
   const pageOf = (slug: string): PageAt | undefined => {
@@ -59,10 +108,11 @@ export function buildHistory(
     return { path, blob, family: lookup(path, blob) };
   };
 
-  steps.forEach((step, position) => {
+  steps.forEach((step, i) => {
+    const position = previous.length + i;
     if (step.changes.length > 0) contentPositions.push(position);
     for (const change of step.changes) {
-      for (const path of new Set([change.oldPath, change.newPath])) if (path) append(positionsByPath, path, position);
+      for (const path of new Set([change.oldPath, change.newPath])) if (path) positionsByPath.append(path, position);
     }
     const delta = stepDelta(step, isPage);
     if (delta.length === 0) return;
@@ -74,31 +124,51 @@ export function buildHistory(
       const slug = slugOf(path, blob ?? blobByPath.get(path));
       if (blob === null) {
         blobByPath.delete(path);
-        pathsBySlug.get(slug)?.delete(path);
+        if (pathsBySlug.has(slug)) ownPaths(slug).delete(path);
       } else {
         blobByPath.set(path, blob);
-        let set = pathsBySlug.get(slug);
-        if (!set) pathsBySlug.set(slug, (set = new Set()));
-        set.add(path);
+        ownPaths(slug).add(path);
       }
     }
     for (const slug of slugs) {
       const was = before.get(slug);
       const now = pageOf(slug);
       if (was?.path === now?.path && was?.blob === now?.blob) continue;
-      append(positionsBySlug, slug, position);
-      for (const version of compareFamilies(step.commit, was, now)) appendVersion(versions, version);
+      positionsBySlug.append(slug, position);
+      for (const version of compareFamilies(step.commit, was, now)) appendVersion(added, version);
     }
   });
 
-  for (const list of versions.values()) list.reverse();
-  return { roleVersions: versions, positionsBySlug, positionsByPath, contentPositions };
+  const roleVersions = new Map(previous.roleVersions);
+  for (const [id, list] of added) roleVersions.set(id, [...list.reverse(), ...(roleVersions.get(id) ?? [])]);
+  return {
+    roleVersions,
+    positionsBySlug: positionsBySlug.map,
+    positionsByPath: positionsByPath.map,
+    contentPositions,
+    length: previous.length + steps.length,
+    state: { blobByPath, pathsBySlug, slugByPath },
+  };
 }
 
-function append(map: Map<string, number[]>, key: string, position: number): void {
-  const list = map.get(key);
-  if (!list) map.set(key, [position]);
-  else if (list[list.length - 1] !== position) list.push(position);
+/** key → positions, oldest first, over a previous map whose lists are copied before they grow. */
+class AppendOnlyLists {
+  readonly map: Map<string, readonly number[]>;
+  private readonly own = new Map<string, number[]>();
+
+  constructor(previous: ReadonlyMap<string, readonly number[]>) {
+    this.map = new Map(previous);
+  }
+
+  append(key: string, position: number): void {
+    let list = this.own.get(key);
+    if (!list) {
+      list = [...(this.map.get(key) ?? [])];
+      this.own.set(key, list);
+      this.map.set(key, list);
+    }
+    if (list[list.length - 1] !== position) list.push(position);
+  }
 }
 
 function appendVersion(map: Map<string, RoleVersion[]>, version: RoleVersion): void {

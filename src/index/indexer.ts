@@ -1,15 +1,19 @@
 // Owns the served IndexView and its phases: fetch, read the timeline, parse only the page versions
 // the blob cache lacks, build the next view, swap it in (a plain assignment, so readers calling
 // `current()` see the old or the new generation, never a mix), then tell listeners what changed.
+// When the new head only adds first-parent commits on top of the served one, only those commits
+// are read from git, parsed and folded into the next view (extendIndexView), so a refresh costs
+// the new commits, not the history; a rewritten history (force-push) is rebuilt in full, with
+// every page version already parsed reused from the blob cache.
 // On failure the last good view keeps serving; refreshes run one after another.
 import path from 'node:path';
 import type { GitSource, TimelineStep } from '../git/types';
 import { isFamilyPath, pageSlug } from '../parse/slug';
 import { BlobCache, type BlobCacheStats, type PageRef } from './blobCache';
 import { diff } from './diff';
-import { loadTimeline, saveTimeline } from './timelineStore';
+import { appendTimeline, loadStoredTimeline, saveTimeline } from './timelineStore';
 import type { IndexPhase, IndexProgress, IndexStatus, IndexView, Indexer, RefreshResult } from './types';
-import { buildIndexView, type BuiltView } from './view';
+import { buildIndexView, extendIndexView, type BuiltView } from './view';
 
 /** Where the job families live when the repository does not say (and no detector is available). */
 export const DEFAULT_CONTENT_DIR = 'content/job-families';
@@ -57,17 +61,68 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
     return blobs;
   };
 
-  const readTimeline = async (dir: string, head: string): Promise<TimelineStep[]> => {
-    const stored = await loadTimeline(opts.cacheDir, dir, head).catch(() => null);
-    if (stored) {
-      log({ event: 'timeline-from-cache', commits: stored.length });
-      return stored;
+  /** What the files in `<cacheDir>/index` hold: the base file's head and the head they reach. */
+  let persisted: { base: string; head: string } | null = null;
+
+  const logError = (event: string, err: unknown): void =>
+    log({ event, error: err instanceof Error ? err.message : String(err) });
+
+  /** The steps after `since` up to `head` when `head` only adds first-parent commits to it. */
+  const stepsAfter = async (dir: string, since: string, head: string): Promise<Continuation> => {
+    // A cheap yes/no first: a range from a non-ancestor would walk the whole history.
+    if (opts.source.isAncestor && !(await opts.source.isAncestor(since, head))) return { kind: 'rewritten' };
+    const steps = await opts.source.timeline(dir, head, since);
+    return continuation(steps, since, head);
+  };
+
+  /** Writes a new base file; persisting is an optimisation, so a failure is only logged. */
+  const persistAll = async (dir: string, head: string, steps: readonly TimelineStep[]): Promise<void> => {
+    try {
+      await saveTimeline(opts.cacheDir, dir, head, steps);
+      persisted = { base: head, head };
+    } catch (err) {
+      persisted = null;
+      logError('timeline-save-failed', err);
     }
+  };
+
+  /** Appends a refresh's new steps to the journal when the stored files reach `from`. */
+  const persistMore = async (dir: string, from: string, steps: readonly TimelineStep[]): Promise<void> => {
+    if (!persisted || persisted.head !== from || steps.length === 0) return;
+    try {
+      await appendTimeline(opts.cacheDir, dir, persisted.base, from, steps);
+      persisted = { base: persisted.base, head: steps[steps.length - 1].commit.sha };
+    } catch (err) {
+      persisted = null; // the journal may hold a torn line now; the next start reads past it from git
+      logError('timeline-save-failed', err);
+    }
+  };
+
+  /** The whole timeline up to `head`: the stored one (extended from git when behind), else git log. */
+  const readTimeline = async (dir: string, head: string): Promise<TimelineStep[]> => {
+    const stored = await loadStoredTimeline(opts.cacheDir, dir).catch(() => null);
+    if (stored) {
+      const more = stored.head === head ? ({ kind: 'extends', steps: [] } as Continuation) : await stepsAfter(dir, stored.head, head);
+      if (more.kind === 'extends') {
+        const steps = stored.steps;
+        for (const step of more.steps) steps.push({ ...step, commit: { ...step.commit, position: steps.length } });
+        log({ event: 'timeline-from-cache', commits: stored.steps.length - more.steps.length, read: more.steps.length });
+        // Fold the journal and the new steps into one base, once per start, so the journal stays short.
+        if (more.steps.length > 0 || stored.journalSteps > 0) await persistAll(dir, head, steps);
+        else persisted = { base: head, head };
+        return steps;
+      }
+      if (more.kind === 'whole') {
+        await persistAll(dir, head, more.steps);
+        return more.steps;
+      }
+    }
+    return readWholeTimeline(dir, head);
+  };
+
+  const readWholeTimeline = async (dir: string, head: string): Promise<TimelineStep[]> => {
     const steps = await opts.source.timeline(dir, head);
-    // Persisting is an optimisation: a failure costs one `git log` on the next start, nothing more.
-    await saveTimeline(opts.cacheDir, dir, head, steps).catch((err: unknown) =>
-      log({ event: 'timeline-save-failed', error: err instanceof Error ? err.message : String(err) }),
-    );
+    await persistAll(dir, head, steps);
     return steps;
   };
 
@@ -90,28 +145,45 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
         lastRefreshAt = new Date().toISOString();
         return { head: previous.head.commit, previousHead: previous.head.commit, changedRoleIds: [] };
       }
+      const sameDir = dir === contentDir;
       const cache = cacheFor(dir);
       contentDir = dir;
-      report('timeline', 0, 1);
-      const steps = await readTimeline(dir, head);
-      report('timeline', 1, 1);
       const isPage = (p: string): boolean => isFamilyPath(p, dir);
-      await cache.ensure(pagesOf(steps, isPage), (ids) => opts.source.readBlobs(ids), (done, total) => report('parse', done, total));
-      report('snapshot', 0, 1);
-      const next = buildIndexView({
-        steps,
-        source: opts.source,
-        blobs: cache,
-        contentDir: dir,
-        isPage,
-        slugOfPath: (p) => pageSlug(p, dir),
-      });
+      const viewOptions = { source: opts.source, blobs: cache, contentDir: dir, isPage, slugOfPath: (p: string) => pageSlug(p, dir) };
+      const parse = (steps: readonly TimelineStep[]) =>
+        cache.ensure(pagesOf(steps, isPage), (ids) => opts.source.readBlobs(ids), (done, total) => report('parse', done, total));
+      report('timeline', 0, 1);
+      const more = previous && sameDir ? await stepsAfter(dir, previous.head.commit.sha, head) : null;
+      let next: BuiltView;
+      let mode: 'extended' | 'rebuilt';
+      if (previous && more?.kind === 'extends') {
+        report('timeline', 1, 1);
+        await parse(more.steps);
+        report('snapshot', 0, 1);
+        next = extendIndexView(previous, { ...viewOptions, steps: more.steps });
+        mode = 'extended';
+      } else {
+        // With a view already served, the stored timeline is that view's (or older): not worth loading.
+        let steps: TimelineStep[];
+        if (more?.kind === 'whole') {
+          steps = more.steps;
+          await persistAll(dir, head, steps);
+        } else {
+          steps = previous ? await readWholeTimeline(dir, head) : await readTimeline(dir, head);
+        }
+        report('timeline', 1, 1);
+        await parse(steps);
+        report('snapshot', 0, 1);
+        next = buildIndexView({ ...viewOptions, steps });
+        mode = 'rebuilt';
+      }
       const result: RefreshResult = {
         head: next.head.commit,
         previousHead: previous?.head.commit ?? null,
         changedRoleIds: previous ? diff(previous.head, next.head).roles.map((r) => r.id) : next.head.roles.map((r) => r.id),
       };
       view = next; // the swap
+      if (mode === 'extended' && more?.kind === 'extends') await persistMore(dir, previous!.head.commit.sha, more.steps);
       phase = 'ready';
       progress = null;
       lastError = null;
@@ -119,7 +191,8 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
       log({
         event: 'index-swapped',
         head: result.head.sha,
-        commits: steps.length,
+        mode,
+        commits: next.timeline.length,
         families: next.head.families.length,
         changedRoles: result.changedRoleIds.length,
         ms: Date.now() - started,
@@ -190,4 +263,25 @@ export function pagesOf(steps: readonly TimelineStep[], isPage: (path: string) =
     }
   }
   return out;
+}
+
+/**
+ * What `timeline(dir, head, since)` answered: the commits on top of `since` (each the first parent
+ * of the next), the whole timeline (a source that ignores `since`), or neither — `since` is not a
+ * first-parent ancestor of head (rewritten history, or reached only through a merge).
+ */
+export type Continuation =
+  | { kind: 'extends'; steps: TimelineStep[] }
+  | { kind: 'whole'; steps: TimelineStep[] }
+  | { kind: 'rewritten' };
+
+export function continuation(steps: TimelineStep[], since: string, head: string): Continuation {
+  const last = steps[steps.length - 1];
+  if (!last || last.commit.sha !== head) return { kind: 'rewritten' };
+  if (steps[0].commit.parents.length === 0) return { kind: 'whole', steps };
+  if (steps[0].commit.parents[0] !== since) return { kind: 'rewritten' };
+  for (let i = 1; i < steps.length; i++) {
+    if (steps[i].commit.parents[0] !== steps[i - 1].commit.sha) return { kind: 'rewritten' };
+  }
+  return { kind: 'extends', steps };
 }

@@ -32,22 +32,40 @@ export function applyDelta(map: Map<string, string>, delta: readonly PathDelta[]
   }
 }
 
+/**
+ * Immutable once built: `extend` returns a new index over the longer timeline and leaves this one
+ * as it was, so a view built on it keeps answering for its own commits while the next is built.
+ */
 export class PathBlobIndex {
-  private readonly deltas: PathDelta[][] = [];
-  private readonly checkpoints: Array<ReadonlyMap<string, string>> = [];
+  private readonly deltas: PathDelta[][];
+  private readonly checkpoints: Array<ReadonlyMap<string, string>>;
+  /** page path → blob after the last commit; never mutated once the constructor returns. */
+  private readonly last: ReadonlyMap<string, string>;
 
+  /** Over `steps` from position 0, or over `base`'s steps followed by `steps`. */
   constructor(
     steps: readonly TimelineStep[],
-    isPage: (path: string) => boolean,
+    private readonly isPage: (path: string) => boolean,
     private readonly interval = CHECKPOINT_INTERVAL,
+    base?: PathBlobIndex,
   ) {
-    const running = new Map<string, string>();
-    steps.forEach((step, position) => {
+    // Copies of the small per-commit arrays (one pointer per commit), never the maps they hold.
+    this.deltas = base ? base.deltas.slice() : [];
+    this.checkpoints = base ? base.checkpoints.slice() : [];
+    const running = new Map<string, string>(base?.last);
+    for (const step of steps) {
+      const position = this.deltas.length;
       const delta = stepDelta(step, isPage);
       this.deltas.push(delta);
       applyDelta(running, delta);
       if (position % interval === 0) this.checkpoints.push(new Map(running));
-    });
+    }
+    this.last = running;
+  }
+
+  /** A new index over this one's commits followed by `steps`; this one is unchanged. */
+  extend(steps: readonly TimelineStep[]): PathBlobIndex {
+    return new PathBlobIndex(steps, this.isPage, this.interval, this);
   }
 
   get length(): number {
@@ -57,6 +75,11 @@ export class PathBlobIndex {
   /** The delta of one commit (what `at(position)` adds to `at(position - 1)`). */
   deltaAt(position: number): readonly PathDelta[] {
     return this.deltas[position] ?? [];
+  }
+
+  /** page path → blob after the last commit, without a replay. Read-only: shared with the index. */
+  atLast(): ReadonlyMap<string, string> {
+    return this.last;
   }
 
   /** page path → blob after the commit at `position`. A fresh map the caller may keep. */

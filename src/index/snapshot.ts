@@ -25,7 +25,12 @@ export function pickBySlug<T extends { path: string }>(pages: Iterable<T>, slugO
   return out;
 }
 
-export function buildSnapshot(commit: CommitInfo, pages: Iterable<PageVersion>): Snapshot {
+/**
+ * `previous` (optional, e.g. the last head) lends its SnapshotFamily objects to families whose page
+ * (path, blob) and parent are unchanged, so a snapshot one commit later shares almost everything
+ * with the one before and equal families stay `===`.
+ */
+export function buildSnapshot(commit: CommitInfo, pages: Iterable<PageVersion>, previous?: Snapshot): Snapshot {
   const chosen = pickBySlug(pages, (p) => p.family.slug);
   const slugs = [...chosen.keys()].sort();
   const parsedBySlug = new Map<string, JobFamily>();
@@ -33,7 +38,10 @@ export function buildSnapshot(commit: CommitInfo, pages: Iterable<PageVersion>):
 
   const families: SnapshotFamily[] = slugs.map((slug) => {
     const page = chosen.get(slug)!;
-    return Object.freeze({ ...page.family, parentSlug: parentSlugOf(page.family, parsedBySlug), blob: page.blob });
+    const parentSlug = parentSlugOf(page.family, parsedBySlug);
+    const held = previous?.familyBySlug.get(slug);
+    if (held && held.blob === page.blob && held.path === page.path && held.parentSlug === parentSlug) return held;
+    return Object.freeze({ ...page.family, parentSlug, blob: page.blob });
   });
   const familyBySlug = new Map(families.map((f) => [f.slug, f] as const));
 

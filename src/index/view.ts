@@ -1,9 +1,11 @@
 // One immutable generation of the index over one timeline: the head snapshot, snapshots at any
 // commit on demand (LRU), role histories and commit lists. Built by the indexer after the blob
-// cache holds every page version the timeline names.
+// cache holds every page version the timeline names — from scratch (`buildIndexView`), or from the
+// previous generation plus the commits on top of it (`extendIndexView`), which costs the new
+// commits' changes plus O(families) for the head snapshot, and leaves the previous view intact.
 import type { CommitInfo, GitSource, TimelineStep } from '../git/types';
 import type { BlobCache } from './blobCache';
-import { buildHistory, type TimelineHistory } from './history';
+import { buildHistory, extendHistory, type TimelineHistory } from './history';
 import { Lru } from './lru';
 import { PathBlobIndex } from './pathBlobIndex';
 import { resolveClientRef } from './resolveClientRef';
@@ -25,19 +27,55 @@ export interface ViewOptions {
   snapshotCacheSize?: number;
 }
 
-/** The view plus what the indexer reports about it. */
+/** The view plus what the indexer reports about it and what the next generation extends. */
 export interface BuiltView extends IndexView {
   readonly history: TimelineHistory;
+  readonly pathIndex: PathBlobIndex;
 }
 
 export function buildIndexView(opts: ViewOptions): BuiltView {
   if (opts.steps.length === 0) throw new Error('cannot build an index view over an empty timeline');
-  // Positions are indexes into this timeline, whatever the source said.
-  const timeline: CommitInfo[] = opts.steps.map((s, i) => (s.commit.position === i ? s.commit : { ...s.commit, position: i }));
-  const bySha = new Map(timeline.map((c) => [c.sha, c] as const));
-  const pathIndex = new PathBlobIndex(opts.steps, opts.isPage);
   const lookup = (path: string, blob: string) => opts.blobs.get(path, blob);
-  const history = buildHistory(opts.steps, opts.isPage, lookup, opts.slugOfPath);
+  return assembleView(opts, {
+    timeline: numbered(opts.steps, 0),
+    pathIndex: new PathBlobIndex(opts.steps, opts.isPage),
+    history: buildHistory(opts.steps, opts.isPage, lookup, opts.slugOfPath),
+    previousHead: undefined,
+  });
+}
+
+/**
+ * The view over `previous`'s timeline followed by `opts.steps` (the commits after its head, in
+ * order, each the first parent of the next). `previous` and everything it hands out stay as they
+ * were: readers holding it keep seeing the old world.
+ */
+export function extendIndexView(previous: BuiltView, opts: ViewOptions): BuiltView {
+  if (opts.steps.length === 0) return previous;
+  const lookup = (path: string, blob: string) => opts.blobs.get(path, blob);
+  return assembleView(opts, {
+    timeline: [...previous.timeline, ...numbered(opts.steps, previous.timeline.length)],
+    pathIndex: previous.pathIndex.extend(opts.steps),
+    history: extendHistory(previous.history, opts.steps, opts.isPage, lookup, opts.slugOfPath),
+    previousHead: previous.head,
+  });
+}
+
+/** Positions are indexes into the view's timeline, whatever the source said. */
+function numbered(steps: readonly TimelineStep[], offset: number): CommitInfo[] {
+  return steps.map((s, i) => (s.commit.position === offset + i ? s.commit : { ...s.commit, position: offset + i }));
+}
+
+interface ViewParts {
+  timeline: CommitInfo[];
+  pathIndex: PathBlobIndex;
+  history: TimelineHistory;
+  /** Lends unchanged families to the new head snapshot. */
+  previousHead: Snapshot | undefined;
+}
+
+function assembleView(opts: ViewOptions, parts: ViewParts): BuiltView {
+  const { timeline, pathIndex, history } = parts;
+  const bySha = new Map(timeline.map((c) => [c.sha, c] as const));
   const cache = new Lru<string, Promise<Snapshot>>(opts.snapshotCacheSize ?? SNAPSHOT_CACHE_SIZE);
 
   const pagesOf = (entries: Iterable<[string, string]>): PageVersion[] => {
@@ -56,7 +94,7 @@ export function buildIndexView(opts: ViewOptions): BuiltView {
   };
 
   const headCommit = timeline[timeline.length - 1];
-  const head = timelineSnapshot(headCommit);
+  const head = buildSnapshot(headCommit, pagesOf(pathIndex.atLast()), parts.previousHead);
   cache.set(headCommit.sha, Promise.resolve(head));
 
   let allContentCommits: readonly CommitInfo[] | null = null;
@@ -67,6 +105,7 @@ export function buildIndexView(opts: ViewOptions): BuiltView {
     head,
     timeline,
     history,
+    pathIndex,
     resolveRef: (ref) =>
       resolveClientRef(ref, {
         timeline,
