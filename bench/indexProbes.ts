@@ -1,24 +1,17 @@
 // Probes that build the index: each build runs in a child process (indexChild.ts) so its time and
 // peak RSS are its own. The cold build leaves its cache folder for the warm restart to reuse.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { IndexChildResult } from './indexChild';
+import { runNodeChild } from './nodeChild';
 import type { ProbeContext, ProbeOutcome } from './probes';
 
-const CHILD = path.join(__dirname, 'indexChild.js');
 /** Where coldIndex leaves its cache (clone + persisted blob cache) for warmRestart. */
-const cacheOf = (ctx: ProbeContext): string => path.join(ctx.scenarioScratch, 'index-cache');
+export const cacheOf = (ctx: ProbeContext): string => path.join(ctx.scenarioScratch, 'index-cache');
 
-function runChild(ctx: ProbeContext, cacheDir: string): Promise<IndexChildResult | { pending: string }> {
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, [CHILD, ctx.repoDir, cacheDir, ctx.contentDir], { maxBuffer: 1 << 20, timeout: 30 * 60_000 }, (err, stdout, stderr) => {
-      const code = err && typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : null;
-      if (code === 3) return resolve({ pending: 'needs createIndexer from src/index' });
-      if (err) return reject(new Error(stderr.trim().split('\n')[0] || err.message));
-      resolve(JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as IndexChildResult);
-    });
-  });
+async function runChild(ctx: ProbeContext, cacheDir: string, label: string): Promise<IndexChildResult | { pending: string }> {
+  const r = await runNodeChild<IndexChildResult>('indexChild.js', [ctx.repoDir, cacheDir, ctx.contentDir], `${ctx.scenario.name}-${label}`);
+  return 'ok' in r ? r.ok : r;
 }
 
 function outcome(ctx: ProbeContext, r: IndexChildResult | { pending: string }): ProbeOutcome {
@@ -28,7 +21,7 @@ function outcome(ctx: ProbeContext, r: IndexChildResult | { pending: string }): 
     value: r.ms,
     unit: 'ms',
     ratioToFloor: r.ms / ctx.floor.ms,
-    detail: { maxRssMB: Math.round(r.maxRssMB), commits: r.commitCount, families: r.familyCount, parsedBlobs: r.parsedBlobCount, head: r.head ?? '' },
+    detail: { maxRssMB: Math.round(r.maxRssMB), commits: r.commitCount, families: r.familyCount, parsedBlobs: r.parsedBlobCount, parsedHere: r.parsedHere, loadedFromCache: r.loadedFromCache, head: r.head ?? '' },
   };
 }
 
@@ -36,13 +29,13 @@ function outcome(ctx: ProbeContext, r: IndexChildResult | { pending: string }): 
 export async function coldIndex(ctx: ProbeContext): Promise<ProbeOutcome> {
   const cacheDir = cacheOf(ctx);
   fs.rmSync(cacheDir, { recursive: true, force: true });
-  return outcome(ctx, await runChild(ctx, cacheDir));
+  return outcome(ctx, await runChild(ctx, cacheDir, 'cold'));
 }
 
 /** A new process over the cache coldIndex left: no new commits, blobs come from the persisted cache. */
 export async function warmRestart(ctx: ProbeContext): Promise<ProbeOutcome> {
   if (ctx.previous.coldIndex?.status !== 'measured') return { status: 'pending', reason: 'needs a measured cold index first' };
-  return outcome(ctx, await runChild(ctx, cacheOf(ctx)));
+  return outcome(ctx, await runChild(ctx, cacheOf(ctx), 'warm'));
 }
 
 /** The cold build's peak RSS (the largest of the builds). */

@@ -4,6 +4,8 @@
 import type { GitFloor } from './floor';
 import type { LoadResult } from './httpLoad';
 import { coldIndex, peakRss, warmRestart } from './indexProbes';
+import { refreshAfterCommit } from './refreshProbe';
+import { queryThroughput } from './throughputProbe';
 
 export interface ScenarioSpec {
   name: string;
@@ -14,6 +16,8 @@ export interface ScenarioSpec {
 
 export interface ProbeContext {
   scenario: ScenarioSpec;
+  /** --quick: fewer repetitions and shorter load, so the whole run stays under a minute. */
+  quick: boolean;
   /** The generated repository (non-bare, nothing checked out); clone or read it, never modify it. */
   repoDir: string;
   contentDir: string;
@@ -37,6 +41,8 @@ export type ProbeOutcome =
       unit: string;
       /** value ÷ floor.ms, for time probes. */
       ratioToFloor?: number;
+      /** A probe's own git-only baseline in ms, measured in the same run (refresh: fetch + diff-tree). */
+      baselineMs?: number;
       /** For throughput: the same load against a bare node:http server serving the same bytes. */
       baseline?: LoadResult;
       detail?: Record<string, number | string>;
@@ -47,8 +53,6 @@ export interface Probe {
   label: string;
   run(ctx: ProbeContext): Promise<ProbeOutcome>;
 }
-
-const pending = (reason: string) => async (): Promise<ProbeOutcome> => ({ status: 'pending', reason });
 
 export const PROBES: readonly Probe[] = [
   {
@@ -66,18 +70,16 @@ export const PROBES: readonly Probe[] = [
   {
     key: 'refreshAfterCommit',
     label: 'Refresh latency after one commit',
-    // TODO(index): index repoDir, then make the next commit appear: generateHandbook() the same
-    // seed with commits + 1 into scratchDir (its history extends this one exactly) and fetch or
-    // push its main into the indexed remote; time refresh() until the view's head is the new commit.
-    run: pending('needs createIndexer from src/index'),
+    // A bare copy of the repository as the remote, a copy of the cold cache; append a commit with
+    // plumbing and time refresh() until the served head is that commit (median of several).
+    run: refreshAfterCommit,
   },
   {
     key: 'queryThroughput',
     label: 'Query throughput (autocannon) vs bare node:http',
-    // TODO(server): start the server on 127.0.0.1:0 over an indexed scenario, POST one typical
-    // query (roles with grades, one family with its ladder), loadTest() it, then
-    // measureBareHttp(<the exact response bytes>, <the same request>) for the baseline.
-    run: pending('needs the server from src/server'),
+    // createServer over the warm cache, with and without the response cache, and a bare
+    // node:http server answering the same bytes: role lookup, 50-role page, history, diff.
+    run: queryThroughput,
   },
   {
     key: 'peakRss',

@@ -1,6 +1,7 @@
 // bench/results.json (everything) and bench/RESULTS.md (the table people read) from one run.
 import type { GitFloor } from './floor';
 import type { ProbeOutcome, ScenarioSpec } from './probes';
+import { renderDetails } from './reportDetails';
 
 export interface ScenarioResult {
   spec: ScenarioSpec;
@@ -23,6 +24,10 @@ export interface RunResults {
   machine: { node: string; git: string; platform: string; cpus: number; cpuModel: string };
   scenarios: ScenarioResult[];
   probeLabels: Record<string, string>;
+  /** os.loadavg() when the run started and ended: the machine is shared. */
+  load?: { start: number[]; end: number[] };
+  /** Hand-written analysis (bench/ANALYSIS.md), appended as is. */
+  analysis?: string;
 }
 
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -37,8 +42,9 @@ function outcomeCell(o: ProbeOutcome | undefined): string {
       return `failed: ${o.error.replace(/\|/g, '\\|').slice(0, 80)}`;
     case 'measured': {
       const ratio = o.ratioToFloor === undefined ? '' : ` (×${o.ratioToFloor.toFixed(1)} floor)`;
+      const git = o.baselineMs === undefined ? '' : ` (×${(o.value / o.baselineMs).toFixed(1)} git alone)`;
       const base = o.baseline ? ` vs ${o.baseline.requestsPerSec.toFixed(0)} bare` : '';
-      return `${o.value.toFixed(o.unit === 'ms' ? 0 : 1)} ${o.unit}${ratio}${base}`;
+      return `${o.value.toFixed(o.unit === 'ms' ? 0 : 1)} ${o.unit}${ratio}${git}${base}`;
     }
   }
 }
@@ -68,6 +74,8 @@ export function renderResults(r: RunResults): string {
   for (const s of r.scenarios) out.push(`| ${s.spec.name} | ${keys.map((k) => outcomeCell(s.probes[k])).join(' | ')} |`);
   const pendings = new Set(r.scenarios.flatMap((s) => Object.values(s.probes)).flatMap((o) => (o.status === 'pending' ? [o.reason] : [])));
   if (pendings.size > 0) out.push('', `Pending: ${[...pendings].join('; ')}.`);
+  out.push(...renderDetails(r));
+  if (r.analysis) out.push('', r.analysis.trim());
   out.push('');
   return out.join('\n');
 }

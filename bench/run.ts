@@ -68,7 +68,7 @@ async function floorMedian(dir: string, runs: number): Promise<{ floor: GitFloor
   return { floor: sorted[Math.floor(sorted.length / 2)]!, runs: all.map((f) => Math.round(f.ms)) };
 }
 
-async function runProbes(spec: ScenarioSpec, repoDir: string, floor: GitFloor): Promise<Record<string, ProbeOutcome>> {
+async function runProbes(spec: ScenarioSpec, repoDir: string, floor: GitFloor, quick: boolean): Promise<Record<string, ProbeOutcome>> {
   const out: Record<string, ProbeOutcome> = {};
   for (const probe of PROBES) {
     const scratchDir = path.join(WORK_DIR, 'scratch', spec.name, `probe-${probe.key}`);
@@ -76,7 +76,7 @@ async function runProbes(spec: ScenarioSpec, repoDir: string, floor: GitFloor): 
     fs.mkdirSync(scratchDir, { recursive: true });
     try {
       const scenarioScratch = path.join(WORK_DIR, 'scratch', spec.name);
-      out[probe.key] = await probe.run({ scenario: spec, repoDir, contentDir: CONTENT_DIR, scratchDir, scenarioScratch, floor, previous: { ...out } });
+      out[probe.key] = await probe.run({ scenario: spec, quick, repoDir, contentDir: CONTENT_DIR, scratchDir, scenarioScratch, floor, previous: { ...out } });
     } catch (err) {
       out[probe.key] = { status: 'failed', error: err instanceof Error ? err.message : String(err) };
     }
@@ -96,12 +96,13 @@ async function main(): Promise<void> {
   const quick = values.quick ?? false;
   const scenarios = quick ? QUICK : FULL;
   fs.mkdirSync(WORK_DIR, { recursive: true });
+  const loadAtStart = os.loadavg();
   const results: ScenarioResult[] = [];
   for (const spec of scenarios) {
     const { dir, stamp, generateMs } = await ensureRepo(spec, values.fresh ?? false);
     const { floor, runs } = await floorMedian(dir, 3);
     log(`${spec.name}: floor ${Math.round(floor.ms)} ms (runs ${runs.join(', ')})`);
-    const probes = await runProbes(spec, dir, floor);
+    const probes = await runProbes(spec, dir, floor, quick);
     results.push({ spec, head: stamp.head, totalCommits: stamp.totalCommits, merges: stamp.merges, files: stamp.files, generateMs, repoBytes: repoBytes(dir), floor, floorRuns: runs, probes });
   }
   const run: RunResults = {
@@ -110,7 +111,10 @@ async function main(): Promise<void> {
     machine: machine(),
     scenarios: results,
     probeLabels: Object.fromEntries(PROBES.map((p) => [p.key, p.label])),
+    load: { start: loadAtStart, end: os.loadavg() },
   };
+  const analysisFile = path.join(BENCH_DIR, 'ANALYSIS.md');
+  if (fs.existsSync(analysisFile)) run.analysis = fs.readFileSync(analysisFile, 'utf8');
   fs.writeFileSync(path.join(BENCH_DIR, 'results.json'), `${JSON.stringify(run, null, 2)}\n`);
   fs.writeFileSync(path.join(BENCH_DIR, 'RESULTS.md'), renderResults(run));
   log(`wrote ${path.join(BENCH_DIR, 'RESULTS.md')}`);

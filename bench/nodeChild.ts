@@ -1,0 +1,30 @@
+// Runs one measurement script (indexChild, refreshChild) in its own Node process, so its wall time
+// and peak RSS are its own, and reads the JSON line it prints last. With BENCH_CPU_PROF=DIR set,
+// each child also writes a V8 CPU profile under DIR/<label>/ (summarise with bench/cpuProfile.ts).
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** A child exits with 3 when what it measures does not exist yet (the probe reports "pending"). */
+export const EXIT_PENDING = 3;
+
+export type ChildOutcome<T> = { ok: T } | { pending: string };
+
+export function runNodeChild<T>(script: string, args: readonly string[], label: string): Promise<ChildOutcome<T>> {
+  const profDir = process.env.BENCH_CPU_PROF;
+  const nodeArgs: string[] = [];
+  if (profDir) {
+    const dir = path.resolve(profDir, label);
+    fs.mkdirSync(dir, { recursive: true });
+    nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${dir}`);
+  }
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [...nodeArgs, path.join(__dirname, script), ...args], { maxBuffer: 1 << 24, timeout: 30 * 60_000 }, (err, stdout, stderr) => {
+      const code = err && typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : null;
+      const last = stdout.trim().split('\n').pop() ?? '{}';
+      if (code === EXIT_PENDING) return resolve({ pending: (JSON.parse(last) as { pending?: string }).pending ?? 'not available yet' });
+      if (err) return reject(new Error(stderr.trim().split('\n').find((l) => l.trim() !== '') ?? err.message));
+      resolve({ ok: JSON.parse(last) as T });
+    });
+  });
+}

@@ -1,0 +1,68 @@
+// The query server under load, in its own process (autocannon runs in the harness, so load
+// generator and server do not share an event loop). It opens the index over the cold build's
+// cache, then serves it twice through createServer — once with the response cache, once without —
+// and, on request, a bare node:http server answering fixed bytes, so all three are measured by the
+// same load generator against the same process. Speaks over the fork IPC channel:
+//   → { type: 'ready', cached, uncached, openMs }      after start
+//   ← { type: 'bare', body }  → { type: 'bare', url }  (a previous bare server is closed first)
+//   ← { type: 'rss' }         → { type: 'rss', maxRssMB }
+//   ← { type: 'exit' }
+import { createServer, type RolegraphServer } from '../src/server/app';
+import { startBareServer } from './httpLoad';
+import { maxRssMB, msSince, openIndex } from './openIndex';
+
+export type ServerChildMessage =
+  | { type: 'ready'; cached: string; uncached: string; openMs: number }
+  | { type: 'bare'; url: string }
+  | { type: 'rss'; maxRssMB: number };
+
+export type ServerChildRequest = { type: 'bare'; body: string } | { type: 'rss' } | { type: 'exit' };
+
+const QUIET = { info() {}, warn() {}, error() {}, debug() {} };
+
+async function serve(indexer: Parameters<typeof createServer>[0]['indexer'], responseCacheEntries: number): Promise<{ server: RolegraphServer; url: string }> {
+  // Written as a variable so the option type-checks before and after app.ts declares it.
+  const config = { adminToken: null, branch: 'main', gitlabToken: null, gitlabSigningSecret: null, githubSecret: null, responseCacheEntries };
+  const server = await createServer({ config, indexer, logger: QUIET });
+  const address = await server.listen(0, '127.0.0.1');
+  return { server, url: `http://127.0.0.1:${address.port}/graphql` };
+}
+
+async function main(): Promise<void> {
+  const [repoDir, cacheDir, contentDir] = process.argv.slice(2);
+  if (!repoDir || !cacheDir || !contentDir || !process.send) throw new Error('usage: fork(serverChild, [REPO_DIR, CACHE_DIR, CONTENT_DIR])');
+  const send = (m: ServerChildMessage): void => void process.send?.(m);
+  const t0 = process.hrtime.bigint();
+  const index = openIndex(repoDir, cacheDir, contentDir);
+  await index.indexer.refresh();
+  const openMs = msSince(t0);
+  const cached = await serve(index.indexer, 1000);
+  const uncached = await serve(index.indexer, 0);
+  let bare: Awaited<ReturnType<typeof startBareServer>> | null = null;
+  process.on('message', (m: ServerChildRequest) => {
+    void (async () => {
+      if (m.type === 'bare') {
+        await bare?.close();
+        bare = await startBareServer(Buffer.from(m.body, 'base64'));
+        send({ type: 'bare', url: bare.url });
+      } else if (m.type === 'rss') {
+        send({ type: 'rss', maxRssMB: maxRssMB() });
+      } else {
+        await bare?.close();
+        await cached.server.close();
+        await uncached.server.close();
+        await index.close();
+        process.exit(0);
+      }
+    })().catch((err: unknown) => {
+      process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exit(1);
+    });
+  });
+  send({ type: 'ready', cached: cached.url, uncached: uncached.url, openMs });
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

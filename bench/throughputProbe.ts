@@ -1,0 +1,140 @@
+// Query throughput and latency on loopback: four typical operations, each loaded with autocannon
+// against the server with the response cache, without it, and a bare node:http server answering
+// the very same bytes, all in the same run. The headline is the cached role lookup against bare.
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { git } from './gitProcess';
+import { loadTest, type LoadResult } from './httpLoad';
+import { cacheOf } from './indexProbes';
+import type { ProbeContext, ProbeOutcome } from './probes';
+import type { ServerChildMessage, ServerChildRequest } from './serverChild';
+
+export const OPERATIONS = {
+  roleLookup: 'query Role($id: ID!) { role(id: $id) { id title grade gradeText family { slug title } responsibilities requirements } }',
+  rolePage50:
+    'query RolePage { roles(first: 50) { totalCount pageInfo { hasNextPage endCursor } edges { node { id title grade gradeText family { slug title department } } } } }',
+  roleHistory:
+    'query RoleHistory($id: ID!) { roleHistory(id: $id, first: 20) { totalCount edges { node { change path commit { sha date message } role { title grade } changes { field before after added removed } } } } }',
+  diffFirstToLast: 'query Diff($from: String!, $to: String!) { diff(from: $from, to: $to) { families { slug change } roles { id change changes { field } } } }',
+} as const;
+
+type OperationName = keyof typeof OPERATIONS;
+
+const PICK_ROLE = '{ roles(first: 100) { edges { node { id history(first: 1) { totalCount } } } } }';
+
+class ServerChild {
+  private readonly waiters: Array<(m: ServerChildMessage) => void> = [];
+  private stderr = '';
+
+  constructor(private readonly child: ChildProcess) {
+    child.on('message', (m: ServerChildMessage) => this.waiters.shift()?.(m));
+    child.stderr?.on('data', (b: Buffer) => {
+      this.stderr = (this.stderr + b.toString('utf8')).slice(-4000);
+    });
+  }
+
+  next<T extends ServerChildMessage['type']>(type: T): Promise<Extract<ServerChildMessage, { type: T }>> {
+    return new Promise((resolve, reject) => {
+      const onExit = (code: number | null): void => reject(new Error(`server child exited with ${code}: ${this.stderr.trim().split('\n')[0] ?? ''}`));
+      this.child.once('exit', onExit);
+      this.waiters.push((m) => {
+        this.child.off('exit', onExit);
+        if (m.type === type) resolve(m as Extract<ServerChildMessage, { type: T }>);
+        else reject(new Error(`expected ${type} from the server child, got ${m.type}`));
+      });
+    });
+  }
+
+  /** Starts (or replaces) the child's bare server answering `body`; returns its URL. */
+  async bare(body: Buffer): Promise<string> {
+    const reply = this.next('bare');
+    this.child.send({ type: 'bare', body: body.toString('base64') } satisfies ServerChildRequest);
+    return (await reply).url;
+  }
+
+  async maxRssMB(): Promise<number> {
+    const reply = this.next('rss');
+    this.child.send({ type: 'rss' } satisfies ServerChildRequest);
+    return (await reply).maxRssMB;
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.send({ type: 'exit' } satisfies ServerChildRequest);
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
+
+async function post(url: string, body: string): Promise<Buffer> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const bytes = Buffer.from(await res.arrayBuffer());
+  if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${bytes.toString('utf8').slice(0, 200)}`);
+  const parsed = JSON.parse(bytes.toString('utf8')) as { errors?: Array<{ message: string }> };
+  if (parsed.errors?.length) throw new Error(`GraphQL error: ${parsed.errors[0]!.message}`);
+  return bytes;
+}
+
+/** The role with the longest history among the first 100: a history query that returns something. */
+async function pickRole(url: string): Promise<string> {
+  const r = JSON.parse((await post(url, JSON.stringify({ query: PICK_ROLE }))).toString('utf8')) as {
+    data: { roles: { edges: Array<{ node: { id: string; history: { totalCount: number } } }> } };
+  };
+  const best = [...r.data.roles.edges].sort((a, b) => b.node.history.totalCount - a.node.history.totalCount)[0];
+  if (!best) throw new Error('no roles at head');
+  return best.node.id;
+}
+
+const round = (x: number): number => Math.round(x * 10) / 10;
+const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100;
+
+export async function queryThroughput(ctx: ProbeContext): Promise<ProbeOutcome> {
+  if (ctx.previous.coldIndex?.status !== 'measured') return { status: 'pending', reason: 'needs a measured cold index first' };
+  const child = new ServerChild(fork(path.join(__dirname, 'serverChild.js'), [ctx.repoDir, cacheOf(ctx), ctx.contentDir], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] }));
+  try {
+    const ready = await child.next('ready');
+    const roleId = await pickRole(ready.uncached);
+    const first = (await git(ctx.repoDir, ['rev-list', '--first-parent', '--max-parents=0', 'main'])).trim().split('\n')[0]!;
+    const variables: Record<OperationName, Record<string, string>> = {
+      roleLookup: { id: roleId },
+      rolePage50: {},
+      roleHistory: { id: roleId },
+      diffFirstToLast: { from: first, to: 'main' },
+    };
+    const opts = { durationSec: ctx.quick ? 1 : 5, connections: 10 };
+    const detail: Record<string, number | string> = { roleId, loadSeconds: opts.durationSec, connections: opts.connections };
+    let headline: { cached: LoadResult; bare: LoadResult } | null = null;
+    for (const name of Object.keys(OPERATIONS) as OperationName[]) {
+      const request = JSON.stringify({ query: OPERATIONS[name], variables: variables[name], operationName: name === 'rolePage50' ? 'RolePage' : undefined });
+      const bytes = await post(ready.uncached, request);
+      const cachedBytes = await post(ready.cached, request);
+      if (!cachedBytes.equals(bytes)) throw new Error(`${name}: the cached server answered different bytes`);
+      // autocannon stops sending at the deadline, but the server still owes the requests in flight;
+      // one more answer from the same server means that backlog is worked off before the next run.
+      const settle = async (url: string): Promise<void> => void (await post(url, request));
+      const cached = await loadTest(ready.cached, { ...opts, body: request });
+      await settle(ready.cached);
+      const uncached = await loadTest(ready.uncached, { ...opts, body: request });
+      await settle(ready.uncached);
+      const bare = await loadTest(await child.bare(bytes), { ...opts, body: request });
+      for (const [variant, r] of [['cached', cached], ['uncached', uncached], ['bare', bare]] as const) {
+        if (r.errors > 0 || r.non2xx > 0) throw new Error(`${name} ${variant}: ${r.errors} errors, ${r.non2xx} non-2xx`);
+        detail[`${name}.${variant}.rps`] = round(r.requestsPerSec);
+        detail[`${name}.${variant}.p50ms`] = r.latencyP50Ms;
+        detail[`${name}.${variant}.p99ms`] = r.latencyP99Ms;
+      }
+      detail[`${name}.bytes`] = bytes.length;
+      detail[`${name}.cachedVsBare`] = ratio(cached.requestsPerSec, bare.requestsPerSec);
+      detail[`${name}.uncachedVsBare`] = ratio(uncached.requestsPerSec, bare.requestsPerSec);
+      if (name === 'roleLookup') headline = { cached, bare };
+    }
+    detail.serverMaxRssMB = Math.round(await child.maxRssMB());
+    detail.serverOpenMs = Math.round(ready.openMs);
+    const h = headline!;
+    return { status: 'measured', value: h.cached.requestsPerSec, unit: 'req/s', baseline: h.bare, detail };
+  } finally {
+    await child.stop();
+  }
+}
