@@ -1,0 +1,43 @@
+# rolegraph: GraphQL over a job-family handbook in git.
+#   docker build -t rolegraph .
+#   docker run --rm -p 4000:4000 --read-only --tmpfs /tmp -v rolegraph-cache:/app/repo-cache rolegraph
+# With no ROLEGRAPH_REPO it serves the embedded sample handbook.
+
+# ---- build: compile TypeScript with the full dependency tree ----
+FROM node:20-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+# --ignore-scripts: `prepare` would build before the sources are copied; we build explicitly below.
+RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY scripts ./scripts
+COPY src ./src
+RUN npx tsc -p tsconfig.build.json && node scripts/postbuild.js \
+ && npm prune --omit=dev --ignore-scripts --no-audit --no-fund
+
+# ---- runtime: node, git, the built code and production dependencies only ----
+FROM node:20-slim
+# git is how rolegraph reads the handbook; ca-certificates for https remotes; openssh-client for ssh ones.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends git ca-certificates openssh-client \
+ && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+ENV NODE_ENV=production \
+    PORT=4000 \
+    ROLEGRAPH_CACHE_DIR=/app/repo-cache \
+    HOME=/tmp
+COPY --from=build /app/package.json ./package.json
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY sample ./sample
+COPY schema ./schema
+# The cache (clone, parse cache, sample repository) is the only place rolegraph writes besides /tmp,
+# so the root filesystem can be mounted read-only.
+RUN mkdir -p /app/repo-cache && chown node:node /app/repo-cache
+VOLUME ["/app/repo-cache"]
+USER node
+EXPOSE 4000
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+ENTRYPOINT ["node", "dist/server/cli.js"]
+CMD ["serve"]
