@@ -33,6 +33,8 @@ async function stream(repoDir: string, args: string[], onChunk: (b: Buffer) => v
   });
   child.stdout.on('data', onChunk);
   const closed = once(child, 'close') as Promise<[number | null]>;
+  // A git that fails early closes its stdin; the exit code below reports that, not an EPIPE.
+  child.stdin.on('error', () => undefined);
   child.stdin.end(input ?? '');
   const [code] = await closed;
   if (code !== 0) throw new Error(`git ${args[0]} exited with ${code}: ${stderr.trim()}`);
