@@ -18,6 +18,16 @@ const CLAUSE_AFTER_TITLE = /[ \t]+(?:and|who|with|to|on|in|for)[ \t]+(?=[a-z])/;
  */
 const EXTENDS = /\bextends[ \t]+(?:that[ \t]+of[ \t]+|those[ \t]+of[ \t]+)?(?:the[ \t]+)?(?:(?:responsibilities|requirements)[ \t]+of[ \t]+(?:the[ \t]+|an?[ \t]+)?)?([^.;:\n]{2,120}?)[ \t]+(?:role|job|position|responsibilities|requirements)\b/i;
 
+/** `Everything in the Associate Brand Designer role, plus:` (brand-designer levels build on the one below). */
+const EVERYTHING_IN = /\beverything[ \t]+(?:in|of|from)[ \t]+(?:the[ \t]+|an?[ \t]+)?([^.;:,\n]{2,120}?)[ \t]+(?:role|job|position)\b/i;
+
+/**
+ * `share the same responsibilities and requirements as the Community Advocate listed above`,
+ * `share the same requirements as the Intermediate recruiter listed above`. The title ends before
+ * `listed`/`above`/`role` or a clause break; bounded.
+ */
+const SHARES_SAME = /\bshares?[ \t]+the[ \t]+same[ \t]+(?:responsibilities|requirements)(?:[ \t]+and[ \t]+(?:responsibilities|requirements))?[ \t]+(?:as|of)[ \t]+(?:the[ \t]+|an?[ \t]+)?([^.;:,()\n]{2,120}?)(?=[ \t]+(?:listed|above|role|described|outlined)\b|[ \t]*[.;:,]|$)/i;
+
 /** Leading lower-case words before a title: articles and typos (`an Area Sales Manager`, `thet Junior ...`). */
 const LEADING_LOWERCASE_WORDS = /^(?:[a-z][\w'’-]*[ \t]+){1,3}(?=[A-Z0-9])/;
 
@@ -35,5 +45,5 @@ export function findReportsTo(text: string): string | null {
 
 /** The title of the role a text says this one extends, or null. */
 export function findExtends(text: string): string | null {
-  return asTitle(EXTENDS.exec(text)?.[1]);
+  return asTitle(EXTENDS.exec(text)?.[1] ?? EVERYTHING_IN.exec(text)?.[1] ?? SHARES_SAME.exec(text)?.[1]);
 }

@@ -284,6 +284,10 @@ describe('corpus: duties a reader finds where the page writes them', () => {
       ['Principal Brand Designer', 9],
       ['Manager, Brand Design', 3],
     ]);
+    // "Everything in the Associate Brand Designer role, plus:" is an extends statement.
+    expect(family.roles.map((r) => r.extends)).toEqual([
+      null, 'Associate Brand Designer', 'Intermediate Brand Designer', 'Senior Brand Designer', 'Staff Brand Designer', 'Senior Brand Designer',
+    ]);
   });
 });
 

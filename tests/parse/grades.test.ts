@@ -54,7 +54,14 @@ describe('prose relations', () => {
     ['Extends that of the Regional Manager, SMB responsibilities', 'Regional Manager, SMB'],
     ['Extends those of the SMB Advocate requirements', 'SMB Advocate'],
     ['The X role extends thet Junior Technology Partner Manager role', 'Junior Technology Partner Manager'],
+    ['Everything in the Associate Brand Designer role, plus:', 'Associate Brand Designer'],
+    ['Junior Community Advocates share the same responsibilities and requirements as the Community Advocate listed above, but', 'Community Advocate'],
+    ['Senior recruiters share the same requirements as the Intermediate recruiter listed above, but also', 'Intermediate recruiter'],
   ])('extends: %s', (text, title) => {
     expect(findExtends(text)).toBe(title);
+  });
+
+  it('"sharing the same requirements and responsibilities outlined above" names no role', () => {
+    expect(findExtends('Intern, Backend Engineers, while sharing the same requirements and responsibilities outlined above, typically join')).toBeNull();
   });
 });
