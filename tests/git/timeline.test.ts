@@ -135,3 +135,48 @@ describe('readTimeline on hand-made histories', () => {
     await expect(readTimeline({ gitDir, head: 'main', contentDir: CONTENT })).rejects.toMatchObject({ code: 'BAD_REF' });
   });
 });
+
+describe('readTimeline since a commit already read', () => {
+  let repo: TestRepo;
+  afterEach(() => repo?.cleanup());
+
+  it('returns only the first-parent steps after `since`, numbered from 0, the first one parented on it', async () => {
+    repo = makeRepo([
+      { message: 'one', files: { [`${CONTENT}/a.md`]: 'a' } },
+      { message: 'two', files: { [`${CONTENT}/a.md`]: 'b' } },
+      { message: 'three', files: { [`${CONTENT}/b.md`]: 'c' } },
+      { message: 'outside', files: { 'README.md': 'hi' } },
+    ]);
+    const gitDir = path.join(repo.dir, '.git');
+    const all = await readTimeline({ gitDir, head: repo.head(), contentDir: CONTENT });
+    const since = all[1].commit.sha;
+    const tail = await readTimeline({ gitDir, head: repo.head(), contentDir: CONTENT, since });
+    expect(tail.map((s) => s.commit.message)).toEqual(['three', 'outside']);
+    expect(tail.map((s) => s.commit.position)).toEqual([0, 1]);
+    expect(tail[0].commit.parents[0]).toBe(since);
+    // Same steps as the full read, apart from the positions.
+    expect(tail.map((s) => s.changes)).toEqual(all.slice(2).map((s) => s.changes));
+    expect(await readTimeline({ gitDir, head: repo.head(), contentDir: CONTENT, since: repo.head() })).toEqual([]);
+  });
+
+  it('after a merge, reads the merge as one step diffed against its first parent', async () => {
+    repo = makeRepo([{ message: 'one', files: { [`${CONTENT}/a.md`]: 'a' } }]);
+    const since = repo.head();
+    repo.git('checkout', '-q', '-b', 'topic');
+    repo.commit({ message: 'topic work', files: { [`${CONTENT}/t.md`]: 't' } });
+    repo.git('checkout', '-q', 'main');
+    repo.commit({ message: 'main work', files: { [`${CONTENT}/m.md`]: 'm' } });
+    repo.git('merge', '-q', '--no-ff', '-m', 'merge topic', 'topic');
+    const tail = await readTimeline({ gitDir: path.join(repo.dir, '.git'), head: repo.head(), contentDir: CONTENT, since });
+    expect(tail.map((s) => s.commit.message)).toEqual(['main work', 'merge topic']);
+    expect(tail[1].changes.map((c) => [c.status, c.newPath])).toEqual([['A', `${CONTENT}/t.md`]]);
+  });
+
+  it('refuses a `since` that is not a full commit id before running git', async () => {
+    repo = makeRepo([{ message: 'one', files: { [`${CONTENT}/a.md`]: 'a' } }]);
+    const gitDir = path.join(repo.dir, '.git');
+    for (const since of ['--output=/tmp/x', 'HEAD~1', repo.head().slice(0, 12), `${repo.head()}..HEAD`, '']) {
+      await expect(readTimeline({ gitDir, head: repo.head(), contentDir: CONTENT, since })).rejects.toMatchObject({ code: 'BAD_REF' });
+    }
+  });
+});
