@@ -24,6 +24,7 @@ import { jsonBody } from './plugins/bodyLimit';
 import { createMetricsPlugin } from './plugins/metricsPlugin';
 import { queryLimits } from './plugins/queryLimits';
 import { createResponseCachePlugin } from './plugins/responseCache';
+import { subscriptionLimits } from './plugins/subscriptionLimits';
 import { createWebhookRouter } from './webhooks';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -94,6 +95,8 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
   const wsCleanup = useServer(
     {
       schema,
+      // Same limits as /graphql, and subscriptions only (graphql-ws bypasses Apollo's pipeline).
+      ...subscriptionLimits(limits),
       context: (ctx) => contextFor((ctx.connectionParams as Record<string, unknown> | undefined)?.authorization),
     },
     wsServer,

@@ -31,8 +31,8 @@ export interface QueryLimitsOptions {
   formatError: FormatError;
 }
 
-export function queryLimits(limits: Limits, formatError: FormatError): QueryLimitsOptions {
-  const armor = new ApolloArmor({
+function armorFor(limits: Limits): ReturnType<ApolloArmor['protect']> {
+  return new ApolloArmor({
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true },
     costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true },
     maxAliases: { n: limits.maxAliases },
@@ -40,6 +40,15 @@ export function queryLimits(limits: Limits, formatError: FormatError): QueryLimi
     maxTokens: { enabled: false }, // see the header: enforced by the parser instead
     blockFieldSuggestion: { enabled: true },
   }).protect();
+}
+
+/** The depth, cost, alias and directive rules alone, for transports Apollo does not serve (graphql-ws). */
+export function limitRules(limits: Limits): ValidationRule[] {
+  return armorFor(limits).validationRules;
+}
+
+export function queryLimits(limits: Limits, formatError: FormatError): QueryLimitsOptions {
+  const armor = armorFor(limits);
   return {
     plugins: [...armor.plugins, operationTimeoutPlugin({ timeoutMs: limits.operationTimeoutMs })],
     validationRules: armor.validationRules,

@@ -1,0 +1,55 @@
+// graphql-ws runs operations itself, outside Apollo's request pipeline, so none of the HTTP
+// defences apply to it: without this, a client could send over the WebSocket the 50-deep or
+// 100-alias query that /graphql refuses, or introspect a server that has introspection off.
+// These `parse`/`validate` replacements for `useServer` apply the same token, depth, cost, alias
+// and directive limits and the introspection switch, and accept only subscriptions: queries and
+// mutations belong on HTTP, where the deadline, CSRF and body limits also hold.
+//   useServer({ schema, ...subscriptionLimits(limits), context }, wsServer)
+import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, type ValidationRule } from 'graphql';
+import type { Limits } from '../limits';
+import { limitRules } from './queryLimits';
+
+/** Refuses every operation that is not a subscription. */
+export const OnlySubscriptionsRule: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    if (node.operation !== 'subscription') {
+      context.reportError(
+        new GraphQLError(`Only subscriptions are served over WebSocket; send ${node.operation}s over HTTP`, {
+          nodes: node,
+          extensions: { code: 'BAD_REQUEST' },
+        }),
+      );
+    }
+  },
+});
+
+export interface SubscriptionLimits {
+  parse: typeof parse;
+  validate: typeof validate;
+  /** Answers a document over the token limit with an error message instead of closing the socket as a 4500. */
+  onSubscribe: (ctx: unknown, id: string, payload: { query: string }) => readonly GraphQLError[] | void;
+}
+
+export function subscriptionLimits(limits: Limits): SubscriptionLimits {
+  const extra: ValidationRule[] = [
+    OnlySubscriptionsRule,
+    ...limitRules(limits),
+    ...(limits.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
+  ];
+  const limitedParse: typeof parse = (source, options) => parse(source, { ...options, maxTokens: limits.maxTokens });
+  return {
+    parse: limitedParse,
+    validate: (schema, document, rules = specifiedRules, options, typeInfo) => validate(schema, document, [...rules, ...extra], options, typeInfo),
+    // graphql-ws treats a throwing `parse` as a server failure; refusing here is the client's error.
+    // Returning nothing lets graphql-ws go on with the `parse`/`validate` above (a second, bounded parse).
+    onSubscribe: (_ctx, _id, payload) => {
+      try {
+        limitedParse(payload.query);
+      } catch (err) {
+        if (err instanceof GraphQLError) return [err];
+        throw err;
+      }
+      return undefined;
+    },
+  };
+}
