@@ -89,3 +89,12 @@ export function partPrefix(title: string): string {
   const stripped = trimmed.replace(PART_SUFFIX, '');
   return stripped === trimmed ? '' : stripped.trim();
 }
+
+/** Words that make a heading read as a level (`### Senior`, `## Manager, X`), not a specialty (`### Geo`). */
+const LEVEL_WORD =
+  /\b(?:intern|junior|associate|intermediate|senior|staff|principal|distinguished|lead|manager|director|head|vp|vice\s+president|chief|fellow)\b/i;
+
+/** Whether a heading's words name a level, so dropping it as a specialty is worth a reader's look. */
+export function looksLikeLevel(title: string): boolean {
+  return LEVEL_WORD.test(title);
+}

@@ -84,7 +84,7 @@ function parseUnsafe(path: string, input: string | Buffer, opts: ParseOptions, w
   const sources = selected.sources;
   let familyParts = selected.familyParts;
   for (const d of selected.demoted) {
-    warnings.push({ code: 'not-a-role', message: `"${d.title}" states no grade among graded levels; read as a specialty or shared section`, line: d.line, role: null });
+    warnings.push({ code: 'not-a-role', message: `"${d.title}" is named like a level but states no grade among graded levels; read as a specialty`, line: d.line, role: null });
   }
   const sectionIndex = isSectionIndex(path);
   if (sources.length === 0 && !sectionIndex && hasAnyContent(draft, data)) {

@@ -7,6 +7,7 @@ import type { Block, Section } from './sections';
 import type { FamilyDraft, PartKind, RoleDraft } from './roles';
 import { gradeIn, tableGradeFor, type RoleSource } from './buildRole';
 import { allTexts, listItems } from './lists';
+import { looksLikeLevel } from './headings';
 import { slugify } from './slug';
 
 /** Any mention of a grade (`not aligned to a job grade`), which makes a gradeless heading still a role. */
@@ -27,7 +28,7 @@ export interface Selected {
   sources: RoleSource[];
   /** Parts left to the family (shared by its roles). */
   familyParts: Record<PartKind, Block[]>;
-  /** Headings read as specialties/shared sections rather than roles, for a warning. */
+  /** Headings named like levels but read as specialties because they state no grade, for a warning. */
   demoted: RoleDraft[];
 }
 
@@ -83,9 +84,12 @@ export function selectRoles(draft: FamilyDraft, sections: Section[]): Selected {
   draft.roles.forEach((d, i) => {
     const grade = graded[i] ?? null;
     if (anyGrade && grade === null && !mentionsGrade(d)) {
-      demoted.push(d);
       // Before the first graded level it is text every level shares; after, a specialty (dropped).
-      if (firstGraded >= 0 && i < firstGraded) mergeParts(familyParts, d.parts);
+      const shared = firstGraded >= 0 && i < firstGraded;
+      if (shared) mergeParts(familyParts, d.parts);
+      // Intro sections and specialties (`### Geo`, `#### Bonus`, `### Sales & Marketing`) are read as
+      // documented; only a dropped heading named like a level (`### Senior`) is worth a warning.
+      else if (looksLikeLevel(d.title)) demoted.push(d);
       return;
     }
     sources.push({ title: d.title, line: d.line, intro: d.intro, parts: d.parts, tableGrade: tableGradeFor(tables, d.title) });

@@ -148,3 +148,19 @@ describe('a role written at page level', () => {
     expect(g.roles.map((r) => r.title)).toEqual(['Senior']);
   });
 });
+
+describe('not-a-role warnings', () => {
+  it('intro sections and specialties are dropped silently; a gradeless heading named like a level is flagged', () => {
+    const f = parseFamily(PATH, page(
+      '## Backend Engineer', '', 'Intro.', '', '### Responsibilities', '', '- shared', '',
+      '## Levels', '', '### Junior', '', '#### Job Grade', '', 'The Junior is a grade 5.', '',
+      '### Senior', '', '#### Senior Responsibilities', '', '- s', '',
+      '## Hiring Process', '', '- Screen', '', '### Geo', '', '#### Responsibilties', '', '- geo', '',
+      '#### Bonus', '', '#### Requirements', '', '- b',
+    ));
+    expect(f.roles.map((r) => r.title)).toEqual(['Junior']);
+    expect(f.warnings.filter((w) => w.code === 'not-a-role').map((w) => [w.line, w.message])).toEqual([
+      [17, '"Senior" is named like a level but states no grade among graded levels; read as a specialty'],
+    ]);
+  });
+});
