@@ -83,7 +83,10 @@ export function buildRole(src: RoleSource, familySlug: string, order: number, id
   const req = sectionItems(src.parts.requirements);
   const perf = sectionItems(src.parts.performance);
   const performanceIndicators = [...perf.prose, ...texts(perf.items)];
-  const description = [...paragraphs(src.intro).filter((p) => findGrade(p) === null), ...resp.prose];
+  // The lead-in of the responsibilities ("As a Senior X you will:") introduces the bullets, not the
+  // role; it is the description only when the role has no paragraph of its own.
+  const ownDescription = paragraphs(src.intro).filter((p) => findGrade(p) === null);
+  const description = ownDescription.length > 0 ? ownDescription : resp.prose;
   const proseOrder = [
     ...paragraphLines(src.intro),
     ...resp.prose,

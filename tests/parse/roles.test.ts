@@ -164,3 +164,17 @@ describe('not-a-role warnings', () => {
     ]);
   });
 });
+
+describe('description', () => {
+  it('leaves out the lead-in of the responsibilities, unless the role has no paragraph of its own', () => {
+    const f = parseFamily(PATH, page(
+      '## Levels', '', '### Lead', '', 'Leads the team.', '', '#### Job Grade', '', 'The Lead is a grade 8.', '',
+      '#### Responsibilities', '', 'As a Lead you will:', '', '- plan', '',
+      '### Senior', '', '#### Job Grade', '', 'The Senior is a grade 7.', '', '#### Responsibilities', '', 'Seniors also own releases:', '', '- ship',
+    ));
+    expect(f.roles.map((r) => [r.title, r.description, r.responsibilities])).toEqual([
+      ['Lead', ['Leads the team.'], ['plan']],
+      ['Senior', ['Seniors also own releases:'], ['ship']],
+    ]);
+  });
+});
