@@ -125,7 +125,7 @@ describe('a failing cache write', () => {
 });
 
 describe('a process killed while indexing', () => {
-  const FAMILIES = 800;
+  const FAMILIES = 500;
   const gradeFor = (i: number): number => 5 + (i % 9);
 
   it('leaves a cache the next run completes with the right answer', async () => {
