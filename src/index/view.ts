@@ -36,10 +36,11 @@ export interface BuiltView extends IndexView {
 export function buildIndexView(opts: ViewOptions): BuiltView {
   if (opts.steps.length === 0) throw new Error('cannot build an index view over an empty timeline');
   const lookup = (path: string, blob: string) => opts.blobs.get(path, blob);
+  const steps = numbered(opts.steps, 0);
   return assembleView(opts, {
-    timeline: numbered(opts.steps, 0),
-    pathIndex: new PathBlobIndex(opts.steps, opts.isPage),
-    history: buildHistory(opts.steps, opts.isPage, lookup, opts.slugOfPath),
+    timeline: steps.map((s) => s.commit),
+    pathIndex: new PathBlobIndex(steps, opts.isPage),
+    history: buildHistory(steps, opts.isPage, lookup, opts.slugOfPath),
     previousHead: undefined,
   });
 }
@@ -52,17 +53,21 @@ export function buildIndexView(opts: ViewOptions): BuiltView {
 export function extendIndexView(previous: BuiltView, opts: ViewOptions): BuiltView {
   if (opts.steps.length === 0) return previous;
   const lookup = (path: string, blob: string) => opts.blobs.get(path, blob);
+  const steps = numbered(opts.steps, previous.timeline.length);
   return assembleView(opts, {
-    timeline: [...previous.timeline, ...numbered(opts.steps, previous.timeline.length)],
-    pathIndex: previous.pathIndex.extend(opts.steps),
-    history: extendHistory(previous.history, opts.steps, opts.isPage, lookup, opts.slugOfPath),
+    timeline: [...previous.timeline, ...steps.map((s) => s.commit)],
+    pathIndex: previous.pathIndex.extend(steps),
+    history: extendHistory(previous.history, steps, opts.isPage, lookup, opts.slugOfPath),
     previousHead: previous.head,
   });
 }
 
-/** Positions are indexes into the view's timeline, whatever the source said. */
-function numbered(steps: readonly TimelineStep[], offset: number): CommitInfo[] {
-  return steps.map((s, i) => (s.commit.position === offset + i ? s.commit : { ...s.commit, position: offset + i }));
+/**
+ * Positions are indexes into the view's timeline, whatever the source said (a `since` read numbers
+ * from 0), and role versions must carry the same commit objects as the timeline.
+ */
+function numbered(steps: readonly TimelineStep[], offset: number): TimelineStep[] {
+  return steps.map((s, i) => (s.commit.position === offset + i ? s : { ...s, commit: { ...s.commit, position: offset + i } }));
 }
 
 interface ViewParts {
