@@ -20,14 +20,21 @@ function run(gitDir: string, args: readonly string[], opts: { input?: string; en
   });
 }
 
-/** Appends a commit that adds one bullet to the `n`-th page (by a fixed stride) of `contentDir`. Returns its sha. */
+/** A bullet added in front of the page's first list item (a role's first responsibility), so a role changes. */
+function withBullet(text: string, n: number): string {
+  const bullet = `- Review the team's pipeline with finance every week (bench edit ${n}).\n`;
+  const at = text.indexOf('\n- ');
+  return at < 0 ? `${text}\n${bullet}` : `${text.slice(0, at + 1)}${bullet}${text.slice(at + 1)}`;
+}
+
+/** Appends a commit that adds one responsibility to the `n`-th page (by a fixed stride) of `contentDir`. Returns its sha. */
 export async function appendCommit(gitDir: string, contentDir: string, n: number): Promise<string> {
   const head = await run(gitDir, ['rev-parse', '--verify', `${BRANCH_REF}^{commit}`]);
   const pages = (await run(gitDir, ['ls-tree', '-r', '--name-only', head, '--', contentDir])).split('\n').filter((p) => p.endsWith('.md'));
   if (pages.length === 0) throw new Error(`no pages under ${contentDir}`);
   const page = pages[(n * 7919) % pages.length]!;
   const text = await run(gitDir, ['cat-file', 'blob', `${head}:${page}`]);
-  const blob = await run(gitDir, ['hash-object', '-w', '--stdin'], { input: `${text}\n- Review the team's pipeline with finance every week (bench edit ${n}).\n` });
+  const blob = await run(gitDir, ['hash-object', '-w', '--stdin'], { input: withBullet(text, n) });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rolegraph-bench-index-'));
   try {
     const env = { GIT_INDEX_FILE: path.join(tmp, 'index') };

@@ -10,14 +10,17 @@ export const EXIT_PENDING = 3;
 
 export type ChildOutcome<T> = { ok: T } | { pending: string };
 
-export function runNodeChild<T>(script: string, args: readonly string[], label: string): Promise<ChildOutcome<T>> {
+/** Node flags that make a child write its CPU profile under BENCH_CPU_PROF/<label>/, when set. */
+export function profileArgs(label: string): string[] {
   const profDir = process.env.BENCH_CPU_PROF;
-  const nodeArgs: string[] = [];
-  if (profDir) {
-    const dir = path.resolve(profDir, label);
-    fs.mkdirSync(dir, { recursive: true });
-    nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${dir}`);
-  }
+  if (!profDir) return [];
+  const dir = path.resolve(profDir, label);
+  fs.mkdirSync(dir, { recursive: true });
+  return ['--cpu-prof', `--cpu-prof-dir=${dir}`];
+}
+
+export function runNodeChild<T>(script: string, args: readonly string[], label: string): Promise<ChildOutcome<T>> {
+  const nodeArgs = profileArgs(label);
   return new Promise((resolve, reject) => {
     execFile(process.execPath, [...nodeArgs, path.join(__dirname, script), ...args], { maxBuffer: 1 << 24, timeout: 30 * 60_000 }, (err, stdout, stderr) => {
       const code = err && typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : null;

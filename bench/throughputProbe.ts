@@ -6,6 +6,7 @@ import path from 'node:path';
 import { git } from './gitProcess';
 import { loadTest, type LoadResult } from './httpLoad';
 import { cacheOf } from './indexProbes';
+import { profileArgs } from './nodeChild';
 import type { ProbeContext, ProbeOutcome } from './probes';
 import type { ServerChildMessage, ServerChildRequest } from './serverChild';
 
@@ -92,7 +93,7 @@ const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100;
 
 export async function queryThroughput(ctx: ProbeContext): Promise<ProbeOutcome> {
   if (ctx.previous.coldIndex?.status !== 'measured') return { status: 'pending', reason: 'needs a measured cold index first' };
-  const child = new ServerChild(fork(path.join(__dirname, 'serverChild.js'), [ctx.repoDir, cacheOf(ctx), ctx.contentDir], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] }));
+  const child = new ServerChild(fork(path.join(__dirname, 'serverChild.js'), [ctx.repoDir, cacheOf(ctx), ctx.contentDir], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], execArgv: profileArgs(`${ctx.scenario.name}-server`) }));
   try {
     const ready = await child.next('ready');
     const roleId = await pickRole(ready.uncached);
@@ -106,6 +107,9 @@ export async function queryThroughput(ctx: ProbeContext): Promise<ProbeOutcome> 
     const opts = { durationSec: ctx.quick ? 1 : 5, connections: 10 };
     const detail: Record<string, number | string> = { roleId, loadSeconds: opts.durationSec, connections: opts.connections };
     let headline: { cached: LoadResult; bare: LoadResult } | null = null;
+    // JIT warm-up of both servers' request path (and of autocannon) before anything is measured.
+    const warmup = JSON.stringify({ query: OPERATIONS.roleLookup, variables: variables.roleLookup });
+    for (const url of [ready.cached, ready.uncached]) await loadTest(url, { ...opts, durationSec: 1, body: warmup });
     for (const name of Object.keys(OPERATIONS) as OperationName[]) {
       const request = JSON.stringify({ query: OPERATIONS[name], variables: variables[name], operationName: name === 'rolePage50' ? 'RolePage' : undefined });
       const bytes = await post(ready.uncached, request);
