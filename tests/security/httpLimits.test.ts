@@ -1,6 +1,7 @@
 // Query abuse over real HTTP against the production server (createServer) on loopback, indexing a
 // real repository: each defence refuses its attack with a code, executes nothing, and leaks no
 // stack or path; ordinary queries keep working beside them.
+import type { Indexer, IndexView } from '../../src/index/types';
 import { DEFAULT_LIMITS } from '../../src/server/limits';
 import { VP_ROLE, assertNoLeaks, errorCodes, indexedRepo, post, seedCommit, type Indexed } from './harness';
 import { startServer, type RunningServer } from './serverHarness';
@@ -162,5 +163,37 @@ describe('with introspection turned off', () => {
   it('still answers ordinary queries', async () => {
     const answer = await post(closed.url, `{ role(id: "${VP_ROLE}") { grade } }`);
     expect(answer.body).toEqual({ data: { role: { grade: 12 } } });
+  });
+});
+
+describe('operation deadline', () => {
+  let stalledServer: RunningServer;
+  const TIMEOUT_MS = 300;
+
+  beforeAll(async () => {
+    // Fault injection over the real index: resolving a ref never finishes, the way a git process
+    // stuck on a loaded machine, or a huge old snapshot being built, would look to a client.
+    const real = indexed.indexer;
+    const stalled: Indexer = Object.assign(Object.create(real) as Indexer, {
+      current: (): IndexView | null => {
+        const view = real.current();
+        return view && Object.assign(Object.create(view) as IndexView, { resolveRef: () => new Promise<never>(() => undefined) });
+      },
+    });
+    stalledServer = await startServer(stalled, { ...DEFAULT_LIMITS, operationTimeoutMs: TIMEOUT_MS });
+  });
+
+  afterAll(async () => {
+    await stalledServer?.close();
+  });
+
+  it('answers TIMEOUT instead of hanging, and keeps serving', async () => {
+    const answer = await post(stalledServer.url, `{ role(id: "${VP_ROLE}", at: "main") { grade } }`);
+    expect(answer.status).toBe(200);
+    expect(errorCodes(answer)).toEqual(['TIMEOUT']);
+    expect(answer.body.data).toEqual({ role: null });
+    assertNoLeaks(answer.text);
+    const next = await post(stalledServer.url, '{ repository { branch } }');
+    expect(next.body).toEqual({ data: { repository: { branch: 'main' } } });
   });
 });
