@@ -121,7 +121,9 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
       },
     },
   ];
-  const apollo = new ApolloServer<RolegraphContext>({ schema, ...guard, plugins, introspection: limits.introspection });
+  // stopOnTerminationSignals off: main.ts owns shutdown. Apollo would stop, then re-send the signal
+  // to the process, killing it mid-drain with exit code 1.
+  const apollo = new ApolloServer<RolegraphContext>({ schema, ...guard, plugins, introspection: limits.introspection, stopOnTerminationSignals: false });
   await apollo.start();
 
   app.use((_req, res, next) => {

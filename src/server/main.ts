@@ -92,10 +92,12 @@ export async function startServer(config: Config, opts: { logger?: Logger; handl
   };
 
   if (opts.handleSignals ?? false) {
+    let signalled = false;
     const onSignal = (signal: NodeJS.Signals): void => {
-      logger.info({ signal }, 'signal received');
       // A second signal while draining means "now".
-      process.once(signal, () => process.exit(1));
+      if (signalled) process.exit(1);
+      signalled = true;
+      logger.info({ signal }, 'signal received');
       close().then(
         () => process.exit(0),
         (err: unknown) => {
@@ -104,8 +106,9 @@ export async function startServer(config: Config, opts: { logger?: Logger; handl
         },
       );
     };
-    process.once('SIGTERM', onSignal);
-    process.once('SIGINT', onSignal);
+    // Listeners stay registered: removing the last one mid-signal can re-arm the default action.
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
   }
 
   return { server, indexer, refresher, url, port: address.port, close };

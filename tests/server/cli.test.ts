@@ -1,5 +1,5 @@
 // The built `rolegraph` command, spawned as users run it: dist/server/cli.js.
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -91,5 +91,30 @@ describe('rolegraph query', () => {
     const { code, stderr } = await cli(['query', '--repo', repo.dir, '--cache-dir', cacheDir, '{ __typename }'], { ROLEGRAPH_POLL_SECONDS: 'often' });
     expect(code).toBe(2);
     expect(stderr).toBe('rolegraph: poll seconds must be a whole number, got "often"\n');
+  });
+});
+
+describe('rolegraph serve', () => {
+  it('listens, answers, and on SIGTERM drains and exits 0', async () => {
+    const child = spawn(process.execPath, [CLI, 'serve', '--repo', repo.dir, '--cache-dir', cacheDir, '--port', '0', '--host', '127.0.0.1', '--poll-seconds', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      // The "listening" log line (JSON) carries the URL with the port the OS picked.
+      const url = await new Promise<string>((resolve, reject) => {
+        let buffered = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          buffered += chunk.toString('utf8');
+          for (const line of buffered.split('\n')) {
+            if (line.includes('"msg":"listening"')) resolve(String(JSON.parse(line).url));
+          }
+        });
+        child.on('exit', () => reject(new Error(`serve exited early: ${buffered}`)));
+      });
+      const health = await fetch(url.replace('/graphql', '/healthz'));
+      expect(health.status).toBe(200);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
   });
 });
