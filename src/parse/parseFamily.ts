@@ -6,7 +6,8 @@ import { readFrontMatter } from './frontMatter';
 import { extractTemplateTags, repairMojibake, type Include } from './normalizeText';
 import { readSections, type Block } from './sections';
 import { findRoles, type FamilyDraft } from './roles';
-import { buildRole, gradeSubject, type RoleSource } from './buildRole';
+import { buildRole } from './buildRole';
+import { flagGradeSubjects } from './gradeSubjects';
 import { selectRoles } from './selectRoles';
 import { readLadder } from './ladder';
 import { listItems, paragraphs, sectionItems } from './lists';
@@ -139,25 +140,6 @@ function subjectOf(blocks: Block[]): string | null {
     if (g?.subject) return g.subject;
   }
   return null;
-}
-
-/** Warns where a role's grade sentence names another role of the same page (copy-paste). */
-function flagGradeSubjects(sources: RoleSource[], roles: Role[], warnings: ParseWarning[]): void {
-  const titles = new Map(roles.map((r) => [slugify(r.title), r.title]));
-  sources.forEach((src, i) => {
-    const subject = gradeSubject(src);
-    const role = roles[i];
-    if (!subject || !role) return;
-    const other = titles.get(slugify(subject));
-    if (other !== undefined && other !== role.title) {
-      warnings.push({
-        code: 'grade-names-other-role',
-        message: `the grade sentence of "${role.title}" names "${other}"`,
-        line: role.line,
-        role: role.title,
-      });
-    }
-  });
 }
 
 /**

@@ -8,6 +8,7 @@ import type { FamilyDraft, PartKind, RoleDraft } from './roles';
 import { gradeIn, tableGradeFor, type RoleSource } from './buildRole';
 import { allTexts, listItems } from './lists';
 import { looksLikeLevel } from './headings';
+import { isTitleLike } from './gradeSubjects';
 import { slugify } from './slug';
 
 /** Any mention of a grade (`not aligned to a job grade`), which makes a gradeless heading still a role. */
@@ -51,8 +52,6 @@ function shareResponsibilities(sources: RoleSource[], shared: Block[]): void {
   });
 }
 
-/** Words that make a grade sentence's subject a reference rather than a title (`This position is a grade 6`). */
-const NOT_A_TITLE = /\b(?:role|position|job|this|these)\b/i;
 /** The parts a page-level role takes with it; performance indicators stay the family's. */
 const PAGE_ROLE_PARTS: PartKind[] = ['grade', 'responsibilities', 'requirements'];
 
@@ -65,7 +64,7 @@ const PAGE_ROLE_PARTS: PartKind[] = ['grade', 'responsibilities', 'requirements'
 function pageLevelRole(draft: FamilyDraft, parts: Record<PartKind, Block[]>, sources: RoleSource[]): RoleSource | null {
   if (sources.length === 0) return null;
   const subject = gradeIn(parts.grade, true)?.subject ?? null;
-  if (subject === null || !/^[A-Z]/.test(subject) || NOT_A_TITLE.test(subject)) return null;
+  if (subject === null || !isTitleLike(subject)) return null;
   if (sources.some((src) => slugify(src.title) === slugify(subject))) return null;
   const line = draft.partTitles.find((p) => p.kind === 'grade')?.line ?? 1;
   const own = { grade: [...parts.grade], responsibilities: [...parts.responsibilities], requirements: [...parts.requirements], performance: [] };

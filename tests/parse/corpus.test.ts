@@ -128,6 +128,10 @@ describe('corpus: tricky files, exact roles', () => {
     ]);
     // The "Backend Engineering Roles at GitLab" requirements are shared by every level.
     expect(family.requirements.length).toBe(25);
+    // "The Junior Backend Engineer is a grade 5" under the Intern heading: the grade is the Intern's, with a warning.
+    expect(family.warnings.filter((w) => w.code === 'grade-names-other-role').map((w) => w.message)).toEqual([
+      'the grade sentence of "Intern, Backend Engineer" names "Junior Backend Engineer"',
+    ]);
     // Specialties after the hiring process and the intro section are read as documented, without a warning.
     expect(family.warnings.filter((w) => w.code === 'not-a-role')).toEqual([]);
   });
