@@ -15,6 +15,7 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { readChecksummed, writeChecksummed } from './checksummedFile';
 import { parseFamily } from '../parse/parseFamily';
+import { Interner } from './intern';
 import type { JobFamily } from '../parse/types';
 
 /**
@@ -60,6 +61,8 @@ export interface BlobCacheStats {
 
 export class BlobCache {
   private readonly memory = new Map<string, JobFamily>();
+  /** Versions of a page share what they have in common (see intern.ts): memory follows distinct content. */
+  private readonly shared = new Interner();
   private readonly counters = { parsed: 0, loaded: 0, corrupt: 0, missing: 0 };
   private readonly parse: ParseFn;
   private readonly version: string;
@@ -94,7 +97,7 @@ export class BlobCache {
     const toParse: PageRef[] = [];
     await eachLimited([...wanted.values()], IO_CONCURRENCY, async (page) => {
       const family = await this.load(page);
-      if (family) this.memory.set(memoryKey(page.path, page.blob), family);
+      if (family) this.memory.set(memoryKey(page.path, page.blob), this.shared.intern(family));
       else toParse.push(page);
     });
     toParse.sort((a, b) => (a.blob < b.blob ? -1 : a.blob > b.blob ? 1 : 0));
@@ -115,7 +118,7 @@ export class BlobCache {
         this.counters.parsed += 1;
         // Serve exactly what a restart will load back (JSON drops e.g. YAML Date objects to strings).
         const body = JSON.stringify({ path: page.path, blob: page.blob, family: parsed });
-        this.memory.set(memoryKey(page.path, page.blob), (JSON.parse(body) as StoredEntry).family);
+        this.memory.set(memoryKey(page.path, page.blob), this.shared.intern((JSON.parse(body) as StoredEntry).family));
         writes.push({ page, body });
       }
       await eachLimited(writes, IO_CONCURRENCY, ({ page, body }) => this.store(page, body));
