@@ -4,9 +4,10 @@
 // family (or the page's single role) otherwise. `Levels`-like headings hold roles; `Specialties`-like
 // headings hold variants that are never roles.
 import { pushAll } from './pushAll';
-import { classifyHeading, headingKey, partPrefix, ROLE_PARTS, type HeadingKind } from './headings';
+import { classifyHeading, headingKey, looksLikeLevel, partPrefix, ROLE_PARTS, type HeadingKind } from './headings';
 import type { Block, Section } from './sections';
 import { findGrade } from './grades';
+import { findExtends } from './prose';
 
 export type PartKind = 'grade' | 'responsibilities' | 'requirements' | 'performance';
 
@@ -46,6 +47,16 @@ function emptyParts(): Record<PartKind, Block[]> {
 
 function hasGradeSentence(blocks: Block[]): boolean {
   return blocks.some((b) => b.type === 'paragraph' && findGrade(b.text) !== null);
+}
+
+/**
+ * Whether a heading named like a level declares itself a role that builds on another ("### Director of
+ * Support": "The Director of Support role extends the Support Engineering Manager Role", then its
+ * bullets): a role even with no grade and no part headings. A specialty may say the same ("The Senior
+ * Backend Engineer for Analytics Instrumentation extends ..."), hence the level-like name.
+ */
+export function declaresRole(title: string, blocks: Block[]): boolean {
+  return looksLikeLevel(title) && blocks.some((b) => b.type === 'paragraph' && findExtends(b.text) !== null);
 }
 
 interface Classified extends Section {
@@ -88,7 +99,7 @@ function roleShape(sections: Classified[], i: number, inLevels: boolean): { role
     break;
   }
   if (namedSameDepth) return { role: true, sameDepth: true };
-  if (deeperPart || hasGradeSentence(head.blocks)) return { role: true, sameDepth: false };
+  if (deeperPart || hasGradeSentence(head.blocks) || declaresRole(head.title, head.blocks)) return { role: true, sameDepth: false };
   if (inLevels && anySameDepth) return { role: true, sameDepth: true };
   return { role: inLevels && head.blocks.length > 0, sameDepth: false };
 }

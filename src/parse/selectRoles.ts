@@ -4,7 +4,7 @@
 // single role owns the parts written beside it (`## Responsibilities` next to `### Chief of Staff`).
 import { pushAll } from './pushAll';
 import type { Block, Section } from './sections';
-import type { FamilyDraft, PartKind, RoleDraft } from './roles';
+import { declaresRole, type FamilyDraft, type PartKind, type RoleDraft } from './roles';
 import { gradeIn, tableGradeFor, type RoleSource } from './buildRole';
 import { allTexts, listItems } from './lists';
 import { looksLikeLevel } from './headings';
@@ -16,8 +16,9 @@ const MENTIONS_GRADE = /\bgrade\b/i;
 
 const PART_KINDS: PartKind[] = ['grade', 'responsibilities', 'requirements', 'performance'];
 
+/** Whether a gradeless heading still reads as a level: it mentions grades or says which role it extends. */
 function mentionsGrade(d: RoleDraft): boolean {
-  if (d.partTitles.some((p) => p.kind === 'grade')) return true;
+  if (d.partTitles.some((p) => p.kind === 'grade') || declaresRole(d.title, d.intro)) return true;
   return [...allTexts(d.intro), ...allTexts(d.parts.grade)].some((t) => MENTIONS_GRADE.test(t));
 }
 

@@ -17,7 +17,7 @@ function parse(rel: string): { family: JobFamily; text: string } {
 const TABLE: Array<[file: string, kind: 'family' | 'department', grades: Array<number | null>]> = [
   ['mo-14924e0/content/job-families/legal-and-corporate-affairs/director-legal-us/index.md', 'family', [10,11]],
   ['mo-2235b7c/content/job-families/sales/account-executive.md', 'family', [7,7]],
-  ['mo-2b327b6/content/job-families/engineering/support-management.md', 'family', [8,9]],
+  ['mo-2b327b6/content/job-families/engineering/support-management.md', 'family', [8,9,null,null]],
   ['mo-5b8227b/content/job-families/legal-and-corporate-affairs/chief-legal-officer.md', 'family', [null]],
   ['mo-b7d7406/content/job-families/marketing/field-marketing-manager.md', 'family', [5,6,7,8,8,9]],
   ['ss-0246753/content/job-families/people-group/recruiter.md', 'family', [6,null,5,7,8,8,9,10,11]],

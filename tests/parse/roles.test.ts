@@ -178,3 +178,17 @@ describe('description', () => {
     ]);
   });
 });
+
+describe('gradeless levels that say what they extend', () => {
+  it('a level-named heading with "role extends" and bullets is a role; a specialty saying the same is not', () => {
+    const f = parseFamily(PATH, page(
+      '## Roles', '', '### Manager', '', '#### Job Grade', '', 'The Manager is a grade 8.', '', '#### Responsibilities', '', '- manage', '',
+      '### Director of Support', '', 'The Director of Support role extends the Manager role', '', '- direct', '',
+      '### Geo', '', 'The Geo engineer extends the Manager role.', '', '#### Requirements', '', '- geo',
+    ));
+    expect(f.roles.map((r) => [r.title, r.grade, r.responsibilities, r.extends])).toEqual([
+      ['Manager', 8, ['manage'], null],
+      ['Director of Support', null, ['direct'], 'Manager'],
+    ]);
+  });
+});
