@@ -37,10 +37,13 @@ function asTitle(raw: string | undefined): string | null {
   return /^[A-Z0-9]/.test(t) ? t : null;
 }
 
+/** `the Vice President of Security at GitLab`: the company is where the role is, not part of its title. */
+const AT_COMPANY = /[ \t]+at[ \t]+GitLab$/i;
+
 /** The title of the role a text says this one reports to, or null. */
 export function findReportsTo(text: string): string | null {
   const raw = REPORTS_TO.exec(text)?.[1];
-  return asTitle(raw === undefined ? undefined : raw.split(CLAUSE_AFTER_TITLE, 1)[0]);
+  return asTitle(raw === undefined ? undefined : raw.split(CLAUSE_AFTER_TITLE, 1)[0]?.replace(AT_COMPANY, ''));
 }
 
 /** The title of the role a text says this one extends, or null. */

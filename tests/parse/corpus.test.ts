@@ -311,3 +311,18 @@ describe('corpus: a role written at page level before the levels', () => {
     expect(family.requirements).toEqual([]); // they are the Community Advocate's, not shared
   });
 });
+
+describe('corpus: files re-read by hand after the table was generated', () => {
+  it('security-program-manager: "reports to the Vice President of Security at GitLab" names the VP, not the company', () => {
+    const { family } = parse('ss-1c7f301/content/job-families/security/security-program-manager/index.md');
+    expect(family.roles.map((r) => r.reportsTo)).toEqual(Array(4).fill('Vice President of Security'));
+  });
+
+  it('support-management: Director and VP of Support extend the role below them and state no grade', () => {
+    const { family } = parse('mo-2b327b6/content/job-families/engineering/support-management.md');
+    expect(family.roles.slice(2).map((r) => [r.title, r.grade, r.extends, r.responsibilities.length])).toEqual([
+      ['Director of Support', null, 'Support Engineering Manager', 10],
+      ['VP of Support', null, 'Director of Support', 13],
+    ]);
+  });
+});

@@ -45,6 +45,7 @@ describe('prose relations', () => {
     ['This position reports to the Accounting and External Reporting Manager.', 'Accounting and External Reporting Manager'],
     ['The Field CISO reports to the Manager, Governance and Field Security.', 'Manager, Governance and Field Security'],
     ['This role reports to the CFO and works closely with Legal.', 'CFO'],
+    ['This position reports to the Vice President of Security at GitLab.', 'Vice President of Security'],
   ])('reportsTo: %s', (text, title) => {
     expect(findReportsTo(text)).toBe(title);
   });
