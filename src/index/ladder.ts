@@ -72,30 +72,58 @@ export function familiesByTitle(families: readonly JobFamily[]): Map<string, Job
   return out;
 }
 
+/**
+ * A family's own edges, kept per family object: snapshots one commit apart share the SnapshotFamily
+ * objects of unchanged pages, so only changed families (or families whose link targets' entry
+ * roles moved) are recomputed — the ladder of a 1,500-family head is otherwise ~100,000 edges.
+ */
+interface FamilyEdges {
+  level: LadderEdge[];
+  /** Entry role id per career-ladder link ('' when unresolved): what `links` was built for. */
+  targets: string;
+  links: LadderEdge[];
+}
+const edgesByFamily = new WeakMap<JobFamily, FamilyEdges>();
+
 export function buildLadderEdges(families: readonly JobFamily[], bySlug: ReadonlyMap<string, JobFamily>): LadderEdge[] {
   const byTitle = familiesByTitle(families);
+  const perFamily = families.map((family) => familyEdges(family, bySlug, byTitle));
+  // All level-order edges first, then all ladder links, as readers have always seen them.
   const edges: LadderEdge[] = [];
-  const seen = new Set<string>();
-  const add = (from: string, to: string, kind: LadderEdge['kind']): void => {
-    const key = `${from}\0${to}`;
-    if (from === to || seen.has(key)) return;
-    seen.add(key);
-    edges.push({ from, to, kind });
-  };
-  for (const family of families) {
-    const ordered = levelOrder(family.roles);
-    for (let i = 1; i < ordered.length; i++) add(ordered[i - 1].id, ordered[i].id, 'LEVEL_ORDER');
-  }
-  for (const family of families) {
-    if (family.roles.length === 0) continue;
+  for (const own of perFamily) for (const edge of own.level) edges.push(edge);
+  for (const own of perFamily) for (const edge of own.links) edges.push(edge);
+  return edges;
+}
+
+function familyEdges(family: JobFamily, bySlug: ReadonlyMap<string, JobFamily>, byTitle: ReadonlyMap<string, JobFamily>): FamilyEdges {
+  const entries: string[] = [];
+  if (family.roles.length > 0) {
     for (const link of family.careerLadder) {
       const target = resolveLadderTarget(link, bySlug, byTitle);
       // A same-family anchor (`/job-families/marketing/#manager`) is not a move to another family.
-      if (!target || target.slug === family.slug) continue;
-      const entry = entryRole(target);
-      if (!entry) continue;
-      for (const role of family.roles) add(role.id, entry.id, 'LADDER_LINK');
+      entries.push(target && target.slug !== family.slug ? (entryRole(target)?.id ?? '') : '');
     }
   }
-  return edges;
+  const targets = entries.join('\0');
+  const held = edgesByFamily.get(family);
+  if (held && held.targets === targets) return held;
+  // Every edge starts at one of this family's roles, so duplicates can only come from this family.
+  const seen = new Set<string>();
+  const add = (list: LadderEdge[], from: string, to: string, kind: LadderEdge['kind']): void => {
+    const key = `${from}\0${to}`;
+    if (from === to || seen.has(key)) return;
+    seen.add(key);
+    list.push(Object.freeze({ from, to, kind }));
+  };
+  const level: LadderEdge[] = [];
+  const ordered = levelOrder(family.roles);
+  for (let i = 1; i < ordered.length; i++) add(level, ordered[i - 1].id, ordered[i].id, 'LEVEL_ORDER');
+  const links: LadderEdge[] = [];
+  for (const entry of entries) {
+    if (entry === '') continue;
+    for (const role of family.roles) add(links, role.id, entry, 'LADDER_LINK');
+  }
+  const own = { level, targets, links };
+  edgesByFamily.set(family, own);
+  return own;
 }

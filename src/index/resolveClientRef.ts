@@ -14,7 +14,7 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.
 export interface RefContext {
   /** The timeline, oldest first. */
   timeline: readonly CommitInfo[];
-  bySha: ReadonlyMap<string, CommitInfo>;
+  bySha: Pick<ReadonlyMap<string, CommitInfo>, 'get'>;
   /** Git ref → full sha (GitSource.resolveRef). */
   resolve(ref: string): Promise<string>;
   /** Metadata for a commit off the timeline (GitSource.commitInfo). */

@@ -31,6 +31,8 @@ export interface ViewOptions {
 export interface BuiltView extends IndexView {
   readonly history: TimelineHistory;
   readonly pathIndex: PathBlobIndex;
+  /** sha → timeline commit, shared by the generations extended from one build (see onTimeline). */
+  readonly commitsBySha: Map<string, CommitInfo>;
 }
 
 export function buildIndexView(opts: ViewOptions): BuiltView {
@@ -39,6 +41,8 @@ export function buildIndexView(opts: ViewOptions): BuiltView {
   const steps = numbered(opts.steps, 0);
   return assembleView(opts, {
     timeline: steps.map((s) => s.commit),
+    commitsBySha: new Map(),
+    firstNew: 0,
     pathIndex: new PathBlobIndex(steps, opts.isPage),
     history: buildHistory(steps, opts.isPage, lookup, opts.slugOfPath),
     previousHead: undefined,
@@ -56,6 +60,8 @@ export function extendIndexView(previous: BuiltView, opts: ViewOptions): BuiltVi
   const steps = numbered(opts.steps, previous.timeline.length);
   return assembleView(opts, {
     timeline: [...previous.timeline, ...steps.map((s) => s.commit)],
+    commitsBySha: previous.commitsBySha,
+    firstNew: previous.timeline.length,
     pathIndex: previous.pathIndex.extend(steps),
     history: extendHistory(previous.history, steps, opts.isPage, lookup, opts.slugOfPath),
     previousHead: previous.head,
@@ -72,6 +78,10 @@ function numbered(steps: readonly TimelineStep[], offset: number): TimelineStep[
 
 interface ViewParts {
   timeline: CommitInfo[];
+  /** Append-only: holds this timeline's commits, and maybe later generations' too. */
+  commitsBySha: Map<string, CommitInfo>;
+  /** Position of the first commit `commitsBySha` does not hold yet. */
+  firstNew: number;
   pathIndex: PathBlobIndex;
   history: TimelineHistory;
   /** Lends unchanged families to the new head snapshot. */
@@ -79,8 +89,17 @@ interface ViewParts {
 }
 
 function assembleView(opts: ViewOptions, parts: ViewParts): BuiltView {
-  const { timeline, pathIndex, history } = parts;
-  const bySha = new Map(timeline.map((c) => [c.sha, c] as const));
+  const { timeline, pathIndex, history, commitsBySha } = parts;
+  // Only the commits this generation adds go in: copying 20,000 entries per refresh is most of
+  // its cost. Later generations add theirs to the same map, so a lookup checks that the commit
+  // sits on this timeline, and an older view never sees newer commits.
+  for (let p = parts.firstNew; p < timeline.length; p++) commitsBySha.set(timeline[p].sha, timeline[p]);
+  const bySha = {
+    get(sha: string): CommitInfo | undefined {
+      const commit = commitsBySha.get(sha);
+      return commit && timeline[commit.position] === commit ? commit : undefined;
+    },
+  };
   const cache = new Lru<string, Promise<Snapshot>>(opts.snapshotCacheSize ?? SNAPSHOT_CACHE_SIZE);
 
   const pagesOf = (entries: Iterable<[string, string]>): PageVersion[] => {
@@ -111,6 +130,7 @@ function assembleView(opts: ViewOptions, parts: ViewParts): BuiltView {
     timeline,
     history,
     pathIndex,
+    commitsBySha,
     resolveRef: (ref) =>
       resolveClientRef(ref, {
         timeline,
