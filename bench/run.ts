@@ -4,6 +4,7 @@
 //   npm run bench                 full run (1500 families; 1k, 5k, 20k commits)
 //   npm run bench -- --quick      300 families, 1k commits, well under a minute
 //   --fresh                       regenerate repositories even when a matching one exists
+//   --render                      only rewrite RESULTS.md from results.json (after editing ANALYSIS.md)
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -92,7 +93,12 @@ function machine(): RunResults['machine'] {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, fresh: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, fresh: { type: 'boolean', default: false }, render: { type: 'boolean', default: false } } });
+  if (values.render) {
+    const previous = JSON.parse(fs.readFileSync(path.join(BENCH_DIR, 'results.json'), 'utf8')) as RunResults;
+    writeResults({ ...previous, analysis: readAnalysis() });
+    return;
+  }
   const quick = values.quick ?? false;
   const scenarios = quick ? QUICK : FULL;
   fs.mkdirSync(WORK_DIR, { recursive: true });
@@ -112,11 +118,21 @@ async function main(): Promise<void> {
     scenarios: results,
     probeLabels: Object.fromEntries(PROBES.map((p) => [p.key, p.label])),
     load: { start: loadAtStart, end: os.loadavg() },
+    analysis: readAnalysis(),
   };
-  const analysisFile = path.join(BENCH_DIR, 'ANALYSIS.md');
-  if (fs.existsSync(analysisFile)) run.analysis = fs.readFileSync(analysisFile, 'utf8');
-  fs.writeFileSync(path.join(BENCH_DIR, 'results.json'), `${JSON.stringify(run, null, 2)}\n`);
-  fs.writeFileSync(path.join(BENCH_DIR, 'RESULTS.md'), renderResults(run));
+  writeResults(run);
+}
+
+/** The hand-written analysis of the last full run, if any. */
+function readAnalysis(): string | undefined {
+  const file = path.join(BENCH_DIR, 'ANALYSIS.md');
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+}
+
+function writeResults(run: RunResults): void {
+  const { analysis, ...data } = run;
+  fs.writeFileSync(path.join(BENCH_DIR, 'results.json'), `${JSON.stringify(data, null, 2)}\n`);
+  fs.writeFileSync(path.join(BENCH_DIR, 'RESULTS.md'), renderResults({ ...data, analysis }));
   log(`wrote ${path.join(BENCH_DIR, 'RESULTS.md')}`);
 }
 
