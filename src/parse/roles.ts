@@ -152,7 +152,9 @@ export function findRoles(sections: Section[]): FamilyDraft {
         break;
       case 'ladder':
       case 'hiring':
-        if (!role || s.depth <= role.depth) role = null;
+        // The career ladder and hiring process are the family's, even when written one level too deep
+        // (`### Career Ladder` under the last role): what follows them is no longer that role's text.
+        role = null;
         pushAll(s.kind === 'ladder' ? family.ladder : family.hiring, s.blocks);
         bucket = s.kind === 'ladder' ? { blocks: family.ladder, depth: s.depth } : { blocks: family.hiring, depth: s.depth, headings: family.hiringSteps };
         break;

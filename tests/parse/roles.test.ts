@@ -192,3 +192,16 @@ describe('gradeless levels that say what they extend', () => {
     ]);
   });
 });
+
+describe('family sections nested under the last role', () => {
+  it('after "### Career Ladder" under a role, performance indicators and prose are the family\'s', () => {
+    const f = parseFamily(PATH, page(
+      '## Junior Rep', '', '### Job Grade', '', 'The Junior Rep is a grade 7.', '', '### Responsibilities', '', '- learn', '',
+      '## Rep', '', '### Job Grade', '', 'The Rep is a grade 8.', '', '### Responsibilities', '', '- sell', '',
+      '### Career Ladder', '', 'Next is [Manager](/job-families/dept/manager/).', '',
+      '### Performance Indicators', '', 'Every sales role shares the Sales KPIs.', '', '### Compensation', '', 'See the commissions page.',
+    ));
+    expect(f.roles.map((r) => [r.title, r.performanceIndicators, r.description])).toEqual([['Junior Rep', [], []], ['Rep', [], []]]);
+    expect(f.performanceIndicators).toEqual(['Every sales role shares the Sales KPIs.']);
+  });
+});
