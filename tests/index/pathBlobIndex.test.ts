@@ -59,4 +59,21 @@ describe('PathBlobIndex', () => {
     expect(index.at(9)).toEqual(new Map([[`${DIR}/director.md`, B], [`${DIR}/vp.md`, B]]));
     expect(() => index.at(10)).toThrow(RangeError);
   });
+
+  it('extended in pieces, answers every commit like a single build, and leaves the shorter index as it was', () => {
+    for (const interval of [1, 3, 4]) {
+      for (const cut of [1, 3, 4, 7, 9]) {
+        const short = new PathBlobIndex(steps.slice(0, cut), isPage, interval);
+        const before = [...Array(cut).keys()].map((p) => [...short.at(p)].sort());
+        const long = short.extend(steps.slice(cut, cut + 2)).extend(steps.slice(cut + 2));
+        expect(long.length).toBe(steps.length);
+        for (let p = 0; p < steps.length; p++) expect([...long.at(p)].sort()).toEqual([...naive(p)].sort());
+        expect([...long.atLast()].sort()).toEqual([...naive(steps.length - 1)].sort());
+        expect(short.length).toBe(cut);
+        expect([...Array(cut).keys()].map((p) => [...short.at(p)].sort())).toEqual(before);
+        expect([...short.atLast()].sort()).toEqual([...naive(cut - 1)].sort());
+        expect(() => short.at(cut)).toThrow(RangeError);
+      }
+    }
+  });
 });
