@@ -18,6 +18,7 @@ export const OPERATION_LABELS: Record<string, string> = {
   rolePage50: '50-role page with grades and families',
   roleHistory: 'role history (20 versions)',
   diffFirstToLast: 'first-to-last diff',
+  pipelineFloor: 'pipeline floor: `{ __typename }`',
 };
 
 function targetRows(s: ScenarioResult): string[] {

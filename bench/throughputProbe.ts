@@ -17,6 +17,8 @@ export const OPERATIONS = {
   roleHistory:
     'query RoleHistory($id: ID!) { roleHistory(id: $id, first: 20) { totalCount edges { node { change path commit { sha date message } role { title grade } changes { field before after added removed } } } } }',
   diffFirstToLast: 'query Diff($from: String!, $to: String!) { diff(from: $from, to: $to) { families { slug change } roles { id change changes { field } } } }',
+  // Reads nothing: what the HTTP + Apollo pipeline costs by itself, the ceiling for any cache inside it.
+  pipelineFloor: 'query PipelineFloor { __typename }',
 } as const;
 
 type OperationName = keyof typeof OPERATIONS;
@@ -36,6 +38,10 @@ class ServerChild {
 
   next<T extends ServerChildMessage['type']>(type: T): Promise<Extract<ServerChildMessage, { type: T }>> {
     return new Promise((resolve, reject) => {
+      if (this.child.exitCode !== null || this.child.signalCode !== null) {
+        reject(new Error(`server child has exited (${this.child.exitCode ?? this.child.signalCode}): ${this.stderr.trim().split('\n')[0] ?? ''}`));
+        return;
+      }
       const onExit = (code: number | null): void => reject(new Error(`server child exited with ${code}: ${this.stderr.trim().split('\n')[0] ?? ''}`));
       this.child.once('exit', onExit);
       this.waiters.push((m) => {
@@ -103,6 +109,7 @@ export async function queryThroughput(ctx: ProbeContext): Promise<ProbeOutcome> 
       rolePage50: {},
       roleHistory: { id: roleId },
       diffFirstToLast: { from: first, to: 'main' },
+      pipelineFloor: {},
     };
     const opts = { durationSec: ctx.quick ? 1 : 5, connections: 10 };
     const detail: Record<string, number | string> = { roleId, loadSeconds: opts.durationSec, connections: opts.connections };
@@ -111,30 +118,36 @@ export async function queryThroughput(ctx: ProbeContext): Promise<ProbeOutcome> 
     const warmup = JSON.stringify({ query: OPERATIONS.roleLookup, variables: variables.roleLookup });
     for (const url of [ready.cached, ready.uncached]) await loadTest(url, { ...opts, durationSec: 1, body: warmup });
     for (const name of Object.keys(OPERATIONS) as OperationName[]) {
-      const request = JSON.stringify({ query: OPERATIONS[name], variables: variables[name], operationName: name === 'rolePage50' ? 'RolePage' : undefined });
-      const bytes = await post(ready.uncached, request);
-      const cachedBytes = await post(ready.cached, request);
-      if (!cachedBytes.equals(bytes)) throw new Error(`${name}: the cached server answered different bytes`);
-      // autocannon stops sending at the deadline, but the server still owes the requests in flight;
-      // one more answer from the same server means that backlog is worked off before the next run.
-      const settle = async (url: string): Promise<void> => void (await post(url, request));
-      const cached = await loadTest(ready.cached, { ...opts, body: request });
-      await settle(ready.cached);
-      const uncached = await loadTest(ready.uncached, { ...opts, body: request });
-      await settle(ready.uncached);
-      const bare = await loadTest(await child.bare(bytes), { ...opts, body: request });
-      for (const [variant, r] of [['cached', cached], ['uncached', uncached], ['bare', bare]] as const) {
-        if (r.errors > 0 || r.non2xx > 0) throw new Error(`${name} ${variant}: ${r.errors} errors, ${r.non2xx} non-2xx`);
-        detail[`${name}.${variant}.rps`] = round(r.requestsPerSec);
-        detail[`${name}.${variant}.p50ms`] = r.latencyP50Ms;
-        detail[`${name}.${variant}.p99ms`] = r.latencyP99Ms;
+      try {
+        const request = JSON.stringify({ query: OPERATIONS[name], variables: variables[name], operationName: name === 'rolePage50' ? 'RolePage' : undefined });
+        const bytes = await post(ready.uncached, request);
+        const cachedBytes = await post(ready.cached, request);
+        if (!cachedBytes.equals(bytes)) throw new Error(`${name}: the cached server answered different bytes`);
+        // autocannon stops sending at the deadline, but the server still owes the requests in flight;
+        // one more answer from the same server means that backlog is worked off before the next run.
+        const settle = async (url: string): Promise<void> => void (await post(url, request));
+        const cached = await loadTest(ready.cached, { ...opts, body: request });
+        await settle(ready.cached);
+        const uncached = await loadTest(ready.uncached, { ...opts, body: request });
+        await settle(ready.uncached);
+        const bare = await loadTest(await child.bare(bytes), { ...opts, body: request });
+        for (const [variant, r] of [['cached', cached], ['uncached', uncached], ['bare', bare]] as const) {
+          if (r.errors > 0 || r.non2xx > 0) throw new Error(`${name} ${variant}: ${r.errors} errors, ${r.non2xx} non-2xx`);
+          detail[`${name}.${variant}.rps`] = round(r.requestsPerSec);
+          detail[`${name}.${variant}.p50ms`] = r.latencyP50Ms;
+          detail[`${name}.${variant}.p99ms`] = r.latencyP99Ms;
+        }
+        detail[`${name}.bytes`] = bytes.length;
+        detail[`${name}.cachedVsBare`] = ratio(cached.requestsPerSec, bare.requestsPerSec);
+        detail[`${name}.uncachedVsBare`] = ratio(uncached.requestsPerSec, bare.requestsPerSec);
+        if (name === 'roleLookup') headline = { cached, bare };
+      } catch (err) {
+        // One operation failing (e.g. the server running out of memory) must not hide the others.
+        detail[`${name}.error`] = err instanceof Error ? err.message : String(err);
+        if (name === 'roleLookup') throw err;
       }
-      detail[`${name}.bytes`] = bytes.length;
-      detail[`${name}.cachedVsBare`] = ratio(cached.requestsPerSec, bare.requestsPerSec);
-      detail[`${name}.uncachedVsBare`] = ratio(uncached.requestsPerSec, bare.requestsPerSec);
-      if (name === 'roleLookup') headline = { cached, bare };
     }
-    detail.serverMaxRssMB = Math.round(await child.maxRssMB());
+    detail.serverMaxRssMB = Math.round(await child.maxRssMB().catch(() => Number.NaN));
     detail.serverOpenMs = Math.round(ready.openMs);
     const h = headline!;
     return { status: 'measured', value: h.cached.requestsPerSec, unit: 'req/s', baseline: h.bare, detail };
