@@ -30,6 +30,15 @@ describe('editDistance (optimal string alignment)', () => {
 });
 
 describe('sectionWord', () => {
+  it('answers a repeated word the same way (answers are remembered per word)', () => {
+    for (let round = 0; round < 2; round++) {
+      expect(sectionWord('responsibilites')).toBe('responsibilities');
+      expect(sectionWord('retirement')).toBeNull();
+      expect(sectionWord('engineering')).toBeNull();
+      expect(sectionWord('requirements')).toBe('requirements');
+    }
+  });
+
   it('reads the corpus misspellings as the section word', () => {
     expect(sectionWord('responsibilites')).toBe('responsibilities');
     expect(sectionWord('responsibilties')).toBe('responsibilities');
