@@ -231,6 +231,16 @@ describe('ladders, paths, grades, search and validation', () => {
     }
   });
 
+  it('ranks career paths by grade progression, best first', async () => {
+    const result = await run(`{ careerPaths(from: "${ADVOCATE}", to: "${SENIOR_RM}") { rank gradeDrops gradeGain steps { grade } } }`);
+    expect(result.errors).toBeUndefined();
+    const paths = result.data?.careerPaths as Array<{ rank: number; gradeDrops: number; gradeGain: number; steps: Array<{ grade: number }> }>;
+    expect(paths.map((p) => p.rank)).toEqual(paths.map((_, i) => i + 1));
+    expect(paths[0].gradeGain).toBe(paths[0].steps[paths[0].steps.length - 1].grade - paths[0].steps[0].grade);
+    const drops = paths.map((p) => p.gradeDrops);
+    expect(drops).toEqual([...drops].sort((a, b) => a - b));
+  });
+
   it('resolves reportsTo prose to the role it names', async () => {
     const result = await run(`{ role(id: "${TEAM_LEAD}") { reportsTo reportsToRole { id } } }`);
     expect(result.data?.role).toEqual({ reportsTo: 'SMB Regional Manager', reportsToRole: { id: RM } });

@@ -5,6 +5,7 @@ import { lookupsFor } from '../snapshotLookups';
 import { CareerPathsArgs } from '../args/careerPaths.args';
 import { CareerPath } from '../types/careerPath.type';
 import { careerPaths } from '../../index/careerPaths';
+import { rankCareerPaths, type RankedCareerPath } from '../../index/rankCareerPaths';
 import { NotFoundError } from '../../index/errors';
 import type { LadderEdgeKind, Snapshot } from '../../index/types';
 
@@ -16,24 +17,27 @@ interface CareerStepData {
 }
 
 interface CareerPathData {
+  rank: number;
+  gradeDrops: number;
+  gradeGain: number | null;
   steps: RoleNode[];
   transitions: CareerStepData[];
 }
 
 @Resolver(() => CareerPath)
 export class CareerPathResolver {
-  @Query(() => [CareerPath], { description: 'Shortest ways up the ladder from one role to another (at most 10). Unknown id → NOT_FOUND.' })
+  @Query(() => [CareerPath], { description: 'Shortest ways up the ladder from one role to another (at most 10), best first by grade progression, each move explained. Unknown id → NOT_FOUND.' })
   async careerPaths(@Args(() => CareerPathsArgs) { from, to, at }: CareerPathsArgs, @Ctx() ctx: RolegraphContext): Promise<CareerPathData[]> {
     const snapshot = await pinned(ctx).loaders.snapshotByRef(at);
     for (const id of [from, to]) {
       if (!snapshot.roleById.has(id)) throw new NotFoundError(`No role with id ${JSON.stringify(id)} at ${snapshot.commit.sha.slice(0, 8)}`);
     }
-    return careerPaths(snapshot, from, to).map((ids) => explain(snapshot, ids));
+    return rankCareerPaths(snapshot, careerPaths(snapshot, from, to)).map((path) => explain(snapshot, path));
   }
 }
 
 /** Turns a path of role ids into roles plus, for each move, the edge kind and the grade change. */
-function explain(snapshot: Snapshot, ids: string[]): CareerPathData {
+function explain(snapshot: Snapshot, { ids, rank, gradeDrops, gradeGain }: RankedCareerPath): CareerPathData {
   const steps = ids.map((id) => roleNode(snapshot.roleById.get(id)!, snapshot.commit));
   const { outgoing } = lookupsFor(snapshot);
   const transitions = steps.slice(1).map((to, i) => {
@@ -44,5 +48,5 @@ function explain(snapshot: Snapshot, ids: string[]): CareerPathData {
     const gradeDelta = from.grade !== null && to.grade !== null ? to.grade - from.grade : null;
     return { from, to, kind, gradeDelta };
   });
-  return { steps, transitions };
+  return { rank, gradeDrops, gradeGain, steps, transitions };
 }

@@ -1,4 +1,4 @@
-import { Field, Float, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { LadderEdgeKind } from './ladderEdgeKind.enum';
 import { Role } from './role.type';
 import type { LadderEdgeKind as LadderEdgeKindValue } from '../../index/types';
@@ -18,8 +18,17 @@ export class CareerStep {
   gradeDelta: number | null;
 }
 
-@ObjectType({ description: 'A way from one role to another along the ladder graph.' })
+@ObjectType({ description: 'A way from one role to another along the ladder graph, ranked by grade progression.' })
 export class CareerPath {
+  @Field(() => Int, { description: '1 = best: fewest moves down a grade, then fewest moves with an unknown grade, then fewest moves, then the smoothest climb.' })
+  rank: number;
+
+  @Field(() => Int, { description: 'Moves to a lower grade.' })
+  gradeDrops: number;
+
+  @Field(() => Float, { nullable: true, description: 'Grade of the last role minus the first; null when either has none.' })
+  gradeGain: number | null;
+
   @Field(() => [Role], { description: 'The roles in order, both ends included.' })
   steps: Role[];
 
