@@ -22,6 +22,7 @@ import { DEFAULT_LIMITS, type Limits } from './limits';
 import { createMetrics, type Metrics } from './metrics';
 import { jsonBody } from './plugins/bodyLimit';
 import { createMetricsPlugin } from './plugins/metricsPlugin';
+import { createResponseBytesCache } from './plugins/responseBytesCache';
 import { queryLimits } from './plugins/queryLimits';
 import { createResponseCachePlugin } from './plugins/responseCache';
 import { subscriptionLimits } from './plugins/subscriptionLimits';
@@ -47,6 +48,8 @@ export interface ServerDeps {
   logger: ServerLogger;
   /** Default: a fresh registry bound to this indexer and refresher. */
   metrics?: Metrics;
+  /** Appended to the server's own Apollo plugins (tests count what reaches Apollo with one). */
+  extraPlugins?: ApolloServerPlugin<RolegraphContext>[];
 }
 
 export interface RolegraphServer {
@@ -88,7 +91,12 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
   app.disable('x-powered-by');
   // Behind a proxy the client address matters only for logs; never trust forwarded headers blindly.
   app.set('trust proxy', false);
-  const httpServer = http.createServer(app);
+  // Repeated public queries on the same head are answered as stored bytes before express and Apollo.
+  const bytesCache =
+    cacheEntries > 0
+      ? createResponseBytesCache({ maxEntries: cacheEntries, maxBodyBytes: limits.maxBodyBytes, currentHead: () => indexer.current()?.head.commit.sha ?? null, metrics })
+      : null;
+  const httpServer = http.createServer(bytesCache ? bytesCache.listener(app) : app);
 
   // Subscriptions (headChanged) over graphql-ws on the same path; the upgrade never reaches express.
   const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH, maxPayload: limits.maxBodyBytes });
@@ -111,6 +119,7 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
     createMetricsPlugin<RolegraphContext>(metrics),
     // Snapshots are immutable, so a repeated query on the same head is answered from memory.
     ...(cacheEntries > 0 ? [createResponseCachePlugin({ maxEntries: cacheEntries })] : []),
+    ...(bytesCache ? [bytesCache.plugin] : []),
     {
       async serverWillStart() {
         return {
@@ -120,6 +129,7 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
         };
       },
     },
+    ...(deps.extraPlugins ?? []),
   ];
   // stopOnTerminationSignals off: main.ts owns shutdown. Apollo would stop, then re-send the signal
   // to the process, killing it mid-drain with exit code 1.
@@ -152,7 +162,12 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
   app.use(
     GRAPHQL_PATH,
     ...jsonBody(limits),
-    expressMiddleware(apollo, { context: async ({ req }) => contextFor(req.headers.authorization) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const contextValue = contextFor(req.headers.authorization);
+        return bytesCache ? bytesCache.track(req, contextValue) : contextValue;
+      },
+    }),
   );
   app.use((_req, res) => {
     res.status(404).json({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });

@@ -35,7 +35,7 @@ function headSha(ctx: RolegraphContext): string | null {
 }
 
 /** Root field names an operation selects, through inline fragments and fragment spreads. */
-function rootFieldNames(operation: OperationDefinitionNode, document: DocumentNode): Set<string> {
+export function rootFieldNames(operation: OperationDefinitionNode, document: DocumentNode): Set<string> {
   const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
   const names = new Set<string>();
   const seen = new Set<string>();
