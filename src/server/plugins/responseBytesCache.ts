@@ -66,6 +66,7 @@ const STRICT_JSON_START = /^[\x20\x09\x0a\x0d]*[{[]/;
 const NOT_STORED = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', CACHE_STATUS_HEADER]);
 
 interface Entry {
+  /** The stored headers plus Content-Length and the hit marker, ready for writeHead. */
   headers: OutgoingHttpHeaders;
   body: Buffer;
   operationName: string | null;
@@ -146,9 +147,11 @@ function keyOf(head: string, accept: string, body: Buffer): string {
   return createHash('sha256').update(head).update('\0').update(accept).update('\0').update(body).digest('base64');
 }
 
-function storedHeaders(res: ServerResponse): OutgoingHttpHeaders {
+function hitHeaders(res: ServerResponse, body: Buffer): OutgoingHttpHeaders {
   const out: OutgoingHttpHeaders = {};
   for (const [name, value] of Object.entries(res.getHeaders())) if (!NOT_STORED.has(name) && value !== undefined) out[name] = value;
+  out['content-length'] = body.length;
+  out[CACHE_STATUS_HEADER] = 'hit';
   return out;
 }
 
@@ -179,7 +182,7 @@ export function createResponseBytesCache(opts: ResponseBytesCacheOptions): Respo
     if (!v?.cacheable || v.head !== ticket.head || res.statusCode !== 200) return;
     if (body.length > maxEntryBytes || ticket.head !== entriesHead) return;
     drop(ticket.key);
-    entries.set(ticket.key, { headers: storedHeaders(res), body, operationName: v.operationName });
+    entries.set(ticket.key, { headers: hitHeaders(res, body), body, operationName: v.operationName });
     bytes += body.length;
     stores += 1;
     // Map iteration is insertion order, so the first key is the least recently used.
@@ -208,7 +211,7 @@ export function createResponseBytesCache(opts: ResponseBytesCacheOptions): Respo
   };
 
   const serve = (res: ServerResponse, entry: Entry, startedAt: bigint): void => {
-    res.writeHead(200, { ...entry.headers, 'content-length': entry.body.length, [CACHE_STATUS_HEADER]: 'hit' });
+    res.writeHead(200, entry.headers);
     res.end(entry.body);
     opts.metrics.observeGraphqlRequest(entry.operationName, Number(clock() - startedAt) / 1e9);
   };
