@@ -1,10 +1,12 @@
 // One long-lived `git cat-file --batch` per repository. Requests are written as soon as they are
 // made (pipelined) and answered in order, so reading thousands of blobs costs one process and no
 // per-blob round trip. Responses are parsed from the raw byte stream: blobs are binary-safe.
+// child_process.spawn, not simple-git: simple-git runs one buffered command per process and cannot
+// hold a process open to answer request after request.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { GitCommandError } from './errors';
 import { gitEnv } from './gitEnv';
-import { gitArgs } from './runGit';
+import { gitArgs } from './spawnGit';
 import { isFullObjectId } from './validate';
 
 /** `<oid> <type> <size>` — the header before each object's content. */

@@ -6,7 +6,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { GitCommandError } from './errors';
 import { redactCredentials } from './redact';
-import { runGit } from './runGit';
+import { withGit } from './gitClient';
 
 export interface CloneOrFetchOptions {
   /** A URL (`https://…`, `ssh://…`, `git@host:path`) or a local path. */
@@ -74,9 +74,18 @@ function usesFileTransport(remote: string): boolean {
 
 async function fetchInto(gitDir: string, remote: string, branch: string, timeoutMs: number): Promise<string> {
   const local = usesFileTransport(remote);
-  await runGit(
-    [
-      'fetch',
+  await withGit(
+    {
+      gitDir,
+      op: 'fetch',
+      timeoutMs,
+      network: true,
+      // Local folders are read with the file transport, which newer git restricts by default.
+      config: local ? ['protocol.file.allow=always'] : ['protocol.file.allow=never'],
+    },
+    // simple-git's fetch(remote, branch) would place the remote before our options and without
+    // `--end-of-options`, so the whole argument list goes in as options, in our order.
+    (git) => git.fetch([
       '--quiet',
       '--no-tags',
       '--prune',
@@ -87,20 +96,16 @@ async function fetchInto(gitDir: string, remote: string, branch: string, timeout
       // Forced, so a rewritten remote history (force-push) replaces ours instead of failing.
       `+refs/heads/${branch}:refs/heads/${branch}`,
       '+refs/tags/*:refs/tags/*',
-    ],
-    {
-      gitDir,
-      op: 'fetch',
-      timeoutMs,
-      // Local folders are read with the file transport, which newer git restricts by default.
-      config: local ? ['protocol.file.allow=always'] : ['protocol.file.allow=never'],
-    },
+    ]),
   );
-  const { stdout } = await runGit(['rev-parse', '--verify', '--end-of-options', `refs/heads/${branch}^{commit}`], {
-    gitDir,
-    op: 'rev-parse',
-  });
-  return stdout.toString('utf8').trim();
+  return branchHead(gitDir, branch);
+}
+
+/** Full sha of `refs/heads/<branch>` in the cache; the branch name was checked by assertBranchName. */
+export function branchHead(gitDir: string, branch: string): Promise<string> {
+  return withGit({ gitDir, op: 'rev-parse' }, (git) =>
+    git.revparse(['--verify', '--end-of-options', `refs/heads/${branch}^{commit}`]),
+  );
 }
 
 /** Clones into `<cacheDir>/repo.git` when absent, fetches otherwise; returns the branch head. */
@@ -119,7 +124,9 @@ export async function cloneOrFetch(opts: CloneOrFetchOptions): Promise<CloneOrFe
   await fs.mkdir(path.dirname(gitDir), { recursive: true });
   const temp = `${gitDir}.tmp-${process.pid}-${Date.now()}`;
   try {
-    await runGit(['init', '--quiet', '--bare', `--initial-branch=${branch}`, '--', temp], { op: 'init' });
+    await withGit({ cwd: path.dirname(temp), op: 'init' }, (git) =>
+      git.init(true, ['--quiet', `--initial-branch=${branch}`, '--', temp]),
+    );
     const head = await fetchInto(temp, remote, branch, timeoutMs);
     try {
       await fs.rename(temp, gitDir);

@@ -1,6 +1,6 @@
 // Metadata of one commit, for refs that point off the timeline (another branch, a tag).
 import { GitCommandError } from './errors';
-import { runGit } from './runGit';
+import { withGit } from './gitClient';
 import type { CommitInfo } from './types';
 import { assertCommitId } from './validate';
 
@@ -12,11 +12,10 @@ export const OFF_TIMELINE = -1;
 
 export async function readCommitInfo(gitDir: string, commit: string): Promise<CommitInfo> {
   const sha = assertCommitId(commit);
-  const { stdout } = await runGit(
-    ['show', '-s', '--no-color', '--no-show-signature', `--format=${COMMIT_FORMAT}`, '--end-of-options', `${sha}^{commit}`, '--'],
-    { gitDir, op: 'show' },
+  const shown = await withGit({ gitDir, op: 'show' }, (git) =>
+    git.show(['-s', '--no-color', '--no-show-signature', `--format=${COMMIT_FORMAT}`, '--end-of-options', `${sha}^{commit}`, '--']),
   );
-  const fields = stdout.toString('utf8').split('\0');
+  const fields = shown.split('\0');
   if (fields.length < 6) throw new GitCommandError(`git show printed no commit for ${sha}`);
   const [fullSha, parents, authorName, authorEmail, date, ...message] = fields;
   return {

@@ -1,6 +1,6 @@
 // Where the job families live. The handbook moved them over the years; the first of these that
 // exists at head is the content folder, unless one is configured.
-import { runGit } from './runGit';
+import { withGit } from './gitClient';
 import { assertCommitId, normalizeContentDir } from './validate';
 
 export const CONTENT_DIR_CANDIDATES: readonly string[] = [
@@ -28,9 +28,8 @@ export function chooseContentDir(paths: Iterable<string>, configured?: string | 
 export async function detectContentDir(gitDir: string, commit: string, configured?: string | null): Promise<string | null> {
   if (configured) return normalizeContentDir(configured);
   const sha = assertCommitId(commit);
-  const { stdout } = await runGit(
-    ['ls-tree', '-z', '--name-only', '--full-tree', '--end-of-options', sha, '--', ...CONTENT_DIR_CANDIDATES],
-    { gitDir, op: 'ls-tree' },
+  const listed = await withGit({ gitDir, op: 'ls-tree' }, (git) =>
+    git.raw(['ls-tree', '-z', '--name-only', '--full-tree', '--end-of-options', sha, '--', ...CONTENT_DIR_CANDIDATES]),
   );
-  return chooseContentDir(stdout.toString('utf8').split('\0').filter(Boolean));
+  return chooseContentDir(listed.split('\0').filter(Boolean));
 }

@@ -1,14 +1,13 @@
 // The real GitSource: the pieces of this folder composed over one cache folder. Updates are
 // serialised (a second update() waits for the first); blob reads share one cat-file process.
 import { CatFileBatch } from './catFileBatch';
-import { assertBranchName, cloneOrFetch, gitDirOf } from './cloneOrFetch';
+import { assertBranchName, branchHead as readBranchHead, cloneOrFetch, gitDirOf } from './cloneOrFetch';
 import { readCommitInfo } from './commitInfo';
 import { detectContentDir } from './detectContentDir';
 import { GitCommandError } from './errors';
 import { isAncestor } from './isAncestor';
 import { listRefs } from './listRefs';
 import { resolveRef } from './resolveRef';
-import { runGit } from './runGit';
 import { readTimeline } from './timeline';
 import { readTree } from './tree';
 import type { GitSource } from './types';
@@ -37,13 +36,7 @@ export function createGitSource(opts: GitSourceOptions): GitSource {
     return blobs;
   };
 
-  const branchHead = async (): Promise<string> => {
-    const { stdout } = await runGit(['rev-parse', '--verify', '--end-of-options', `refs/heads/${opts.branch}^{commit}`], {
-      gitDir,
-      op: 'rev-parse',
-    });
-    return stdout.toString('utf8').trim();
-  };
+  const branchHead = (): Promise<string> => readBranchHead(gitDir, opts.branch);
 
   return {
     async timeline(contentDir, head, since) {

@@ -2,7 +2,7 @@
 // "history rewritten" before reading a range of the log (a range from a non-ancestor walks the
 // whole history).
 import { GitCommandError } from './errors';
-import { runGit } from './runGit';
+import { GitExit, withGit } from './gitClient';
 import { assertCommitId } from './validate';
 
 /** `git merge-base --is-ancestor` answers with its exit code: 0 yes, 1 no, anything else an error. */
@@ -11,7 +11,14 @@ const NOT_ANCESTOR = 1;
 
 export async function isAncestor(gitDir: string, ancestor: string, descendant: string): Promise<boolean> {
   const args = ['merge-base', '--is-ancestor', '--end-of-options', assertCommitId(ancestor), assertCommitId(descendant)];
-  const { code } = await runGit(args, { gitDir, op: 'merge-base', allowFail: true });
+  const code = await withGit(
+    { gitDir, op: 'merge-base' },
+    async (git) => {
+      await git.raw(args);
+      return IS_ANCESTOR;
+    },
+    (exit: GitExit) => exit.exitCode,
+  );
   if (code === IS_ANCESTOR) return true;
   if (code === NOT_ANCESTOR) return false;
   // 128: an unknown commit (e.g. the old head was pruned after a force-push): not an ancestor.

@@ -2,7 +2,7 @@
 // so they can never be read as an option, a revision expression or a path, then resolved with
 // `rev-parse --end-of-options` to the commit they name.
 import { BadRefError } from './errors';
-import { runGit } from './runGit';
+import { withGit } from './gitClient';
 
 export const MAX_REF_LENGTH = 256;
 
@@ -48,13 +48,13 @@ export async function resolveRef(gitDir: string, ref: string): Promise<string> {
   const problem = refProblem(ref);
   const shown = typeof ref === 'string' ? JSON.stringify(ref.slice(0, 80)) : 'ref';
   if (problem) throw new BadRefError(`bad ref ${shown}: ${problem}`);
-  const result = await runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], {
-    gitDir,
-    op: 'rev-parse',
-    allowFail: true,
-  });
-  const sha = result.stdout.toString('utf8').trim();
-  if (result.code !== 0 || !/^[0-9a-f]{40,64}$/.test(sha)) {
+  // An exit code (unknown, ambiguous, not a commit) answers '' here; a timeout still throws.
+  const sha = await withGit(
+    { gitDir, op: 'rev-parse' },
+    (git) => git.revparse(['--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]),
+    () => '',
+  );
+  if (!/^[0-9a-f]{40,64}$/.test(sha)) {
     throw new BadRefError(`unknown ref ${shown}: no commit by that name`);
   }
   return sha;

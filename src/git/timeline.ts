@@ -1,8 +1,10 @@
 // The first-parent history of the tracked branch, oldest first, with each commit's changes under
-// the content folder — from one `git log` process whose output is parsed as it streams.
+// the content folder — from one `git log` process whose output is parsed as it streams
+// (child_process.spawn via spawnGit.ts: simple-git buffers the whole output, hundreds of MB at
+// 20,000 commits, before answering).
 import { NulTokenizer } from './nulTokens';
 import { RawLogParser, TIMELINE_FORMAT } from './rawLogParser';
-import { streamGit } from './runGit';
+import { streamGit } from './spawnGit';
 import type { TimelineStep } from './types';
 import { assertCommitId, normalizeContentDir } from './validate';
 

@@ -1,6 +1,6 @@
 // Files under the content folder at one commit: `git ls-tree -r -z`. Regular files only — a
 // symlink (mode 120000) would point outside the page's content, a submodule (160000) has none.
-import { runGit } from './runGit';
+import { withGit } from './gitClient';
 import type { TreeEntry } from './types';
 import { assertCommitId, normalizeContentDir } from './validate';
 
@@ -12,11 +12,10 @@ const REGULAR_FILE_MODE = /^100[0-7]{3}$/;
 export async function readTree(gitDir: string, commit: string, contentDir: string): Promise<TreeEntry[]> {
   const sha = assertCommitId(commit);
   const dir = normalizeContentDir(contentDir);
-  const { stdout } = await runGit(['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', sha, '--', dir], {
-    gitDir,
-    op: 'ls-tree',
-  });
-  return parseTree(stdout.toString('utf8'));
+  const listed = await withGit({ gitDir, op: 'ls-tree' }, (git) =>
+    git.raw(['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', sha, '--', dir]),
+  );
+  return parseTree(listed);
 }
 
 export function parseTree(output: string): TreeEntry[] {
