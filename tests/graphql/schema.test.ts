@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { printSchema } from 'graphql';
 import { buildRolegraphSchema } from '../../src/graphql/buildSchema';
-import { SCHEMA_FILE } from '../../src/graphql/printSchema';
+import { SCHEMA_FILE } from '../../src/server/printSchema';
 
 describe('schema/schema.graphql', () => {
   it('matches the schema the type-graphql classes build', async () => {

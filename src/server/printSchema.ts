@@ -1,9 +1,9 @@
-// `npm run schema`: writes schema/schema.graphql from the built schema. The only file in
-// src/graphql that touches the file system; tests/graphql/schema.test.ts fails when it is stale.
+// `npm run schema`: writes schema/schema.graphql from the built schema; tests/graphql/schema.test.ts
+// fails when it is stale. In server/, not graphql/: graphql code never touches the file system.
 import fs from 'node:fs';
 import path from 'node:path';
 import { printSchema } from 'graphql';
-import { buildRolegraphSchema } from './buildSchema';
+import { buildRolegraphSchema } from '../graphql/buildSchema';
 
 export const SCHEMA_FILE = path.resolve(__dirname, '..', '..', 'schema', 'schema.graphql');
 
