@@ -5,15 +5,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createServer, type RolegraphServer } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
 import { createIndexerFor } from '../../src/server/main';
 import type { Indexer } from '../../src/index/types';
+import { launchChromium } from '../helpers/chromium';
 import { makeRepo, seed, type TestRepo } from '../helpers/makeRepo';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 let repo: TestRepo;
 let cacheDir: string;
@@ -23,7 +22,6 @@ let base: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install it (apt-get install chromium), as .ci/run does`);
   repo = makeRepo([{ message: 'Add High Velocity Sales', files: { 'content/job-families/sales/high-velocity-sales-and-first-orders.md': seed('high-velocity-sales-and-first-orders.md') } }]);
   cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rolegraph-graphiql-'));
   const config = loadConfig({ repo: repo.dir, cacheDir }, {});
@@ -31,7 +29,7 @@ beforeAll(async () => {
   await indexer.refresh();
   server = await createServer({ config, indexer, logger: pino({ level: 'silent' }) });
   base = `http://127.0.0.1:${(await server.listen(0, '127.0.0.1')).port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {

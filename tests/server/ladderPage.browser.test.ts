@@ -4,11 +4,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createGitSource } from '../../src/git/gitSource';
 import { createIndexer } from '../../src/index';
 import type { Indexer } from '../../src/index/types';
 import { createServer, type RolegraphServer, type ServerLogger } from '../../src/server/app';
+import { launchChromium } from '../helpers/chromium';
 import { makeRepo, seed, type TestRepo } from '../helpers/makeRepo';
 import { SEED_PATHS } from '../helpers/snapshotOf';
 
@@ -16,8 +17,6 @@ import { SEED_PATHS } from '../helpers/snapshotOf';
 // browser, where these are the real globals; declared here, module-scoped, so nothing leaks.
 declare const document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 declare const window: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 const LADDER_QUERY = /* GraphQL */ `
   query ($department: String, $role: ID, $at: String) {
@@ -61,7 +60,7 @@ beforeAll(async () => {
   });
   const address = await server.listen(0, '127.0.0.1');
   base = `http://127.0.0.1:${address.port}`;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
