@@ -1,19 +1,10 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { LadderEdgeKind } from './ladderEdgeKind.enum';
+import { LadderEdge } from './ladder.type';
 import { Role } from './role.type';
-import type { LadderEdgeKind as LadderEdgeKindValue } from '../../index/types';
 
+/** A ladder edge taken as a move: the same from/to/kind, plus how the grade changes. */
 @ObjectType({ description: 'One move along a career path, and why it is a move.' })
-export class CareerStep {
-  @Field(() => Role)
-  from: Role;
-
-  @Field(() => Role)
-  to: Role;
-
-  @Field(() => LadderEdgeKind)
-  kind: LadderEdgeKindValue;
-
+export class CareerStep extends LadderEdge {
   @Field(() => Float, { nullable: true, description: 'Grade of `to` minus grade of `from`; null when either has none.' })
   gradeDelta: number | null;
 }
