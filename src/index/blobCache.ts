@@ -5,15 +5,16 @@
 // (`_index.md`) and fallback title from the path, so one blob at two paths is two different
 // families. A pure rename therefore costs one parse of that one page.
 //
-// Layout: one file per entry, content-addressed and sharded, `<dir>/<version>/ab/cdef….json`.
-// Each file starts with a checksummed header (checksummedFile.ts); a file whose
-// header, length, checksum or identity does not match is treated as absent (deleted and parsed
-// again), never served. Files are written to a temp name, fsynced, then renamed, so a crash leaves
-// either the old state or a complete entry. Entries are loaded only when a build asks for them.
+// Layout: append-only pack files of checksummed records (parsePack.ts), `<dir>/<version>/pack-N.rg`.
+// Each process appends the pages it parses to a pack of its own, one batch at a time (written and
+// fsynced), so a crash mid-index keeps every batch before it. The first `ensure` reads every pack
+// sequentially, once. A record whose checksum fails, or a torn tail, is never served: its page is
+// parsed again, and the damaged pack is rewritten without it (valid records to a new pack, then the
+// old one removed). Old packs are never written to, so a failing write leaves them intact.
 import { createHash } from 'node:crypto';
-import { promises as fsp } from 'node:fs';
+import fs, { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import { readChecksummed, writeChecksummed } from './checksummedFile';
+import { listPacks, packName, PackWriter, scanPack, encodeRecord } from './parsePack';
 import { parseFamily } from '../parse/parseFamily';
 import { Interner } from './intern';
 import type { JobFamily } from '../parse/types';
@@ -26,8 +27,8 @@ export const PARSER_VERSION = 'parser-1';
 
 /** Blobs per `readBlobs` call: large enough to keep cat-file busy, small enough to bound memory. */
 const READ_BATCH = 200;
-/** Concurrent file reads/writes: enough to hide disk latency without exhausting descriptors. */
-const IO_CONCURRENCY = 16;
+/** Packs beyond this are merged into one at load, so restarts do not read ever more files. */
+const MAX_PACKS = 16;
 
 export type ParseFn = (path: string, text: Buffer, opts: { contentDir?: string }) => JobFamily;
 export type ReadBlobs = (ids: string[]) => Promise<Map<string, Buffer | null>>;
@@ -67,6 +68,14 @@ export class BlobCache {
   private readonly parse: ParseFn;
   private readonly version: string;
   private readonly versionDir: string | null;
+  /** Reading the packs on disk: once per process, shared by concurrent `ensure` calls. */
+  private loading: Promise<void> | null = null;
+  /** Sequence number of the next pack this process creates. */
+  private nextSequence = 1;
+  private writer: PackWriter | null = null;
+  /** Appends one after another (two `ensure` calls may parse at once). */
+  private writing: Promise<void> = Promise.resolve();
+  private closed = false;
 
   constructor(private readonly opts: BlobCacheOptions) {
     this.parse = opts.parse ?? ((p, text, o) => parseFamily(p, text, o));
@@ -83,30 +92,36 @@ export class BlobCache {
     return { entries: this.memory.size, ...this.counters };
   }
 
+  /** Folder of this version's packs, or null for a memory-only cache. */
+  packDir(): string | null {
+    return this.versionDir;
+  }
+
+  /** Where the next pack this process writes will go (after the packs on disk were read). */
+  async nextPackPath(): Promise<string | null> {
+    await this.loadPacks();
+    return this.versionDir ? path.join(this.versionDir, packName(this.nextSequence)) : null;
+  }
+
   /**
-   * Makes every page available to `get`: from memory, else from disk, else by reading the blob
-   * (in batches) and parsing it. `onProgress` sees the parse stage only (loading is fast).
+   * Makes every page available to `get`: from memory (the packs on disk are read by the first
+   * call), else by reading the blob (in batches) and parsing it. `onProgress` sees the parse stage.
    */
   async ensure(pages: Iterable<PageRef>, read: ReadBlobs, onProgress?: (done: number, total: number) => void): Promise<void> {
+    await this.loadPacks();
     const wanted = new Map<string, PageRef>();
     for (const page of pages) {
       const key = memoryKey(page.path, page.blob);
       if (!this.memory.has(key) && !wanted.has(key)) wanted.set(key, page);
     }
     if (wanted.size === 0) return;
-    const toParse: PageRef[] = [];
-    await eachLimited([...wanted.values()], IO_CONCURRENCY, async (page) => {
-      const family = await this.load(page);
-      if (family) this.memory.set(memoryKey(page.path, page.blob), this.shared.intern(family));
-      else toParse.push(page);
-    });
-    toParse.sort((a, b) => (a.blob < b.blob ? -1 : a.blob > b.blob ? 1 : 0));
+    const toParse = [...wanted.values()].sort((a, b) => (a.blob < b.blob ? -1 : a.blob > b.blob ? 1 : 0));
     let done = 0;
     onProgress?.(0, toParse.length);
     for (let i = 0; i < toParse.length; i += READ_BATCH) {
       const batch = toParse.slice(i, i + READ_BATCH);
       const texts = await read([...new Set(batch.map((p) => p.blob))]);
-      const writes: Array<{ page: PageRef; body: string }> = [];
+      const records: Buffer[] = [];
       for (const page of batch) {
         const text = texts.get(page.blob);
         if (!text) {
@@ -119,52 +134,118 @@ export class BlobCache {
         // Serve exactly what a restart will load back (JSON drops e.g. YAML Date objects to strings).
         const body = JSON.stringify({ path: page.path, blob: page.blob, family: parsed });
         this.memory.set(memoryKey(page.path, page.blob), this.shared.intern((JSON.parse(body) as StoredEntry).family));
-        writes.push({ page, body });
+        if (this.versionDir) records.push(encodeRecord(body));
       }
-      await eachLimited(writes, IO_CONCURRENCY, ({ page, body }) => this.store(page, body));
+      texts.clear(); // the raw blobs are not needed any more; let them go before the next batch
+      await this.store(records);
       done += batch.length;
       onProgress?.(done, toParse.length);
     }
   }
 
-  /** Where an entry lives on disk, or null for a memory-only cache. */
-  entryPath(page: PageRef): string | null {
-    if (!this.versionDir) return null;
-    const key = createHash('sha256')
-      .update(`${this.version}\0${this.opts.contentDir ?? ''}\0${page.path}\0${page.blob}`)
-      .digest('hex');
-    return path.join(this.versionDir, key.slice(0, 2), `${key.slice(2)}.json`);
+  /** Stops appending (closes this process's pack). Entries in memory stay readable. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.writing;
+    await this.writer?.close();
+    this.writer = null;
   }
 
-  private async load(page: PageRef): Promise<JobFamily | null> {
-    const file = this.entryPath(page);
-    if (!file) return null;
-    const { body, present } = await readChecksummed(file);
-    if (!present) return null; // the common case on a cold cache
-    const family = decodeEntry(body, page);
-    if (family) {
-      this.counters.loaded += 1;
-      return family;
+  private loadPacks(): Promise<void> {
+    this.loading ??= this.readPacks();
+    return this.loading;
+  }
+
+  private async readPacks(): Promise<void> {
+    const dir = this.versionDir;
+    if (!dir) return;
+    const packs = await listPacks(dir);
+    const damaged: string[] = [];
+    for (const { name, sequence } of packs) {
+      this.nextSequence = Math.max(this.nextSequence, sequence + 1);
+      const file = path.join(dir, name);
+      let bad = 0;
+      try {
+        const scan = await scanPack(file, (body) => {
+          const entry = decodeEntry(body.toString('utf8'));
+          if (!entry) {
+            bad += 1;
+            return;
+          }
+          const key = memoryKey(entry.path, entry.blob);
+          if (this.memory.has(key)) return; // also in an older pack
+          this.memory.set(key, this.shared.intern(entry.family));
+          this.counters.loaded += 1;
+        });
+        bad += scan.damaged;
+      } catch (err) {
+        this.opts.log?.({ event: 'parsed-cache-read-failed', pack: name, error: err instanceof Error ? err.message : String(err) });
+        continue;
+      }
+      if (bad > 0) {
+        this.counters.corrupt += bad;
+        this.opts.log?.({ event: 'parsed-cache-corrupt', pack: name, damaged: bad });
+        damaged.push(name);
+      }
     }
-    this.counters.corrupt += 1;
-    this.opts.log?.({ event: 'parsed-cache-corrupt', path: page.path, blob: page.blob });
-    await fsp.rm(file, { force: true }).catch(() => undefined);
-    return null;
+    // Damaged packs are rewritten so the damage is reported once; many packs are merged so a
+    // restart keeps reading a few files. Either way the valid records go to a new pack first.
+    const rewrite = packs.length > MAX_PACKS ? packs.map((p) => p.name) : damaged;
+    if (rewrite.length > 0) await this.rewrite(dir, rewrite);
   }
 
-  private async store(page: PageRef, body: string): Promise<void> {
-    const file = this.entryPath(page);
-    if (!file) return;
+  /**
+   * Copies the valid records of `names` into one new pack (temp name, fsync, rename), then removes
+   * them. Streams: a record is written as it is read, so a merge never holds a whole pack. Best effort.
+   */
+  private async rewrite(dir: string, names: readonly string[]): Promise<void> {
+    const target = path.join(dir, packName(this.nextSequence++));
+    const temp = `${target}.${process.pid}.tmp`;
+    let fd: number | null = null;
     try {
-      await writeChecksummed(file, body);
+      fd = fs.openSync(temp, 'wx', 0o644);
+      const out = fd;
+      for (const name of names) {
+        await scanPack(path.join(dir, name), (body, raw) => {
+          if (decodeEntry(body.toString('utf8'))) fs.writeSync(out, raw);
+        });
+      }
+      fs.fsyncSync(fd);
+      fs.closeSync(fd);
+      fd = null;
+      await fsp.rename(temp, target);
+      for (const name of names) await fsp.rm(path.join(dir, name), { force: true });
     } catch (err) {
-      // A full disk must not fail the index: the page is in memory and is parsed again next start.
-      this.opts.log?.({ event: 'parsed-cache-write-failed', path: page.path, error: err instanceof Error ? err.message : String(err) });
+      if (fd !== null) fs.closeSync(fd);
+      await fsp.rm(temp, { force: true }).catch(() => undefined);
+      this.opts.log?.({ event: 'parsed-cache-write-failed', error: err instanceof Error ? err.message : String(err) });
     }
+  }
+
+  /** Appends a batch to this process's pack; a failure is logged, never thrown. */
+  private store(records: Buffer[]): Promise<void> {
+    if (records.length === 0 || !this.versionDir || this.closed) return Promise.resolve();
+    const dir = this.versionDir;
+    this.writing = this.writing.then(async () => {
+      try {
+        if (!this.writer) {
+          await fsp.mkdir(dir, { recursive: true });
+          this.writer = await PackWriter.create(path.join(dir, packName(this.nextSequence++)));
+        }
+        await this.writer.append(records);
+      } catch (err) {
+        // A full disk must not fail the index: the pages are in memory and are parsed again next
+        // start. The next batch starts a new pack rather than append after a partial write.
+        await this.writer?.close();
+        this.writer = null;
+        this.opts.log?.({ event: 'parsed-cache-write-failed', error: err instanceof Error ? err.message : String(err) });
+      }
+    });
+    return this.writing;
   }
 }
 
-interface StoredEntry {
+export interface StoredEntry {
   path: string;
   blob: string;
   family: JobFamily;
@@ -180,25 +261,13 @@ function safeDirName(version: string): string {
   return `${readable}-${createHash('sha256').update(version).digest('hex').slice(0, 8)}`;
 }
 
-/** The stored family, or null when the entry is damaged or belongs to another page. */
-export function decodeEntry(body: string | null, page: PageRef): JobFamily | null {
-  if (body === null) return null;
+/** A stored entry, or null when the record does not hold one (wrong shape). */
+export function decodeEntry(body: string): StoredEntry | null {
   try {
     const entry = JSON.parse(body) as StoredEntry;
-    if (entry.path !== page.path || entry.blob !== page.blob || typeof entry.family !== 'object' || !entry.family) return null;
-    return entry.family;
+    if (typeof entry.path !== 'string' || typeof entry.blob !== 'string' || typeof entry.family !== 'object' || !entry.family) return null;
+    return entry;
   } catch {
     return null;
   }
-}
-
-async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const item = items[next++];
-      await fn(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

@@ -56,6 +56,7 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
   const cacheFor = (dir: string): BlobCache => {
     // One cache per content folder: the folder is part of every key (it shapes slugs).
     if (!blobs || contentDir !== dir) {
+      void blobs?.close(); // stops appending to the old folder's pack; never throws
       blobs = new BlobCache({ dir: path.join(opts.cacheDir, 'parsed'), contentDir: dir, log });
     }
     return blobs;
@@ -255,6 +256,7 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
     async close() {
       closed = true;
       await running;
+      await blobs?.close();
       listeners.clear();
       await opts.source.close();
     },

@@ -215,22 +215,27 @@ describe('indexer over a real repository', () => {
   });
 
   it('detects a corrupted cache entry and parses that page again', async () => {
-    const entries = listFiles(path.join(cacheDir, 'parsed')).filter((f) => f.endsWith('.json'));
-    expect(entries).toHaveLength(6);
-    const victim = entries[0];
-    const raw = fs.readFileSync(victim);
-    fs.writeFileSync(victim, raw.subarray(0, raw.length - 40)); // truncated mid-body
-    const another = entries[1];
-    const text = fs.readFileSync(another, 'utf8');
-    fs.writeFileSync(another, text.replace('"title"', '"TITLE"')); // same length, wrong checksum
+    // Every page the first indexer parsed went to one pack, appended refresh after refresh.
+    const packs = listFiles(path.join(cacheDir, 'parsed')).filter((f) => f.endsWith('.rg'));
+    expect(packs).toHaveLength(1);
+    const raw = fs.readFileSync(packs[0]);
+    expect(raw.toString('latin1').split('RGR1')).toHaveLength(7); // six records
+    const damaged = Buffer.from(raw.subarray(0, raw.length - 40)); // the last record torn mid-body
+    const at = damaged.indexOf('"title"');
+    damaged.write('"TITLE"', at, 'utf8'); // the first record: same length, wrong checksum
+    fs.writeFileSync(packs[0], damaged);
     const again = newIndexer(cacheDir);
     await again.refresh();
     expect(again.blobStats()).toMatchObject({ parsed: 2, loaded: 4, corrupt: 2 });
     expect(again.current()!.head.roleById.get(TEAM_LEAD)!.grade).toBe(6);
-    // Repaired on disk: the next start parses nothing again.
+    await again.close();
+    // Repaired on disk (the damaged pack rewritten without its bad records, the two pages parsed
+    // again in a new pack): the next start parses nothing and finds no damage.
+    expect(fs.existsSync(packs[0])).toBe(false);
     const third = newIndexer(cacheDir);
     await third.refresh();
-    expect(third.blobStats()).toMatchObject({ parsed: 0, corrupt: 0 });
+    expect(third.blobStats()).toMatchObject({ parsed: 0, loaded: 6, corrupt: 0 });
+    await third.close();
   });
 
   it('keeps serving the last good view when a refresh fails, and fails only without one', async () => {

@@ -1,4 +1,4 @@
-// Faults in the persisted cache (<cacheDir>/parsed/…/ab/cdef….json entries and
+// Faults in the persisted cache (<cacheDir>/parsed/…/pack-N.rg packs of checksummed records and
 // <cacheDir>/index/timeline.json): damaged entries are detected and rebuilt, never served; a
 // process killed while writing leaves a cache the next run completes correctly; a write that fails
 // leaves the entries already there intact and the served answer right.
@@ -33,21 +33,24 @@ describe('damaged cache entries', () => {
       const first = indexerFor(repo, cacheDir);
       await first.refresh();
       await first.close();
-      const entries = filesUnder(path.join(cacheDir, 'parsed'), '.json');
-      expect(entries).toHaveLength(2);
-      // One entry edited in place (grade 12 → 99, header kept), the other cut in half; the
-      // stored timeline truncated too.
-      let tampered = 0;
-      for (const file of entries) {
-        const raw = fs.readFileSync(file, 'utf8');
-        if (raw.includes('"grade":12')) {
-          fs.writeFileSync(file, raw.split('"grade":12').join('"grade":99'));
-          tampered += 1;
-        } else {
-          fs.writeFileSync(file, raw.slice(0, Math.floor(raw.length / 2)));
-        }
-      }
-      expect(tampered).toBe(1);
+      const packs = filesUnder(path.join(cacheDir, 'parsed'), '.rg');
+      expect(packs).toHaveLength(1);
+      // Two records in one pack: the VP's edited in place (grade 12 → 99, header kept), the other
+      // cut in half as a crash mid-append would leave it; the stored timeline truncated too.
+      const raw = fs.readFileSync(packs[0]);
+      const records = raw.toString('latin1').split('RGR1').slice(1);
+      expect(records).toHaveLength(2);
+      const tamperedAt = raw.indexOf('"grade":12');
+      expect(tamperedAt).toBeGreaterThan(0);
+      const secondStart = raw.indexOf('RGR1', 4);
+      const vpFirst = tamperedAt < secondStart;
+      const damaged = Buffer.from(raw);
+      damaged.write('"grade":99', tamperedAt, 'utf8');
+      // Keep the VP record whole and tear the other: reorder nothing, cut what follows or precedes.
+      const cut = vpFirst
+        ? damaged.subarray(0, secondStart + Math.floor((raw.length - secondStart) / 2))
+        : Buffer.concat([damaged.subarray(0, Math.floor(secondStart / 2)), damaged.subarray(secondStart)]);
+      fs.writeFileSync(packs[0], cut);
       const timeline = path.join(cacheDir, 'index', 'timeline.json');
       fs.writeFileSync(timeline, fs.readFileSync(timeline).subarray(0, 40));
 
@@ -80,16 +83,15 @@ describe('a failing cache write', () => {
       const first = indexerFor(repo, cacheDir);
       await first.refresh();
       await first.close();
-      const before = new Map(filesUnder(path.join(cacheDir, 'parsed'), '.json').map((f) => [f, fs.readFileSync(f)]));
-      expect(before.size).toBe(2);
+      const before = new Map(filesUnder(path.join(cacheDir, 'parsed'), '.rg').map((f) => [f, fs.readFileSync(f)]));
+      expect(before.size).toBe(1);
 
-      // The next version of the VP page will be stored at a known place; a folder there makes the
-      // final rename fail the way a full or read-only disk would (chmod does not stop root).
+      // The next start appends the new VP version to a new pack at a known place; a folder there
+      // makes creating it fail the way a full or read-only disk would (chmod does not stop root).
       const vpPath = `${SALES}/vp-of-commercial-sales.md`;
       repo.commit({ message: 'Regrade the VP', files: { [vpPath]: vpPageWithGrade(13) } });
-      const blob = repo.git('rev-parse', `HEAD:${vpPath}`);
       const probe = new BlobCache({ dir: path.join(cacheDir, 'parsed'), contentDir: CONTENT_DIR });
-      const target = probe.entryPath({ path: vpPath, blob })!;
+      const target = (await probe.nextPackPath())!;
       fs.mkdirSync(path.join(target, 'blocker'), { recursive: true });
 
       const second = createIndexer({
@@ -108,15 +110,21 @@ describe('a failing cache write', () => {
 
       for (const [file, bytes] of before) expect(fs.readFileSync(file).equals(bytes)).toBe(true);
       expect(filesUnder(path.dirname(target), '.tmp')).toEqual([]); // no half-written leftovers
+      expect(filesUnder(path.dirname(target), '.rg')).toEqual([...before.keys()]);
 
       // Once the disk is healthy again the page is parsed once more and stored.
       fs.rmSync(target, { recursive: true });
       const third = indexerFor(repo, cacheDir);
       await third.refresh();
       expect(gradeOf(third, VP)).toBe(13);
-      expect(third.blobStats()).toMatchObject({ parsed: 1, corrupt: 0 });
+      expect(third.blobStats()).toMatchObject({ parsed: 1, corrupt: 0, loaded: 2 });
       expect(fs.statSync(target).isFile()).toBe(true);
       await third.close();
+      const fourth = indexerFor(repo, cacheDir);
+      await fourth.refresh();
+      expect(fourth.blobStats()).toMatchObject({ parsed: 0, corrupt: 0, loaded: 3 });
+      expect(gradeOf(fourth, VP)).toBe(13);
+      await fourth.close();
     } finally {
       repo.cleanup();
       fs.rmSync(cacheDir, { recursive: true, force: true });
@@ -143,19 +151,17 @@ describe('a process killed while indexing', () => {
       child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
       const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
 
-      // Kill as soon as the first parsed entries are on disk: the parse is then part way through.
+      // Kill as soon as the first batch of parsed entries is in the pack: the parse is part way through.
       const parsedDir = path.join(cacheDir, 'parsed');
+      const packBytes = (): number => filesUnder(parsedDir, '.rg').reduce((sum, f) => sum + fs.statSync(f).size, 0);
       const deadline = Date.now() + 60_000;
-      while (filesUnder(parsedDir, '.json').length === 0) {
+      while (packBytes() === 0) {
         if (Date.now() > deadline || child.exitCode !== null) throw new Error(`child never wrote the cache:\n${output}`);
         await new Promise((r) => setTimeout(r, 10));
       }
       child.kill('SIGKILL');
       expect(await exited).toBe('SIGKILL');
       expect(output).not.toContain('done');
-      const written = filesUnder(parsedDir, '.json').length;
-      expect(written).toBeGreaterThan(0);
-      expect(written).toBeLessThan(FAMILIES);
 
       const indexer = indexerFor(repo, cacheDir);
       await indexer.refresh();
@@ -166,6 +172,7 @@ describe('a process killed while indexing', () => {
       }
       const stats = indexer.blobStats();
       expect(stats.loaded).toBeGreaterThan(0); // the killed run's complete entries were reused
+      expect(stats.loaded).toBeLessThan(FAMILIES); // it was killed part way through
       expect(stats.loaded + stats.parsed).toBe(FAMILIES);
       await indexer.close();
     } finally {
