@@ -75,7 +75,8 @@ export function roleFieldChanges(before: Role, after: Role): FieldChange[] {
     scalarChange('title', before.title, after.title),
     scalarChange('grade', gradeString(before.grade), gradeString(after.grade)),
     before.grade === after.grade ? scalarChange('gradeText', before.gradeText, after.gradeText) : null,
-    scalarChange('description', paragraphs(before.description), paragraphs(after.description)),
+    // Joined only when they differ: most roles compared in a diff kept their text (line shifts).
+    sameList(before.description, after.description) ? null : scalarChange('description', paragraphs(before.description), paragraphs(after.description)),
     bulletChange('responsibilities', before.responsibilities, after.responsibilities, before.responsibilityItems, after.responsibilityItems),
     bulletChange('requirements', before.requirements, after.requirements, before.requirementItems, after.requirementItems),
     listChange('performanceIndicators', before.performanceIndicators, after.performanceIndicators),

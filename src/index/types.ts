@@ -138,6 +138,12 @@ export interface IndexView {
   roleHistory(roleId: string): readonly RoleVersion[];
   /** Timeline commits that changed anything under the content folder, or only a family's page (by slug or path), newest first. */
   commitsTouching(slugOrPath?: string | null): readonly CommitInfo[];
+  /**
+   * `diff(from, to)` of two of this view's snapshots, remembered per (from, to) commit pair (a small
+   * LRU): a first-to-last diff at 20,000 commits costs hundreds of ms and repeats. Optional so that
+   * hand-made views need not implement it; callers fall back to the pure `diff`.
+   */
+  diff?(from: Snapshot, to: Snapshot): SnapshotDiff;
 }
 
 export interface RefreshResult {

@@ -5,15 +5,21 @@
 // commits' changes plus O(families) for the head snapshot, and leaves the previous view intact.
 import type { CommitInfo, GitSource, TimelineStep } from '../git/types';
 import type { BlobCache } from './blobCache';
+import { diff } from './diff';
 import { buildHistory, extendHistory, type TimelineHistory } from './history';
 import { Lru } from './lru';
 import { PathBlobIndex } from './pathBlobIndex';
 import { resolveClientRef } from './resolveClientRef';
 import { buildSnapshot, type PageVersion } from './snapshot';
-import type { IndexView, RoleVersion, Snapshot } from './types';
+import type { IndexView, RoleVersion, Snapshot, SnapshotDiff } from './types';
 
 /** Snapshots kept per view; each holds references to shared parsed pages, so they are cheap. */
 export const SNAPSHOT_CACHE_SIZE = 32;
+/**
+ * Diffs kept per view. Small: a first-to-last diff at 20,000 commits is thousands of role changes
+ * (~1 MB as JSON), and the response cache above already answers repeated identical queries.
+ */
+export const DIFF_CACHE_SIZE = 8;
 
 export type ViewSource = Pick<GitSource, 'resolveRef' | 'commitInfo' | 'tree' | 'readBlobs'>;
 
@@ -121,6 +127,7 @@ function assembleView(opts: ViewOptions, parts: ViewParts): BuiltView {
   const head = buildSnapshot(headCommit, pagesOf(pathIndex.atLast()), parts.previousHead);
   cache.set(headCommit.sha, Promise.resolve(head));
 
+  const diffs = new Lru<string, SnapshotDiff>(DIFF_CACHE_SIZE);
   let allContentCommits: readonly CommitInfo[] | null = null;
   const newestFirst = (positions: Iterable<number>): CommitInfo[] =>
     [...new Set(positions)].sort((a, b) => b - a).map((p) => timeline[p]);
@@ -148,6 +155,16 @@ function assembleView(opts: ViewOptions, parts: ViewParts): BuiltView {
         cache.set(commit.sha, snapshot);
       }
       return snapshot;
+    },
+    diff(from, to) {
+      // A snapshot is a pure function of its commit within one view, so the shas identify the pair.
+      const key = `${from.commit.sha}..${to.commit.sha}`;
+      let result = diffs.get(key);
+      if (!result) {
+        result = diff(from, to);
+        diffs.set(key, result);
+      }
+      return result;
     },
     roleHistory(roleId): readonly RoleVersion[] {
       return history.roleVersions.get(roleId) ?? [];

@@ -159,6 +159,17 @@ describe('indexer over a real repository', () => {
     ]);
   });
 
+  it("remembers a diff per commit pair in the view: the same answer as the pure diff, computed once", async () => {
+    const from = await view.snapshotAt(await view.resolveRef('v1'));
+    const remembered = view.diff!(from, view.head);
+    expect(remembered).toEqual(diff(from, view.head));
+    expect(view.diff!(from, view.head)).toBe(remembered);
+    // The other direction is another pair: ADDED becomes REMOVED.
+    const back = view.diff!(view.head, from);
+    expect(back).not.toBe(remembered);
+    expect(back.roles.find((r) => r.id === NEW_LOGO_SM)!.change).toBe('REMOVED');
+  });
+
   it('resolves dates, tags and short shas, and refuses bad refs with BAD_REF', async () => {
     expect((await view.resolveRef('2021-01-02')).sha).toBe(shas[1]);
     expect((await view.resolveRef('2021-01-01T12:00:00Z')).sha).toBe(shas[0]);

@@ -27,9 +27,10 @@ interface SnapshotDiffData {
 export class DiffResolver {
   @Query(() => SnapshotDiff, { description: 'What changed between two refs: families and roles, field by field.' })
   async diff(@Args(() => DiffArgs) args: DiffArgs, @Ctx() ctx: RolegraphContext): Promise<SnapshotDiffData> {
-    const { loaders } = pinned(ctx);
+    const { view, loaders } = pinned(ctx);
     const [from, to] = await Promise.all([loaders.snapshotByRef(args.from), loaders.snapshotByRef(args.to)]);
-    const result = diff(from, to);
+    // The view remembers recent diffs per commit pair (a first-to-last diff is costly and repeats).
+    const result = view.diff ? view.diff(from, to) : diff(from, to);
     // Each side links into its own snapshot, so `before { family { title } }` reads the old family.
     return {
       from: result.from,
