@@ -47,6 +47,7 @@ describe('renderDetails', () => {
     expect(md).toContain('| 20k | refresh after one commit (median) | ≤ 200 ms | 250 ms (git alone 50 ms, ×5.0) | **missed** |');
     expect(md).toContain('| 20k | cached role lookup / bare node:http | ≥ 50% | 12000 / 20000 req/s = 60% | met |');
     expect(md).toContain('| 20k | peak RSS while indexing | ≤ 600 MB | 700 MB | **missed** |');
+    expect(md).toContain('| 20k | cold index vs git floor | ≤ ×3 | 60.00 s = ×20.0 floor | **missed** |');
   });
 
   it('writes one throughput row per measured operation, with the load average', () => {
