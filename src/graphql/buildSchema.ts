@@ -3,7 +3,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
-import { mapErrors } from './errors';
+import { mapFieldErrors } from './mapFieldErrors';
 import { createRolegraphPubSub } from './pubsub';
 import { resolvers } from './resolvers';
 
@@ -12,12 +12,13 @@ export interface BuildSchemaOptions {
   pubSub?: PubSub;
 }
 
-export function buildRolegraphSchema(opts: BuildSchemaOptions = {}): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildRolegraphSchema(opts: BuildSchemaOptions = {}): Promise<GraphQLSchema> {
+  // No globalMiddlewares: they would run every plain property field through an async chain (see mapFieldErrors).
+  const schema = await buildSchema({
     resolvers,
     pubSub: opts.pubSub ?? createRolegraphPubSub(),
     validate: false,
     emitSchemaFile: false,
-    globalMiddlewares: [mapErrors],
   });
+  return mapFieldErrors(schema);
 }

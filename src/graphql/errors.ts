@@ -1,8 +1,7 @@
 // The one place where domain errors become GraphQL errors. Lower layers throw CodedErrors
-// (BAD_REF, NOT_FOUND, ...); a global middleware turns them into GraphQLErrors carrying that code,
+// (BAD_REF, NOT_FOUND, ...); mapFieldErrors wraps every field resolver to turn them into GraphQLErrors carrying that code,
 // and `formatError` masks everything else so a client never sees a stack trace or a file path.
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import type { MiddlewareFn } from 'type-graphql';
 import { CodedError } from '../util/codedError';
 
 /** A mutation asked for by someone who is not an admin. */
@@ -43,15 +42,6 @@ export function toGraphQLError(error: unknown): unknown {
   }
   return error;
 }
-
-/** Global type-graphql middleware: maps errors thrown by any resolver, so `graphql()` callers see the codes too. */
-export const mapErrors: MiddlewareFn = async (_action, next) => {
-  try {
-    return await next();
-  } catch (error) {
-    throw toGraphQLError(error);
-  }
-};
 
 /** Walks `originalError` links (GraphQL's located error, Apollo's wrappers) to the error first thrown. */
 function rootCause(error: unknown): unknown {
