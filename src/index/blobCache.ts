@@ -14,9 +14,10 @@
 import { createHash } from 'node:crypto';
 import fs, { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import { listPacks, packName, PackWriter, scanPack, encodeRecord } from './parsePack';
+import { listPacks, packName, packSequence, PackWriter, scanPack, encodeRecord } from './parsePack';
 import { parseFamily } from '../parse/parseFamily';
 import { Interner } from './intern';
+import { readValueTable, TABLE_FILE, writeValueTable, type TableEntry } from './valueTable';
 import type { JobFamily } from '../parse/types';
 
 /**
@@ -29,6 +30,8 @@ export const PARSER_VERSION = 'parser-1';
 const READ_BATCH = 200;
 /** Packs beyond this are merged into one at load, so restarts do not read ever more files. */
 const MAX_PACKS = 16;
+/** The value table is rewritten once the entries it lacks reach this fraction of all entries. */
+const TABLE_STALE_FRACTION = 16;
 
 export type ParseFn = (path: string, text: Buffer, opts: { contentDir?: string }) => JobFamily;
 export type ReadBlobs = (ids: string[]) => Promise<Map<string, Buffer | null>>;
@@ -63,7 +66,16 @@ export interface BlobCacheStats {
 export class BlobCache {
   private readonly memory = new Map<string, JobFamily>();
   /** Versions of a page share what they have in common (see intern.ts): memory follows distinct content. */
-  private readonly shared = new Interner();
+  private shared = new Interner();
+  /**
+   * Pack name → offset up to which every record's entry is in memory (read here, or written here):
+   * what a value table written now covers, so the next load reads only past these offsets.
+   */
+  private readonly covered = new Map<string, number>();
+  /** Entries in memory that the last value table read or written does not hold. */
+  private uncovered = 0;
+  /** Set once a pack write failed: a table then would hold entries no pack has, so none is written. */
+  private storeFailed = false;
   private readonly counters = { parsed: 0, loaded: 0, corrupt: 0, missing: 0 };
   private readonly parse: ParseFn;
   private readonly version: string;
@@ -114,7 +126,7 @@ export class BlobCache {
       const key = memoryKey(page.path, page.blob);
       if (!this.memory.has(key) && !wanted.has(key)) wanted.set(key, page);
     }
-    if (wanted.size === 0) return;
+    if (wanted.size === 0) return this.refreshTable();
     const toParse = [...wanted.values()].sort((a, b) => (a.blob < b.blob ? -1 : a.blob > b.blob ? 1 : 0));
     let done = 0;
     onProgress?.(0, toParse.length);
@@ -137,14 +149,26 @@ export class BlobCache {
         if (this.versionDir) records.push(encodeRecord(body));
       }
       texts.clear(); // the raw blobs are not needed any more; let them go before the next batch
+      this.uncovered += records.length;
       await this.store(records);
       done += batch.length;
       onProgress?.(done, toParse.length);
     }
+    await this.refreshTable();
+  }
+
+  /**
+   * A build (or a refresh that parsed much, or a load that found no usable table) persists the
+   * table; a one-commit refresh leaves its few records to the packs until enough gather, since a
+   * table write costs about as much as encoding the whole index.
+   */
+  private async refreshTable(): Promise<void> {
+    if (this.uncovered > 0 && this.uncovered >= this.memory.size / TABLE_STALE_FRACTION) await this.storeTable();
   }
 
   /** Stops appending (closes this process's pack). Entries in memory stay readable. */
   async close(): Promise<void> {
+    if (!this.closed && this.uncovered > 0) await this.storeTable();
     this.closed = true;
     await this.writing;
     await this.writer?.close();
@@ -159,6 +183,9 @@ export class BlobCache {
   private async readPacks(): Promise<void> {
     const dir = this.versionDir;
     if (!dir) return;
+    await this.readTable(dir);
+    // Names the table mentions are never reused: its offsets would be read against another pack.
+    for (const name of this.covered.keys()) this.nextSequence = Math.max(this.nextSequence, (packSequence(name) ?? 0) + 1);
     const packs = await listPacks(dir);
     const damaged: string[] = [];
     for (const { name, sequence } of packs) {
@@ -166,6 +193,8 @@ export class BlobCache {
       const file = path.join(dir, name);
       let bad = 0;
       try {
+        let from = this.covered.get(name) ?? 0;
+        if (from > 0 && (await fsp.stat(file)).size < from) from = 0; // not the pack the table saw
         const scan = await scanPack(file, (body) => {
           const entry = decodeEntry(body.toString('utf8'));
           if (!entry) {
@@ -176,7 +205,9 @@ export class BlobCache {
           if (this.memory.has(key)) return; // also in an older pack
           this.memory.set(key, this.shared.intern(entry.family));
           this.counters.loaded += 1;
-        });
+          this.uncovered += 1;
+        }, from);
+        this.covered.set(name, scan.end);
         bad += scan.damaged;
       } catch (err) {
         this.opts.log?.({ event: 'parsed-cache-read-failed', pack: name, error: err instanceof Error ? err.message : String(err) });
@@ -205,21 +236,60 @@ export class BlobCache {
     try {
       fd = fs.openSync(temp, 'wx', 0o644);
       const out = fd;
+      let written = 0;
       for (const name of names) {
         await scanPack(path.join(dir, name), (body, raw) => {
-          if (decodeEntry(body.toString('utf8'))) fs.writeSync(out, raw);
+          if (decodeEntry(body.toString('utf8'))) written += fs.writeSync(out, raw);
         });
       }
       fs.fsyncSync(fd);
       fs.closeSync(fd);
       fd = null;
       await fsp.rename(temp, target);
+      // Every valid record copied is in memory (read at load, or held by the table).
+      for (const name of names) this.covered.delete(name);
+      this.covered.set(path.basename(target), written);
       for (const name of names) await fsp.rm(path.join(dir, name), { force: true });
     } catch (err) {
       if (fd !== null) fs.closeSync(fd);
       await fsp.rm(temp, { force: true }).catch(() => undefined);
       this.opts.log?.({ event: 'parsed-cache-write-failed', error: err instanceof Error ? err.message : String(err) });
     }
+  }
+
+  /**
+   * Serves the entries of the value table (valueTable.ts) without reading their records, and
+   * starts the interner from its values. A damaged table is logged and ignored: the packs hold
+   * everything it did, so the load reads them in full (and the next build writes a new table).
+   */
+  private async readTable(dir: string): Promise<void> {
+    const table = await readValueTable(path.join(dir, TABLE_FILE));
+    if (table === null) return;
+    if (table === 'damaged') {
+      this.counters.corrupt += 1;
+      this.opts.log?.({ event: 'parsed-cache-table-corrupt' });
+      return;
+    }
+    this.shared = table.interner;
+    for (const entry of table.entries) this.memory.set(memoryKey(entry.path, entry.blob), entry.family);
+    for (const [name, end] of table.packs) this.covered.set(name, end);
+    this.counters.loaded += this.memory.size;
+  }
+
+  /** Writes the value table after the appends before it; a failure is logged, never thrown. */
+  private storeTable(): Promise<void> {
+    if (!this.versionDir || this.closed || this.storeFailed) return Promise.resolve();
+    const file = path.join(this.versionDir, TABLE_FILE);
+    this.writing = this.writing.then(async () => {
+      try {
+        const held = this.memory.size;
+        await writeValueTable(file, this.shared, tableEntries(this.memory), this.covered);
+        this.uncovered = Math.max(0, this.memory.size - held);
+      } catch (err) {
+        this.opts.log?.({ event: 'parsed-cache-write-failed', error: err instanceof Error ? err.message : String(err) });
+      }
+    });
+    return this.writing;
   }
 
   /** Appends a batch to this process's pack; a failure is logged, never thrown. */
@@ -233,11 +303,13 @@ export class BlobCache {
           this.writer = await PackWriter.create(path.join(dir, packName(this.nextSequence++)));
         }
         await this.writer.append(records);
+        this.covered.set(path.basename(this.writer.file), this.writer.size);
       } catch (err) {
         // A full disk must not fail the index: the pages are in memory and are parsed again next
         // start. The next batch starts a new pack rather than append after a partial write.
         await this.writer?.close();
         this.writer = null;
+        this.storeFailed = true;
         this.opts.log?.({ event: 'parsed-cache-write-failed', error: err instanceof Error ? err.message : String(err) });
       }
     });
@@ -253,6 +325,13 @@ export interface StoredEntry {
 
 function memoryKey(pagePath: string, blob: string): string {
   return `${blob}\0${pagePath}`;
+}
+
+function* tableEntries(memory: ReadonlyMap<string, JobFamily>): Iterable<TableEntry> {
+  for (const [key, family] of memory) {
+    const cut = key.indexOf('\0');
+    yield { blob: key.slice(0, cut), path: key.slice(cut + 1), family };
+  }
 }
 
 /** A folder name from a version string: readable prefix plus a short hash so any string is safe. */

@@ -11,6 +11,17 @@
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
+/**
+ * The interner's values in id order, for persisting (see valueTable.ts): a string as itself, an
+ * array as `[0, ...child ids]`, an object as `[1, name id, value id, ...]`, a number, boolean or
+ * null as `[2, value]`. Children always have smaller ids, so one pass in order rebuilds everything.
+ */
+export type EncodedValue = string | number[] | [2, number | boolean | null];
+
+const ARRAY = 0;
+const OBJECT = 1;
+const PRIMITIVE = 2;
+
 export class Interner {
   /** Distinct string or structure key → id; `values[id]` is the shared value. */
   private readonly strings = new Map<string, number>();
@@ -25,6 +36,86 @@ export class Interner {
   /** Distinct strings and structures held. */
   get size(): number {
     return this.values.length;
+  }
+
+  /**
+   * Every value in id order, encoded by the ids of its parts, plus the identity map from shared
+   * object to id (for naming entry roots). Strings and primitives are looked up in the tables.
+   */
+  encode(): { values: EncodedValue[]; ids: Map<unknown, number> } {
+    const ids = new Map<unknown, number>();
+    const idOf = (v: unknown): number => {
+      if (typeof v === 'string') return this.strings.get(v)!;
+      if (v === null || typeof v !== 'object') return this.structures.get(`${typeof v}:${String(v)}`)!;
+      return ids.get(v)!;
+    };
+    const values = this.values.map((v, id): EncodedValue => {
+      if (typeof v === 'string') return v;
+      if (v === null || typeof v !== 'object') return [PRIMITIVE, v as number | boolean | null];
+      ids.set(v, id);
+      if (Array.isArray(v)) return [ARRAY, ...v.map(idOf)];
+      const out: number[] = [OBJECT];
+      for (const name of Object.keys(v)) out.push(this.strings.get(name)!, idOf((v as Record<string, unknown>)[name]));
+      return out;
+    });
+    return { values, ids };
+  }
+
+  /**
+   * An interner holding exactly `encoded` (from `encode`), rebuilt in one pass without hashing any
+   * page: ids are positions, so later `intern` calls share with these values as if interned here.
+   * Throws on anything malformed (a child id not before its parent, an unknown tag).
+   */
+  static decode(encoded: readonly unknown[]): Interner {
+    const interner = new Interner();
+    const values = interner.values;
+    const child = (id: unknown): number => {
+      if (typeof id !== 'number' || !Number.isInteger(id) || id < 0 || id >= values.length) throw new Error('bad value table: child id');
+      return id;
+    };
+    for (const item of encoded) {
+      const id = values.length;
+      if (typeof item === 'string') {
+        if (interner.strings.has(item)) throw new Error('bad value table: repeated string');
+        interner.strings.set(item, id);
+        values.push(item);
+        continue;
+      }
+      if (!Array.isArray(item)) throw new Error('bad value table: entry');
+      let key: string;
+      let value: unknown;
+      if (item[0] === ARRAY) {
+        const ids = item.slice(1).map(child);
+        key = `a${ids.join(',')}`;
+        value = Object.freeze(ids.map((i) => values[i]));
+      } else if (item[0] === OBJECT && item.length % 2 === 1) {
+        const out: Record<string, unknown> = {};
+        const parts: string[] = [];
+        for (let i = 1; i < item.length; i += 2) {
+          const name = values[child(item[i])];
+          if (typeof name !== 'string') throw new Error('bad value table: key');
+          const valueId = child(item[i + 1]);
+          out[name] = values[valueId];
+          parts.push(`${item[i] as number}:${valueId}`);
+        }
+        key = `o${parts.join(',')}`;
+        value = Object.freeze(out);
+      } else if (item[0] === PRIMITIVE && item.length === 2 && (item[1] === null || ['number', 'boolean'].includes(typeof item[1]))) {
+        value = item[1];
+        key = `${typeof value}:${String(value)}`;
+      } else {
+        throw new Error('bad value table: tag');
+      }
+      if (interner.structures.has(key)) throw new Error('bad value table: repeated structure');
+      interner.structures.set(key, id);
+      values.push(value);
+    }
+    return interner;
+  }
+
+  /** The value with this id (after `decode`), or undefined. */
+  valueAt(id: number): unknown {
+    return this.values[id];
   }
 
   private idOf(value: Json): number {

@@ -30,24 +30,35 @@ export interface PackScan {
   records: number;
   /** Damaged stretches: a record failing its checksum, bytes that are no record, a torn tail. */
   damaged: number;
+  /** File offset just past the last valid record (or `from`): where a later scan can resume. */
+  end: number;
 }
 
 /**
  * Calls `onRecord` with each valid record's body (a view into a reused read buffer: copy what must
  * outlive the call) and its raw bytes (header included, for rewriting a damaged pack), in file order.
+ * `from` resumes at an offset an earlier scan returned as `end` (a record boundary).
  */
-export async function scanPack(file: string, onRecord: (body: Buffer, raw: Buffer) => void): Promise<PackScan> {
+export async function scanPack(file: string, onRecord: (body: Buffer, raw: Buffer) => void, from = 0): Promise<PackScan> {
   const handle = await fsp.open(file, 'r');
-  const scan: PackScan = { records: 0, damaged: 0 };
+  const scan: PackScan = { records: 0, damaged: 0, end: from };
   try {
     let buffer = Buffer.alloc(0);
+    /** File offset of `buffer[0]`, and of the next read. */
+    let offset = from;
+    let readAt = from;
+    const drop = (bytes: number): void => {
+      buffer = buffer.subarray(bytes);
+      offset += bytes;
+    };
     let eof = false;
     /** Set while skipping bytes that are no record, so one damaged stretch counts once. */
     let lost = false;
     const fill = async (need: number): Promise<boolean> => {
       while (buffer.length < need && !eof) {
         const chunk = Buffer.allocUnsafe(Math.max(READ_CHUNK, need - buffer.length));
-        const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+        const { bytesRead } = await handle.read(chunk, 0, chunk.length, readAt);
+        readAt += bytesRead;
         if (bytesRead === 0) eof = true;
         else buffer = buffer.length === 0 ? chunk.subarray(0, bytesRead) : Buffer.concat([buffer, chunk.subarray(0, bytesRead)]);
       }
@@ -67,14 +78,14 @@ export async function scanPack(file: string, onRecord: (body: Buffer, raw: Buffe
         damage(false);
         const next = buffer.indexOf(MAGIC, 1);
         // Keep the last 3 bytes: a magic may straddle the next read.
-        buffer = next >= 0 ? buffer.subarray(next) : buffer.subarray(Math.max(1, buffer.length - 3));
+        drop(next >= 0 ? next : Math.max(1, buffer.length - 3));
         if (next < 0 && eof) break;
         continue;
       }
       const length = buffer.readUInt32LE(4);
       if (length > MAX_RECORD_BYTES) {
         damage(true);
-        buffer = buffer.subarray(1);
+        drop(1);
         continue;
       }
       if (!(await fill(HEADER_BYTES + length))) {
@@ -87,11 +98,12 @@ export async function scanPack(file: string, onRecord: (body: Buffer, raw: Buffe
         lost = false;
         scan.records += 1;
         onRecord(body, raw);
-        buffer = buffer.subarray(raw.length);
+        drop(raw.length);
+        scan.end = offset;
       } else {
         // The length may be the damaged part: look for the next record from the next byte.
         damage(true);
-        buffer = buffer.subarray(1);
+        drop(1);
       }
     }
   } finally {
@@ -144,10 +156,15 @@ export class PackWriter {
     return new PackWriter(file, await fsp.open(file, 'wx', 0o644));
   }
 
+  /** Bytes appended and synced so far: every record before this offset is complete. */
+  size = 0;
+
   async append(records: readonly Buffer[]): Promise<void> {
     if (records.length === 0) return;
-    await this.handle.writeFile(Buffer.concat(records));
+    const bytes = Buffer.concat(records);
+    await this.handle.writeFile(bytes);
     await this.handle.sync();
+    this.size += bytes.length;
   }
 
   async close(): Promise<void> {

@@ -45,3 +45,28 @@ describe('Interner', () => {
     expect(() => (family.roles[0].responsibilities as string[]).push('x')).toThrow(TypeError);
   });
 });
+
+describe('Interner.encode / decode', () => {
+  it('rebuilds equal, frozen values that later interning shares with', () => {
+    const interner = new Interner();
+    interner.intern(parsed(V1));
+    interner.intern({ n: [1, 2.5, true, null, 'x'] });
+    const { values, ids } = interner.encode();
+    const loaded = Interner.decode(JSON.parse(JSON.stringify(values)) as unknown[]);
+    expect(loaded.size).toBe(interner.size);
+    const root = ids.get(interner.intern(parsed(V1)))!;
+    const family = loaded.valueAt(root) as JobFamily;
+    expect(family).toEqual(parsed(V1));
+    expect(Object.isFrozen(family)).toBe(true);
+    expect(loaded.intern(parsed(V1))).toBe(family);
+    expect(loaded.intern(parsed(V2)).careerLadder).toBe(family.careerLadder);
+    expect(loaded.intern({ n: [1, 2.5, true, null, 'x'] })).toEqual({ n: [1, 2.5, true, null, 'x'] });
+    expect(loaded.size).toBeGreaterThan(interner.size); // V2's changed role is new
+  });
+
+  it('rejects a child id that is not before its parent, and unknown tags', () => {
+    expect(() => Interner.decode(['a', [0, 1]])).toThrow(/child id/);
+    expect(() => Interner.decode([[7]])).toThrow(/tag/);
+    expect(() => Interner.decode([5, [1, 0, 0]])).toThrow();
+  });
+});
