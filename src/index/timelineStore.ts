@@ -81,12 +81,6 @@ export async function loadStoredTimeline(cacheDir: string, contentDir: string): 
   return { head, steps, journalSteps };
 }
 
-/** The stored timeline only when it ends exactly at `head` (what the first indexer stored). */
-export async function loadTimeline(cacheDir: string, contentDir: string, head: string): Promise<TimelineStep[] | null> {
-  const loaded = await loadStoredTimeline(cacheDir, contentDir);
-  return loaded && loaded.head === head ? loaded.steps : null;
-}
-
 /** Writes a new base and empties the journal (its records belong to the old base). */
 export async function saveTimeline(cacheDir: string, contentDir: string, head: string, steps: readonly TimelineStep[]): Promise<void> {
   const stored: StoredTimeline = { format: TIMELINE_FORMAT, contentDir, head, steps: [...steps] };
