@@ -317,11 +317,8 @@ export class BlobCache {
   }
 }
 
-export interface StoredEntry {
-  path: string;
-  blob: string;
-  family: JobFamily;
-}
+/** A pack record holds the same (path, blob, family) triple the value table lists. */
+export type StoredEntry = TableEntry;
 
 function memoryKey(pagePath: string, blob: string): string {
   return `${blob}\0${pagePath}`;
