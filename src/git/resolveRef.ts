@@ -3,11 +3,10 @@
 // `rev-parse --end-of-options` to the commit they name.
 import { BadRefError } from './errors';
 import { withGit } from './gitClient';
+import { isFullObjectId } from './validate';
 
 export const MAX_REF_LENGTH = 256;
 
-/** An abbreviated or full object id: 4 to 64 hex digits. */
-const HEX_ID = /^[0-9a-fA-F]{4,64}$/;
 /**
  * An ISO-8601 date or date-time (`2021-03-04`, `2021-03-04T10:00:00Z`): the index resolves those
  * against the timeline, so they are not refs here.
@@ -36,10 +35,6 @@ export function refProblem(ref: unknown): string | null {
   return null;
 }
 
-export function isHexId(ref: string): boolean {
-  return HEX_ID.test(ref);
-}
-
 /**
  * Full commit sha of a client ref (full or abbreviated sha, branch, tag). Throws BadRefError when
  * the ref is malformed, unknown, ambiguous or not a commit.
@@ -54,7 +49,7 @@ export async function resolveRef(gitDir: string, ref: string): Promise<string> {
     (git) => git.revparse(['--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]),
     () => '',
   );
-  if (!/^[0-9a-f]{40,64}$/.test(sha)) {
+  if (!isFullObjectId(sha)) {
     throw new BadRefError(`unknown ref ${shown}: no commit by that name`);
   }
   return sha;
