@@ -2,6 +2,7 @@
 // NulTokenizer), producing timeline steps. Kept apart from the process so it can be tested with
 // plain strings.
 import { GitCommandError } from './errors';
+import { isRegularFileMode } from './fileMode';
 import type { ChangeStatus, CommitInfo, PathChange, TimelineStep } from './types';
 
 /**
@@ -20,8 +21,6 @@ const HEADER_FIELDS = 6;
 const RAW_LINE = /^\n?:([0-7]{6}) ([0-7]{6}) ([0-9a-f]{40,64}) ([0-9a-f]{40,64}) ([A-Z])(\d*)$/;
 /** The all-zero id git prints for the missing side of an add or delete. */
 const ZERO_ID = /^0+$/;
-/** Regular files (100644, 100755, and the old group-writable 100664); not symlinks (120000) or submodules (160000). */
-const REGULAR_FILE_MODE = /^100[0-7]{3}$/;
 
 interface RawEntry {
   oldMode: string;
@@ -93,8 +92,8 @@ export class RawLogParser {
  * is never read as a page.
  */
 export function toPathChange(entry: RawEntry): PathChange | null {
-  const hadOld = REGULAR_FILE_MODE.test(entry.oldMode) && !ZERO_ID.test(entry.oldBlob);
-  const hasNew = REGULAR_FILE_MODE.test(entry.newMode) && !ZERO_ID.test(entry.newBlob);
+  const hadOld = isRegularFileMode(entry.oldMode) && !ZERO_ID.test(entry.oldBlob);
+  const hasNew = isRegularFileMode(entry.newMode) && !ZERO_ID.test(entry.newBlob);
   const oldPath = entry.paths[0];
   const newPath = entry.paths[entry.pathCount - 1];
   // A copy leaves its source in place: only the new path is a change.

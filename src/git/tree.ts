@@ -1,13 +1,12 @@
 // Files under the content folder at one commit: `git ls-tree -r -z`. Regular files only — a
 // symlink (mode 120000) would point outside the page's content, a submodule (160000) has none.
+import { isRegularFileMode } from './fileMode';
 import { withGit } from './gitClient';
 import type { TreeEntry } from './types';
 import { assertCommitId, normalizeContentDir } from './validate';
 
 /** One `ls-tree -z` record: `<mode> <type> <object>\t<path>`. */
 const TREE_LINE = /^([0-7]{6}) (\w+) ([0-9a-f]{40,64})\t([\s\S]+)$/;
-/** Regular files (100644, 100755, old 100664). */
-const REGULAR_FILE_MODE = /^100[0-7]{3}$/;
 
 export async function readTree(gitDir: string, commit: string, contentDir: string): Promise<TreeEntry[]> {
   const sha = assertCommitId(commit);
@@ -24,7 +23,7 @@ export function parseTree(output: string): TreeEntry[] {
     const found = TREE_LINE.exec(record);
     if (!found) continue;
     const [, mode, type, blob, path] = found;
-    if (type === 'blob' && REGULAR_FILE_MODE.test(mode)) entries.push({ path, blob });
+    if (type === 'blob' && isRegularFileMode(mode)) entries.push({ path, blob });
   }
   return entries;
 }
