@@ -5,6 +5,7 @@
 // blob after blob. Same hardening as gitClient.ts: argument arrays only (never a shell), the
 // hygienic environment, a timeout, and errors whose messages are redacted and name the operation.
 import { spawn } from 'node:child_process';
+import { DEFAULT_TIMEOUT_MS } from './gitClient';
 import { gitEnv, SAFE_CONFIG } from './gitEnv';
 import { gitFailure } from './redact';
 
@@ -15,9 +16,6 @@ export interface RunOptions {
   /** What the caller was doing, for the error message: `log`, `cat-file`. */
   op: string;
 }
-
-/** The timeline passes its own; this bounds anything else streamed. */
-const DEFAULT_TIMEOUT_MS = 120_000;
 
 export function gitArgs(opts: RunOptions, args: readonly string[]): string[] {
   const dir = opts.gitDir === undefined ? [] : [`--git-dir=${opts.gitDir}`];
