@@ -33,12 +33,10 @@ function humanize(slug: string): string {
   return leaf.split('-').filter(Boolean).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
 }
 
-function familyPerformance(draft: FamilyDraft, includes: Include[], hasRoles: boolean): string[] {
+function familyPerformance(draft: FamilyDraft, includes: Include[]): string[] {
   const out: string[] = [];
-  if (hasRoles) {
-    const perf = sectionItems(draft.parts.performance);
-    pushAll(out, [...perf.prose, ...perf.items.map((i) => i.text)]);
-  }
+  const perf = sectionItems(draft.parts.performance);
+  pushAll(out, [...perf.prose, ...perf.items.map((i) => i.text)]);
   // The include's name stands in for the shared indicators it renders, so a reader sees where they come from.
   for (const inc of includes) if (PERFORMANCE_INCLUDE.test(inc.name)) out.push(inc.name);
   return out;
@@ -126,7 +124,7 @@ function parseUnsafe(path: string, input: string | Buffer, opts: ParseOptions, w
     roles,
     careerLadder: fixSameFamilyAnchors(readLadder(draft.ladder, slug), slug, department, roles),
     hiringProcess: hiringSteps(draft),
-    performanceIndicators: familyPerformance(familyDraft, includes, true),
+    performanceIndicators: familyPerformance(familyDraft, includes),
     requirements: sectionItems(familyParts.requirements).items.map((i) => i.text),
     frontMatter: data,
     warnings,
