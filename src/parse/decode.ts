@@ -3,7 +3,7 @@
 import type { ParseWarning } from './types';
 
 /** Larger than any real page (the biggest is ~40 KB) fifty times over; beyond it we truncate. */
-export const MAX_INPUT_CHARS = 2 * 1024 * 1024;
+const MAX_INPUT_CHARS = 2 * 1024 * 1024;
 
 function warn(code: string, message: string): ParseWarning {
   return { code, message, line: null, role: null };

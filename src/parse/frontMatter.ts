@@ -6,7 +6,7 @@ import matter from 'gray-matter';
 import type { ParseWarning } from './types';
 
 /** Largest front-matter block we hand to the YAML parser; real ones are under 2 KB. */
-export const MAX_FRONT_MATTER_CHARS = 64 * 1024;
+const MAX_FRONT_MATTER_CHARS = 64 * 1024;
 /** Real pages use no aliases at all; a handful is plausible, hundreds is an attack. */
 const MAX_ALIASES = 20;
 /** Deepest flow/indent nesting we accept; real pages nest 2 levels (`cascade:`). */

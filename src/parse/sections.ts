@@ -89,7 +89,7 @@ function readTable(tokens: Token[], open: number, close: number): string[][] {
 }
 
 /** Blocks between token indexes [start, end); nested containers (blockquotes) are flattened. */
-export function readBlocks(tokens: Token[], start: number, end: number, offset: number): Block[] {
+function readBlocks(tokens: Token[], start: number, end: number, offset: number): Block[] {
   const blocks: Block[] = [];
   for (let i = start; i < end; i++) {
     const t = tokens[i];

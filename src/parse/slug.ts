@@ -40,7 +40,7 @@ export function relativeToContent(path: string, contentDir?: string): string {
 }
 
 /** True when the path has a page ending we parse (.md, .html.md, .html.md.erb). */
-export function hasPageExtension(path: string): boolean {
+function hasPageExtension(path: string): boolean {
   return PAGE_EXTENSION.test(path);
 }
 
