@@ -125,5 +125,3 @@ export function gradeSubject(src: RoleSource): string | null {
   const g = gradeIn(src.parts.grade, true) ?? gradeIn(src.intro, false);
   return g?.subject ?? null;
 }
-
-export { listItems };
