@@ -4,7 +4,7 @@ import type { ListItem, ParseWarning, Role } from './types';
 import type { Block } from './sections';
 import type { PartKind } from './roles';
 import { findGrade, gradeCell, type GradeMatch } from './grades';
-import { allTexts, listItems, paragraphs, sectionItems } from './lists';
+import { allTexts, listItems, paragraphs, performanceTexts, sectionItems } from './lists';
 import { findExtends, findReportsTo } from './prose';
 import { slugify } from './slug';
 
@@ -81,8 +81,7 @@ export function buildRole(src: RoleSource, familySlug: string, order: number, id
   }
   const resp = responsibilitiesOf(src);
   const req = sectionItems(src.parts.requirements);
-  const perf = sectionItems(src.parts.performance);
-  const performanceIndicators = [...perf.prose, ...texts(perf.items)];
+  const performanceIndicators = performanceTexts(src.parts.performance);
   // The lead-in of the responsibilities ("As a Senior X you will:") introduces the bullets, not the
   // role; it is the description only when the role has no paragraph of its own.
   const ownDescription = paragraphs(src.intro).filter((p) => findGrade(p) === null);

@@ -41,6 +41,12 @@ export function sectionItems(blocks: Block[]): { items: ListItem[]; prose: strin
   return { items: lines, prose: [] };
 }
 
+/** A performance-indicators section as the strings a role or family serves: its lead-in prose, then its items. */
+export function performanceTexts(blocks: Block[]): string[] {
+  const perf = sectionItems(blocks);
+  return [...perf.prose, ...perf.items.map((i) => i.text)];
+}
+
 /** Every piece of text in the blocks (paragraphs, bullets with their children, table cells). */
 export function allTexts(blocks: Block[]): string[] {
   const out: string[] = [];

@@ -10,7 +10,7 @@ import { buildRole } from './buildRole';
 import { flagGradeSubjects } from './gradeSubjects';
 import { selectRoles } from './selectRoles';
 import { readLadder } from './ladder';
-import { listItems, paragraphs, sectionItems } from './lists';
+import { listItems, paragraphs, performanceTexts, sectionItems } from './lists';
 import { folderSlugOf, isSectionIndex, pageSlug, slugify } from './slug';
 import { findGrade } from './grades';
 
@@ -35,8 +35,7 @@ function humanize(slug: string): string {
 
 function familyPerformance(draft: FamilyDraft, includes: Include[]): string[] {
   const out: string[] = [];
-  const perf = sectionItems(draft.parts.performance);
-  pushAll(out, [...perf.prose, ...perf.items.map((i) => i.text)]);
+  pushAll(out, performanceTexts(draft.parts.performance));
   // The include's name stands in for the shared indicators it renders, so a reader sees where they come from.
   for (const inc of includes) if (PERFORMANCE_INCLUDE.test(inc.name)) out.push(inc.name);
   return out;
