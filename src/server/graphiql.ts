@@ -1,9 +1,9 @@
 // GraphiQL on GET /graphql for browsers, served entirely from rolegraph's own node_modules: no CDN,
 // so it works offline and under a Content-Security-Policy of 'self'. The HTML is a constant; the
 // client script reads `?query=` itself, so nothing from the request is ever written into the page.
-import express, { type Request, type Response, type Router } from 'express';
-import fs from 'node:fs';
+import express, { type Request, type Router } from 'express';
 import path from 'node:path';
+import { assetDir, sendAsset, sendPage } from './staticPage';
 
 export const GRAPHIQL_ASSET_PREFIX = '/assets/graphiql';
 
@@ -57,12 +57,6 @@ const VENDOR_FILES: Record<string, string> = {
 };
 const OWN_FILES = ['graphiql-init.js', 'graphiql-page.css'];
 
-/** tsc does not copy non-TS files; from dist/ without the postbuild copy, use the source tree. */
-function ownAssetDir(): string {
-  const candidates = [path.join(__dirname, 'assets', 'graphiql'), path.resolve(__dirname, '..', '..', 'src', 'server', 'assets', 'graphiql')];
-  return candidates.find((dir) => fs.existsSync(path.join(dir, 'graphiql-init.js'))) ?? candidates[0]!;
-}
-
 /** `</` would end the script element early; the example is ours, but keep the page robust. */
 function scriptText(text: string): string {
   return text.replace(/<\//g, '<\\/');
@@ -101,33 +95,26 @@ export function wantsGraphiql(req: Request): boolean {
   return preferred === 'text/html';
 }
 
-function sendAsset(res: Response, file: string): void {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Cache-Control', 'public, max-age=3600');
-  res.sendFile(file);
-}
+/** Vendor and own files change only with an upgrade or a new build. */
+const ASSET_MAX_AGE_SECONDS = 3600;
 
 /** GET `endpoint` from a browser → the page; `/assets/graphiql/*` → its files. Mount at the app root. */
 export function createGraphiqlRouter(endpoint = '/graphql'): Router {
   const html = graphiqlHtml(endpoint);
-  const ownDir = ownAssetDir();
+  const ownDir = assetDir('graphiql', 'graphiql-init.js');
   const router = express.Router();
   router.get(endpoint, (req, res, next) => {
     if (!wantsGraphiql(req)) {
       next();
       return;
     }
-    res.setHeader('Content-Security-Policy', GRAPHIQL_CSP);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    res.setHeader('Cache-Control', 'no-cache');
-    res.type('html').send(html);
+    sendPage(res, GRAPHIQL_CSP, html);
   });
   for (const [name, file] of Object.entries(VENDOR_FILES)) {
-    router.get(`${GRAPHIQL_ASSET_PREFIX}/${name}`, (_req, res) => sendAsset(res, file));
+    router.get(`${GRAPHIQL_ASSET_PREFIX}/${name}`, (_req, res) => sendAsset(res, file, ASSET_MAX_AGE_SECONDS));
   }
   for (const name of OWN_FILES) {
-    router.get(`${GRAPHIQL_ASSET_PREFIX}/${name}`, (_req, res) => sendAsset(res, path.join(ownDir, name)));
+    router.get(`${GRAPHIQL_ASSET_PREFIX}/${name}`, (_req, res) => sendAsset(res, path.join(ownDir, name), ASSET_MAX_AGE_SECONDS));
   }
   return router;
 }

@@ -3,9 +3,9 @@
 // node_modules, our own script and stylesheet), so it works with no internet and under a strict
 // Content-Security-Policy. The HTML is a constant: query parameters are read by the client from
 // location.search and never written into HTML or script here, so a crafted URL cannot inject markup.
-import express, { type Response, type Router } from 'express';
-import fs from 'node:fs';
+import express, { type Router } from 'express';
 import path from 'node:path';
+import { assetDir, sendAsset, sendPage } from './staticPage';
 
 export interface LadderRouterOptions {
   /** Where the page POSTs its GraphQL query; same origin. Default `/graphql`. */
@@ -97,24 +97,8 @@ export function ladderPageHtml(graphqlPath: string): string {
 
 const CYTOSCAPE_FILE = require.resolve('cytoscape/dist/cytoscape.min.js');
 
-/**
- * The page's own client files. tsc does not copy non-TS files, so from `dist/server` we fall back
- * to the source tree when the build has not copied `assets/ladder` next to this file.
- */
-function ladderAssetDir(): string {
-  const candidates = [
-    path.join(__dirname, 'assets', 'ladder'),
-    path.resolve(__dirname, '..', '..', 'src', 'server', 'assets', 'ladder'),
-  ];
-  return candidates.find((dir) => fs.existsSync(path.join(dir, 'ladder.js'))) ?? candidates[0]!;
-}
-
-function sendAsset(res: Response, file: string, type: string): void {
-  res.type(type);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Cache-Control', 'public, max-age=300');
-  res.sendFile(file);
-}
+/** The page's client files change with each build of rolegraph; a short cache picks them up soon. */
+const ASSET_MAX_AGE_SECONDS = 300;
 
 /** Routes `/ladder` and the assets it loads (cytoscape, script, stylesheet, icon). Mount at the root of the app. */
 export function createLadderRouter(options: LadderRouterOptions = {}): Router {
@@ -123,19 +107,13 @@ export function createLadderRouter(options: LadderRouterOptions = {}): Router {
     throw new Error(`createLadderRouter: graphqlPath must be a same-origin path like /graphql, got ${JSON.stringify(graphqlPath)}`);
   }
   const html = ladderPageHtml(graphqlPath);
-  const assets = ladderAssetDir();
+  const assets = assetDir('ladder', 'ladder.js');
   const router = express.Router();
 
-  router.get('/ladder', (_req, res) => {
-    res.setHeader('Content-Security-Policy', LADDER_PAGE_CSP);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    res.setHeader('Cache-Control', 'no-cache');
-    res.type('html').send(html);
-  });
-  router.get('/assets/cytoscape.min.js', (_req, res) => sendAsset(res, CYTOSCAPE_FILE, 'text/javascript'));
-  router.get('/assets/ladder.js', (_req, res) => sendAsset(res, path.join(assets, 'ladder.js'), 'text/javascript'));
-  router.get('/assets/ladder.css', (_req, res) => sendAsset(res, path.join(assets, 'ladder.css'), 'text/css'));
-  router.get('/assets/ladder-icon.svg', (_req, res) => sendAsset(res, path.join(assets, 'ladder-icon.svg'), 'image/svg+xml'));
+  router.get('/ladder', (_req, res) => sendPage(res, LADDER_PAGE_CSP, html));
+  router.get('/assets/cytoscape.min.js', (_req, res) => sendAsset(res, CYTOSCAPE_FILE, ASSET_MAX_AGE_SECONDS, 'text/javascript'));
+  router.get('/assets/ladder.js', (_req, res) => sendAsset(res, path.join(assets, 'ladder.js'), ASSET_MAX_AGE_SECONDS, 'text/javascript'));
+  router.get('/assets/ladder.css', (_req, res) => sendAsset(res, path.join(assets, 'ladder.css'), ASSET_MAX_AGE_SECONDS, 'text/css'));
+  router.get('/assets/ladder-icon.svg', (_req, res) => sendAsset(res, path.join(assets, 'ladder-icon.svg'), ASSET_MAX_AGE_SECONDS, 'image/svg+xml'));
   return router;
 }
