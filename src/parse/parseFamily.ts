@@ -5,7 +5,7 @@ import { decodeInput } from './decode';
 import { readFrontMatter } from './frontMatter';
 import { extractTemplateTags, repairMojibake, type Include } from './normalizeText';
 import { readSections, type Block } from './sections';
-import { findRoles, type FamilyDraft } from './roles';
+import { emptyParts, findRoles, type FamilyDraft } from './roles';
 import { buildRole } from './buildRole';
 import { flagGradeSubjects } from './gradeSubjects';
 import { selectRoles } from './selectRoles';
@@ -94,7 +94,7 @@ function parseUnsafe(path: string, input: string | Buffer, opts: ParseOptions, w
       subjectOf([...familyParts.grade, ...draft.intro]) ??
       humanize(slug);
     sources.push({ title, line: 1, intro: draft.intro, parts: familyParts, tableGrade: null });
-    familyParts = { grade: [], responsibilities: [], requirements: [], performance: [] };
+    familyParts = emptyParts();
   }
 
   const roles: Role[] = [];

@@ -41,7 +41,8 @@ export interface FamilyDraft {
   roles: RoleDraft[];
 }
 
-function emptyParts(): Record<PartKind, Block[]> {
+/** A fresh set of empty role parts (each caller fills or replaces its own arrays). */
+export function emptyParts(): Record<PartKind, Block[]> {
   return { grade: [], responsibilities: [], requirements: [], performance: [] };
 }
 

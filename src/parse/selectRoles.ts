@@ -4,7 +4,7 @@
 // single role owns the parts written beside it (`## Responsibilities` next to `### Chief of Staff`).
 import { pushAll } from './pushAll';
 import type { Block, Section } from './sections';
-import { declaresRole, type FamilyDraft, type PartKind, type RoleDraft } from './roles';
+import { declaresRole, emptyParts, type FamilyDraft, type PartKind, type RoleDraft } from './roles';
 import { gradeIn, tableGradeFor, type RoleSource } from './buildRole';
 import { allTexts, listItems } from './lists';
 import { looksLikeLevel } from './headings';
@@ -104,7 +104,7 @@ export function selectRoles(draft: FamilyDraft, sections: Section[]): Selected {
   const only = sources[0];
   if (sources.length === 1 && only) {
     const own = only.parts;
-    const merged: Record<PartKind, Block[]> = { grade: [], responsibilities: [], requirements: [], performance: [] };
+    const merged = emptyParts();
     for (const k of PART_KINDS) merged[k] = k === 'grade' ? [...own.grade, ...familyParts.grade] : [...familyParts[k], ...own[k]];
     sources[0] = { ...only, parts: merged };
     for (const k of PART_KINDS) familyParts[k] = [];
