@@ -75,7 +75,9 @@ function pageLevelRole(draft: FamilyDraft, parts: Record<PartKind, Block[]>, sou
 export function selectRoles(draft: FamilyDraft, sections: Section[]): Selected {
   const tables = pageTables(sections);
   const familyParts: Record<PartKind, Block[]> = { grade: [...draft.parts.grade], responsibilities: [...draft.parts.responsibilities], requirements: [...draft.parts.requirements], performance: [...draft.parts.performance] };
-  const graded = draft.roles.map((d) => gradeIn(d.parts.grade, true) ?? gradeIn(d.intro, false) ?? tableGradeFor(tables, d.title));
+  // Each level's table row is looked up once: it is both a fallback grade here and the source's tableGrade below.
+  const tableGrades = draft.roles.map((d) => tableGradeFor(tables, d.title));
+  const graded = draft.roles.map((d, i) => gradeIn(d.parts.grade, true) ?? gradeIn(d.intro, false) ?? tableGrades[i] ?? null);
   const pageGrade = gradeIn(draft.parts.grade, true);
   const firstGraded = graded.findIndex((g) => g !== null);
   const anyGrade = firstGraded >= 0 || pageGrade !== null;
@@ -92,7 +94,7 @@ export function selectRoles(draft: FamilyDraft, sections: Section[]): Selected {
       else if (looksLikeLevel(d.title)) demoted.push(d);
       return;
     }
-    sources.push({ title: d.title, line: d.line, intro: d.intro, parts: d.parts, tableGrade: tableGradeFor(tables, d.title) });
+    sources.push({ title: d.title, line: d.line, intro: d.intro, parts: d.parts, tableGrade: tableGrades[i] ?? null });
   });
   const pageRole = pageLevelRole(draft, familyParts, sources);
   if (pageRole) {
