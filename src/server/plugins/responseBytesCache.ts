@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { RolegraphContext } from '../../graphql/context';
 import type { Metrics } from '../metrics';
-import { DEFAULT_UNCACHEABLE_ROOT_FIELDS, rootFieldNames } from './responseCache';
+import { DEFAULT_UNCACHEABLE_ROOT_FIELDS, isCleanResult, selectsAnyRootField } from './responseCache';
 
 export interface ResponseBytesCacheOptions {
   /** Most answers kept; the least recently used goes first. */
@@ -272,9 +272,9 @@ export function createResponseBytesCache(opts: ResponseBytesCacheOptions): Respo
           const body = rc.response.body;
           const op = rc.operation;
           let cacheable = op?.operation === 'query' && rc.document !== undefined && body.kind === 'single';
-          cacheable &&= body.kind === 'single' && !body.singleResult.errors?.length && body.singleResult.data != null;
+          cacheable &&= body.kind === 'single' && isCleanResult(body.singleResult);
           cacheable &&= (rc.response.http.status ?? 200) === 200;
-          if (cacheable && op && rc.document) for (const name of rootFieldNames(op, rc.document)) if (uncacheable.has(name)) cacheable = false;
+          if (cacheable && op && rc.document && selectsAnyRootField(op, rc.document, uncacheable)) cacheable = false;
           ticket.verdict = { cacheable, head: rc.contextValue.view?.head.commit.sha ?? null, operationName: rc.operationName ?? null };
         },
       };

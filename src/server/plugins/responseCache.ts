@@ -54,6 +54,17 @@ export function rootFieldNames(operation: OperationDefinitionNode, document: Doc
   return names;
 }
 
+/** True when the operation reads any of `fields` at its root: its answer is live state, never kept. */
+export function selectsAnyRootField(operation: OperationDefinitionNode, document: DocumentNode, fields: ReadonlySet<string>): boolean {
+  for (const name of rootFieldNames(operation, document)) if (fields.has(name)) return true;
+  return false;
+}
+
+/** An answer worth keeping: data and no errors (a timeout or INDEX_NOT_READY must not stick). */
+export function isCleanResult(result: FormattedExecutionResult): boolean {
+  return !result.errors?.length && result.data != null;
+}
+
 /** JSON with object keys sorted, so `{a, b}` and `{b, a}` share an entry. */
 function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null, (_key, v: unknown) =>
@@ -79,7 +90,7 @@ export function createResponseCachePlugin(opts: ResponseCacheOptions): ResponseC
         async responseForOperation(rc) {
           const head = headSha(rc.contextValue);
           if (rc.operation.operation !== 'query' || head === null || !rc.source) return null;
-          for (const name of rootFieldNames(rc.operation, rc.document)) if (uncacheable.has(name)) return null;
+          if (selectsAnyRootField(rc.operation, rc.document, uncacheable)) return null;
           const key = `${head}\0${rc.operationName ?? ''}\0${canonicalJson(rc.request.variables)}\0${rc.source}`;
           const cached = entries.get(key);
           if (!cached) {
@@ -95,7 +106,7 @@ export function createResponseCachePlugin(opts: ResponseCacheOptions): ResponseC
         async willSendResponse(rc) {
           if (missKey === null || rc.response.body.kind !== 'single') return;
           const result = rc.response.body.singleResult;
-          if (result.errors?.length || result.data == null) return;
+          if (!isCleanResult(result)) return;
           entries.set(missKey, { ...result });
         },
       };
