@@ -1,43 +1,22 @@
 // GraphiQL in real headless Chromium against a real server over a real git repository: the page
 // loads only our own files, runs its preloaded query and shows a role title; nothing leaves
 // 127.0.0.1 and the CSP is never violated. Chromium missing is a failure, not a skip: CI installs it.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pino from 'pino';
 import type { Browser, Page } from 'playwright-core';
-import { createServer, type RolegraphServer } from '../../src/server/app';
-import { loadConfig } from '../../src/server/config';
-import { createIndexerFor } from '../../src/server/main';
-import type { Indexer } from '../../src/index/types';
-import { launchChromium } from '../helpers/chromium';
-import { makeRepo, seed, type TestRepo } from '../helpers/makeRepo';
+import { startBrowserServer, type BrowserServer } from '../helpers/browserServer';
+import { seed } from '../helpers/makeRepo';
 
 
-let repo: TestRepo;
-let cacheDir: string;
-let indexer: Indexer;
-let server: RolegraphServer;
+let served: BrowserServer;
 let base: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  repo = makeRepo([{ message: 'Add High Velocity Sales', files: { 'content/job-families/sales/high-velocity-sales-and-first-orders.md': seed('high-velocity-sales-and-first-orders.md') } }]);
-  cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rolegraph-graphiql-'));
-  const config = loadConfig({ repo: repo.dir, cacheDir }, {});
-  indexer = createIndexerFor(config, repo.dir, pino({ level: 'silent' }));
-  await indexer.refresh();
-  server = await createServer({ config, indexer, logger: pino({ level: 'silent' }) });
-  base = `http://127.0.0.1:${(await server.listen(0, '127.0.0.1')).port}`;
-  browser = await launchChromium();
+  served = await startBrowserServer([{ message: 'Add High Velocity Sales', files: { 'content/job-families/sales/high-velocity-sales-and-first-orders.md': seed('high-velocity-sales-and-first-orders.md') } }], 'rolegraph-graphiql-');
+  ({ base, browser } = served);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await indexer?.close();
-  repo?.cleanup();
-  if (cacheDir) fs.rmSync(cacheDir, { recursive: true, force: true });
+  await served?.close();
 });
 
 interface Watched {

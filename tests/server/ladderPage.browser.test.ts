@@ -1,16 +1,9 @@
 // The /ladder page in headless Chromium against a real server: the real indexer over a git
 // repository built from the seeds. The drawn graph must be exactly what the GraphQL `ladder`
 // query answers, no request may leave 127.0.0.1, and a bad ref must show its code on the page.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { createGitSource } from '../../src/git/gitSource';
-import { createIndexer } from '../../src/index';
-import type { Indexer } from '../../src/index/types';
-import { createServer, type RolegraphServer, type ServerLogger } from '../../src/server/app';
-import { launchChromium } from '../helpers/chromium';
-import { makeRepo, seed, type TestRepo } from '../helpers/makeRepo';
+import { startBrowserServer, type BrowserServer } from '../helpers/browserServer';
+import { seed } from '../helpers/makeRepo';
 import { SEED_PATHS } from '../helpers/snapshotOf';
 
 // The project compiles without DOM types (lib ES2022). Functions passed to page.evaluate run in the
@@ -36,39 +29,20 @@ interface LadderAnswer {
   dot: string;
 }
 
-const quiet: ServerLogger = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
 
-let repo: TestRepo;
-let cacheDir: string;
-let indexer: Indexer;
-let server: RolegraphServer;
+let served: BrowserServer;
 let base: string;
 let browser: Browser;
 
 beforeAll(async () => {
   // The five real sales families in one commit, at the paths their ladder links name, so there are
   // links between families as well as level order inside them.
-  repo = makeRepo([{ message: 'Add the sales families', files: Object.fromEntries(Object.entries(SEED_PATHS).map(([name, repoPath]) => [repoPath, seed(name)])) }]);
-  cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rolegraph-ladder-page-'));
-  const source = createGitSource({ remote: repo.dir, branch: 'main', cacheDir });
-  indexer = createIndexer({ source, url: repo.dir, branch: 'main', contentDir: 'content/job-families', cacheDir });
-  await indexer.refresh();
-  server = await createServer({
-    config: { adminToken: null, branch: 'main', gitlabToken: null, gitlabSigningSecret: null, githubSecret: null },
-    indexer,
-    logger: quiet,
-  });
-  const address = await server.listen(0, '127.0.0.1');
-  base = `http://127.0.0.1:${address.port}`;
-  browser = await launchChromium();
+  served = await startBrowserServer([{ message: 'Add the sales families', files: Object.fromEntries(Object.entries(SEED_PATHS).map(([name, repoPath]) => [repoPath, seed(name)])) }], 'rolegraph-ladder-page-');
+  ({ base, browser } = served);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await indexer?.close();
-  repo?.cleanup();
-  if (cacheDir) fs.rmSync(cacheDir, { recursive: true, force: true });
+  await served?.close();
 });
 
 async function ladderOverHttp(variables: Record<string, string>): Promise<LadderAnswer> {
@@ -163,7 +137,7 @@ describe('/ladder in a browser', () => {
   });
 
   it('passes role and at through: the ladder around one role at an abbreviated sha', async () => {
-    const variables = { role: 'sales/regional-sales-director#director-regional-sales', at: repo.head().slice(0, 10) };
+    const variables = { role: 'sales/regional-sales-director#director-regional-sales', at: served.repo.head().slice(0, 10) };
     const expected = await ladderOverHttp(variables);
     expect(expected.nodes.map((n) => n.id)).toContain(variables.role);
     const { page } = await openPage();
