@@ -5,7 +5,7 @@
 // location.search and never written into HTML or script here, so a crafted URL cannot inject markup.
 import express, { type Router } from 'express';
 import path from 'node:path';
-import { assetDir, sendAsset, sendPage } from './staticPage';
+import { assetDir, selfOnlyCsp, sendAsset, sendPage } from './staticPage';
 
 export interface LadderRouterOptions {
   /** Where the page POSTs its GraphQL query; same origin. Default `/graphql`. */
@@ -17,17 +17,7 @@ export interface LadderRouterOptions {
  * styles its own elements through the CSSOM, which style-src does not restrict. `blob:` lets the
  * export links download the Mermaid/DOT text the page already holds.
  */
-export const LADDER_PAGE_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const LADDER_PAGE_CSP = selfOnlyCsp({ img: 'data: blob:' });
 
 /** A path on this server: one leading slash, then URL path characters only (no `//host`, no quotes). */
 const SAME_ORIGIN_PATH = /^\/(?!\/)[A-Za-z0-9\-._~/]*$/;

@@ -5,6 +5,26 @@ import type { Response } from 'express';
 import fs from 'node:fs';
 import path from 'node:path';
 
+/**
+ * The policy both pages start from: everything from this server only, no inline script or style, no
+ * plugins, no framing. `sources` adds the few origins a page needs beyond 'self' (data: fonts, blob:
+ * downloads), so each page's exceptions stand out against one shared base.
+ */
+export function selfOnlyCsp(sources: { font?: string; img?: string } = {}): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    ...(sources.font !== undefined ? [`font-src 'self' ${sources.font}`] : []),
+    `img-src 'self'${sources.img !== undefined ? ` ${sources.img}` : ''}`,
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
 /** Sends a constant page under `csp`; no-cache so a new build's page is picked up at once. */
 export function sendPage(res: Response, csp: string, html: string): void {
   res.setHeader('Content-Security-Policy', csp);
