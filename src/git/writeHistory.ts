@@ -106,6 +106,15 @@ export function createHistory(dir: string, opts: { branch?: string } = {}): Hist
   };
 }
 
+/** The commit `HEAD` names in the repository at `dir`, or null when there is none (not a repository, no commit yet). */
+export function headCommit(dir: string): string | null {
+  try {
+    return runSync(dir, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']) || null;
+  } catch {
+    return null;
+  }
+}
+
 function runAsync(gitDir: string, args: readonly string[], opts: { input?: string; env?: Record<string, string>; raw?: boolean } = {}): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = execFile(

@@ -1,14 +1,11 @@
 // Builds the embedded sample handbook: a real git repository replayed from sample/history.json
 // into <cacheDir>/sample-handbook, so `npm start` with no configuration serves a handbook with
 // history (a regrade, an added role, a move, a ladder change, a removed family).
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { createHistory, headCommit, type HistoryCommit } from '../git';
 import { parseSampleHistory, sourceFiles, type SampleCommit, type SampleHistory } from './sampleHistory';
-
-const run = promisify(execFile);
 
 /** The shipped sample folder: `sample/` beside `src/` and `dist/`. */
 export const SAMPLE_SOURCE_DIR = path.resolve(__dirname, '..', '..', 'sample');
@@ -59,9 +56,7 @@ async function fingerprintOf(sourceDir: string, history: SampleHistory): Promise
 async function isBuilt(dir: string, fingerprint: string): Promise<boolean> {
   try {
     const recorded = (await fs.readFile(path.join(dir, '.git', FINGERPRINT_FILE), 'utf8')).trim();
-    if (recorded !== fingerprint) return false;
-    await git(dir, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
-    return true;
+    return recorded === fingerprint && headCommit(dir) !== null;
   } catch {
     return false;
   }
@@ -84,49 +79,18 @@ async function swapInto(temp: string, target: string, fingerprint: string): Prom
 }
 
 async function build(dir: string, sourceDir: string, history: SampleHistory): Promise<void> {
-  await git(dir, ['init', '-q', '-b', history.branch]);
-  for (const commit of history.commits) await applyCommit(dir, sourceDir, commit);
+  const writer = createHistory(dir, { branch: history.branch });
+  for (const commit of history.commits) writer.commit(await historyCommit(sourceDir, commit));
 }
 
-async function applyCommit(dir: string, sourceDir: string, commit: SampleCommit): Promise<void> {
+/** A scripted commit as the git layer writes it: its moves, then its new and deleted pages. */
+async function historyCommit(sourceDir: string, commit: SampleCommit): Promise<HistoryCommit> {
+  const renames: Array<[string, string]> = [];
+  const files: Record<string, Buffer | null> = {};
   for (const change of commit.changes) {
-    if ('put' in change) {
-      const dest = path.join(dir, change.put);
-      await fs.mkdir(path.dirname(dest), { recursive: true });
-      // Read and write rather than copy, so the file mode (and so the tree id) never depends on
-      // how the sample files were checked out.
-      await fs.writeFile(dest, await fs.readFile(path.join(sourceDir, change.from)), { mode: 0o644 });
-      await git(dir, ['add', '--', change.put]);
-    } else if ('mv' in change) {
-      await fs.mkdir(path.dirname(path.join(dir, change.to)), { recursive: true });
-      await git(dir, ['mv', '--', change.mv, change.to]);
-    } else {
-      await git(dir, ['rm', '-q', '--', change.rm]);
-    }
+    if ('put' in change) files[change.put] = await fs.readFile(path.join(sourceDir, change.from));
+    else if ('mv' in change) renames.push([change.mv, change.to]);
+    else files[change.rm] = null;
   }
-  await git(dir, ['commit', '-q', '--no-verify', '--allow-empty', '-m', commit.message], {
-    GIT_AUTHOR_NAME: commit.author.name,
-    GIT_AUTHOR_EMAIL: commit.author.email,
-    GIT_AUTHOR_DATE: commit.date,
-    GIT_COMMITTER_NAME: commit.author.name,
-    GIT_COMMITTER_EMAIL: commit.author.email,
-    GIT_COMMITTER_DATE: commit.date,
-  });
-  if (commit.tag) await git(dir, ['tag', '--', commit.tag]);
-}
-
-/** Everything that could make two builds differ (user config, hooks, signing) is switched off. */
-function sampleGitEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) if (!key.startsWith('GIT_')) env[key] = value;
-  return { ...env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', ...extra };
-}
-
-async function git(cwd: string, args: string[], env: Record<string, string> = {}): Promise<string> {
-  const { stdout } = await run(
-    'git',
-    ['-c', 'commit.gpgSign=false', '-c', 'tag.gpgSign=false', '-c', 'core.autocrlf=false', '-c', 'core.hooksPath=/dev/null', ...args],
-    { cwd, env: sampleGitEnv(env), encoding: 'utf8' },
-  );
-  return stdout;
+  return { message: commit.message, date: commit.date, author: commit.author, renames, files, tag: commit.tag };
 }
