@@ -1,12 +1,12 @@
 // The layers of DESIGN.md, checked on every import of src/: parse and git know nothing of the rest,
 // index never reaches up to graphql/server/watch, resolvers never run git or touch the file
-// system, util stands alone. A new import that breaks one of these fails here, naming the file.
+// system, only git starts processes, the CLI sits on top and nothing imports it, util stands alone. A new import that breaks one of these fails here, naming the file.
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 
 const SRC = path.resolve(__dirname, '..', 'src');
-const LAYERS = ['util', 'parse', 'git', 'index', 'graphql', 'watch', 'server'] as const;
+const LAYERS = ['util', 'parse', 'git', 'index', 'graphql', 'watch', 'server', 'cli'] as const;
 type Layer = (typeof LAYERS)[number];
 
 /** The layers each layer may import from (itself always allowed). */
@@ -18,16 +18,18 @@ const ALLOWED: Record<Layer, readonly Layer[]> = {
   graphql: ['util', 'parse', 'index'],
   watch: ['util', 'parse', 'index'],
   server: ['util', 'parse', 'git', 'index', 'graphql', 'watch'],
+  cli: ['util', 'parse', 'git', 'index', 'graphql', 'watch', 'server'],
 };
 
-/** Node and package imports a layer must not use: pure layers do no I/O, only git runs git. */
+/** Node and package imports a layer must not use: pure layers do no I/O, only git starts a process. */
 const FORBIDDEN_MODULES: Partial<Record<Layer, RegExp>> = {
   util: /^(?:node:)?(?:fs|fs\/promises|child_process)$|^simple-git$/,
   parse: /^(?:node:)?(?:fs|fs\/promises|child_process)$|^simple-git$/,
   graphql: /^(?:node:)?(?:fs|fs\/promises|child_process)$|^simple-git$/,
   index: /^(?:node:)?child_process$|^simple-git$/,
   watch: /^(?:node:)?child_process$|^simple-git$/,
-  server: /^simple-git$/,
+  server: /^(?:node:)?child_process$|^simple-git$/,
+  cli: /^(?:node:)?child_process$|^simple-git$/,
 };
 
 function sourceFiles(dir: string): string[] {
@@ -108,6 +110,11 @@ describe('architecture: layer imports point one way', () => {
       'index/i.ts imports ../watch (index -> watch)',
     ]);
     expect(violations(path.join(SRC, 'util', 'u.ts'), ['../parse'])).toEqual(['util/u.ts imports ../parse (util -> parse)']);
+    expect(violations(path.join(SRC, 'server', 's.ts'), ['../cli', 'child_process', '../graphql'])).toEqual([
+      'server/s.ts imports ../cli (server -> cli)',
+      'server/s.ts imports child_process (not in server)',
+    ]);
+    expect(violations(path.join(SRC, 'cli', 'c.ts'), ['../server', 'node:child_process'])).toEqual(['cli/c.ts imports node:child_process (not in cli)']);
     expect(violations(path.join(SRC, 'git', 'g.ts'), ['../util/codedError', '../index/types'])).toEqual([
       'git/g.ts imports ../index/types (git -> index)',
     ]);

@@ -1,16 +1,13 @@
-// Composes the running service: git source → indexer → refresher → HTTP server, with pino logs and
-// a graceful shutdown. The server listens at once; queries answer INDEX_NOT_READY until the first
-// index is built in the background.
-import pino, { type Logger } from 'pino';
-import { createGitSource } from '../git/gitSource';
-import { redactCredentials } from '../git/redact';
-import { createIndexer } from '../index';
-import type { Indexer } from '../index/types';
+// The running service: the composed indexer and refresher behind the HTTP server, with a graceful
+// shutdown. The server listens at once; queries answer INDEX_NOT_READY until the first index is
+// built in the background.
+import type { Logger } from 'pino';
+import type { Indexer } from '../index';
 import { createRefresher, type Refresher } from '../watch';
 import { createServer, type RolegraphServer } from './app';
-import { ConfigError, redactConfig, type Config } from './config';
+import { createIndexerFor, createLogger, resolveRepository } from './compose';
+import { redactConfig, type Config } from './config';
 import { throttledProgress } from './progressLog';
-import { ensureSampleRepo } from './sample';
 
 export interface RunningService {
   server: RolegraphServer;
@@ -20,38 +17,6 @@ export interface RunningService {
   url: string;
   port: number;
   close(): Promise<void>;
-}
-
-/** JSON lines on stdout; the redact paths catch secrets however a caller nests them. */
-export function createLogger(level: string): Logger {
-  return pino({
-    level,
-    base: { service: 'rolegraph' },
-    redact: { paths: ['*.authorization', '*.adminToken', '*.gitlabToken', '*.githubSecret', '*.gitlabSigningSecret', 'req.headers'], censor: '[redacted]' },
-  });
-}
-
-/**
- * The repository to index: the configured one, or the embedded sample built into the cache.
- * Shared with the CLI so `rolegraph query` with no options reads the same sample as `serve`.
- */
-export async function resolveRepository(config: Config): Promise<string> {
-  if (config.repo !== null) return config.repo;
-  if (config.branch !== 'main') throw new ConfigError('the embedded sample handbook has only the main branch; give --repo to use another branch');
-  return ensureSampleRepo(config.cacheDir);
-}
-
-export function createIndexerFor(config: Config, remote: string, logger: Logger, onProgress?: Parameters<typeof createIndexer>[0]['onProgress']): Indexer {
-  const source = createGitSource({ remote, branch: config.branch, cacheDir: config.cacheDir, timeoutMs: config.gitTimeoutMs });
-  return createIndexer({
-    source,
-    cacheDir: config.cacheDir,
-    contentDir: config.contentDir ?? undefined,
-    url: redactCredentials(remote),
-    branch: config.branch,
-    log: (event) => logger.debug({ index: event }, 'index'),
-    onProgress,
-  });
 }
 
 export async function startServer(config: Config, opts: { logger?: Logger; handleSignals?: boolean } = {}): Promise<RunningService> {

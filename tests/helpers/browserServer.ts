@@ -7,7 +7,7 @@ import pino from 'pino';
 import type { Browser } from 'playwright-core';
 import { createServer } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
-import { createIndexerFor } from '../../src/server/main';
+import { createIndexerFor } from '../../src/server/compose';
 import { launchChromium } from './chromium';
 import { makeRepo, type CommitSpec, type TestRepo } from './makeRepo';
 

@@ -9,7 +9,7 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { createServer, type RolegraphServer } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
-import { createIndexerFor } from '../../src/server/main';
+import { createIndexerFor } from '../../src/server/compose';
 import { createRefresher, type Refresher } from '../../src/watch';
 import type { Indexer } from '../../src/index/types';
 import { makeRepo, seed, type TestRepo } from '../helpers/makeRepo';

@@ -1,5 +1,5 @@
 // `rolegraph index`: builds or updates the cache, then prints what is in it.
-import type { Config } from '../config';
+import type { Config } from '../../server';
 import { openIndex } from './openIndex';
 
 export async function runIndex(config: Config): Promise<number> {

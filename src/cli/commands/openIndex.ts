@@ -3,9 +3,7 @@
 import { SingleBar } from 'cli-progress';
 import pino from 'pino';
 import type { Indexer, IndexProgress } from '../../index/types';
-import type { Config } from '../config';
-import { createIndexerFor, resolveRepository } from '../main';
-import { throttledProgress } from '../progressLog';
+import { createIndexerFor, resolveRepository, throttledProgress, type Config } from '../../server';
 
 export interface OpenIndexOptions {
   /** Show progress (a bar on a terminal, plain lines otherwise). */

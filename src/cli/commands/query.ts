@@ -1,7 +1,7 @@
 // `rolegraph query '<graphql>' [--variables JSON]`: one operation against the index, JSON out.
 import { graphql } from 'graphql';
 import { buildRolegraphSchema, createContext, formatError } from '../../graphql';
-import type { Config } from '../config';
+import type { Config } from '../../server';
 import { openIndex } from './openIndex';
 
 export class UsageError extends Error {

@@ -1,4 +1,4 @@
-// The built `rolegraph` command, spawned as users run it: dist/server/cli.js.
+// The built `rolegraph` command, spawned as users run it: dist/cli/cli.js.
 import { execFile, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,7 +8,7 @@ import { makeRepo, seed, type TestRepo } from '../helpers/makeRepo';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '..', '..');
-const CLI = path.join(ROOT, 'dist', 'server', 'cli.js');
+const CLI = path.join(ROOT, 'dist', 'cli', 'cli.js');
 const SEED = path.resolve(ROOT, '..', 'shared', 'seeds', 'high-velocity-sales-and-first-orders.md');
 const TEAM_LEAD = 'sales/high-velocity-sales-and-first-orders#smb-advocate-team-lead';
 

@@ -1,16 +1,15 @@
 #!/usr/bin/env node
 // The `rolegraph` command. Each subcommand reads the same REPO OPTIONS (flags over env over
-// defaults, see config.ts) and delegates to one function in ./commands or to startServer.
+// defaults, see server/config.ts) and delegates to one function in ./commands or to startServer.
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
 import { CodedError } from '../util/codedError';
-import { ConfigError, loadConfig, type ConfigFlags } from './config';
+import { ConfigError, loadConfig, startServer, type ConfigFlags } from '../server';
 import { runIndex } from './commands/indexCommand';
 import { runLint } from './commands/lint';
 import { runParse } from './commands/parse';
 import { runQuery, UsageError } from './commands/query';
-import { startServer } from './main';
 
 function version(): string {
   try {

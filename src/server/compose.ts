@@ -1,0 +1,41 @@
+// The composition root: the one place that wires git → index (and the logger they report to) from a
+// Config, for `rolegraph serve`, the other CLI commands, the bench and the tests alike, so no
+// caller assembles a GitSource and an indexer its own way.
+import pino, { type Logger } from 'pino';
+import { createGitSource, redactCredentials } from '../git';
+import { createIndexer, type Indexer } from '../index';
+import { ConfigError, type Config } from './config';
+import { ensureSampleRepo } from './sample';
+
+/** JSON lines on stdout; the redact paths catch secrets however a caller nests them. */
+export function createLogger(level: string): Logger {
+  return pino({
+    level,
+    base: { service: 'rolegraph' },
+    redact: { paths: ['*.authorization', '*.adminToken', '*.gitlabToken', '*.githubSecret', '*.gitlabSigningSecret', 'req.headers'], censor: '[redacted]' },
+  });
+}
+
+/**
+ * The repository to index: the configured one, or the embedded sample built into the cache.
+ * Shared with the CLI so `rolegraph query` with no options reads the same sample as `serve`.
+ */
+export async function resolveRepository(config: Config): Promise<string> {
+  if (config.repo !== null) return config.repo;
+  if (config.branch !== 'main') throw new ConfigError('the embedded sample handbook has only the main branch; give --repo to use another branch');
+  return ensureSampleRepo(config.cacheDir);
+}
+
+export function createIndexerFor(config: Config, remote: string, logger: Logger, onProgress?: Parameters<typeof createIndexer>[0]['onProgress']): Indexer {
+  const source = createGitSource({ remote, branch: config.branch, cacheDir: config.cacheDir, timeoutMs: config.gitTimeoutMs });
+  return createIndexer({
+    source,
+    cacheDir: config.cacheDir,
+    contentDir: config.contentDir ?? undefined,
+    url: redactCredentials(remote),
+    branch: config.branch,
+    log: (event) => logger.debug({ index: event }, 'index'),
+    onProgress,
+  });
+}
+
