@@ -3,7 +3,7 @@
 // caller assembles a GitSource and an indexer its own way.
 import pino, { type Logger } from 'pino';
 import { createGitSource, redactCredentials } from '../git';
-import { createIndexer, type Indexer } from '../index';
+import { createIndexer, type IndexerWithStats } from '../index';
 import { ConfigError, type Config } from './config';
 import { ensureSampleRepo } from './sample';
 
@@ -26,7 +26,8 @@ export async function resolveRepository(config: Config): Promise<string> {
   return ensureSampleRepo(config.cacheDir);
 }
 
-export function createIndexerFor(config: Config, remote: string, logger: Logger, onProgress?: Parameters<typeof createIndexer>[0]['onProgress']): Indexer {
+/** The indexer over `remote` as `config` says: its git source, cache folder, content folder and logging. */
+export function createIndexerFor(config: Config, remote: string, logger: Logger, onProgress?: Parameters<typeof createIndexer>[0]['onProgress']): IndexerWithStats {
   const source = createGitSource({ remote, branch: config.branch, cacheDir: config.cacheDir, timeoutMs: config.gitTimeoutMs });
   return createIndexer({
     source,
