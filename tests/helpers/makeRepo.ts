@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createHistory } from '../../src/git';
 
 export interface CommitSpec {
   message: string;
@@ -23,50 +24,20 @@ export interface TestRepo {
   cleanup(): void;
 }
 
-const GIT_ENV = {
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_CONFIG_GLOBAL: '/dev/null',
-  GIT_AUTHOR_NAME: 'Test Author',
-  GIT_AUTHOR_EMAIL: 'author@example.com',
-  GIT_COMMITTER_NAME: 'Test Author',
-  GIT_COMMITTER_EMAIL: 'author@example.com',
-};
-
-export function makeRepo(commits: CommitSpec[] = [], opts: { bare?: boolean; branch?: string } = {}): TestRepo {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rolegraph-repo-'));
+/** A readable history through the git layer's own writer (src/git/writeHistory.ts). */
+export function makeRepo(commits: CommitSpec[] = [], opts: { branch?: string } = {}): TestRepo {
+  const writer = createHistory(fs.mkdtempSync(path.join(os.tmpdir(), 'rolegraph-repo-')), { branch: opts.branch ?? 'main' });
   let count = 0;
-  const run = (args: string[], env: Record<string, string> = {}): string =>
-    execFileSync('git', args, { cwd: dir, env: { ...process.env, ...GIT_ENV, ...env }, encoding: 'utf8' }).trim();
-  run(['init', '-q', '-b', opts.branch ?? 'main']);
   const repo: TestRepo = {
-    dir,
-    git: (...args) => run(args),
+    dir: writer.dir,
+    git: writer.git,
     commit(spec) {
-      for (const [from, to] of spec.renames ?? []) {
-        fs.mkdirSync(path.dirname(path.join(dir, to)), { recursive: true });
-        run(['mv', '--', from, to]);
-      }
-      for (const [file, text] of Object.entries(spec.files ?? {})) {
-        const full = path.join(dir, file);
-        if (text === null) {
-          run(['rm', '-q', '--', file]);
-        } else {
-          fs.mkdirSync(path.dirname(full), { recursive: true });
-          fs.writeFileSync(full, text);
-          run(['add', '--', file]);
-        }
-      }
       const date = spec.date ?? new Date(Date.UTC(2021, 0, 1 + count)).toISOString();
       count += 1;
-      run(['commit', '-q', '--allow-empty', '--no-verify', '-m', spec.message], {
-        GIT_AUTHOR_DATE: date,
-        GIT_COMMITTER_DATE: date,
-      });
-      if (spec.tag) run(['tag', spec.tag]);
-      return run(['rev-parse', 'HEAD']);
+      return writer.commit({ ...spec, date });
     },
-    head: () => run(['rev-parse', 'HEAD']),
-    cleanup: () => fs.rmSync(dir, { recursive: true, force: true }),
+    head: () => writer.git('rev-parse', 'HEAD'),
+    cleanup: () => fs.rmSync(writer.dir, { recursive: true, force: true }),
   };
   for (const spec of commits) repo.commit(spec);
   return repo;
