@@ -5,8 +5,6 @@ import { assertBranchName, branchHead as readBranchHead, cloneOrFetch, gitDirOf 
 import { readCommitInfo } from './commitInfo';
 import { detectContentDir } from './detectContentDir';
 import { GitCommandError } from './errors';
-import { isAncestor } from './isAncestor';
-import { listRefs } from './listRefs';
 import { resolveRef } from './resolveRef';
 import { readTimeline } from './timeline';
 import { readTree } from './tree';
@@ -42,13 +40,11 @@ export function createGitSource(opts: GitSourceOptions): GitSource {
     async timeline(contentDir, head, since) {
       return readTimeline({ gitDir, head: head ?? (await branchHead()), contentDir, since });
     },
-    isAncestor: (ancestor, descendant) => isAncestor(gitDir, ancestor, descendant),
     tree: (commit, contentDir) => readTree(gitDir, commit, contentDir),
     readBlobs: async (ids) => reader().readMany(ids),
     resolveRef: (ref) => resolveRef(gitDir, ref),
     commitInfo: (sha) => readCommitInfo(gitDir, sha),
     detectContentDir: async (commit, configured) => detectContentDir(gitDir, commit ?? (await branchHead()), configured),
-    listRefs: () => listRefs(gitDir),
     update() {
       const run = async (): Promise<string> => {
         const result = await cloneOrFetch(opts);

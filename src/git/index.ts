@@ -7,6 +7,6 @@ export { refProblem, MAX_REF_LENGTH } from './resolveRef';
 export { chooseContentDir, CONTENT_DIR_CANDIDATES } from './detectContentDir';
 export { OFF_TIMELINE } from './commitInfo';
 export { redactCredentials } from './redact';
-export type { ChangeStatus, CommitInfo, GitSource, PathChange, RefEntry, TimelineStep, TreeEntry } from './types';
+export type { ChangeStatus, CommitInfo, GitSource, PathChange, TimelineStep, TreeEntry } from './types';
 export { createHistory, headCommit, listPaths, pushEdit } from './writeHistory';
 export type { HistoryAuthor, HistoryCommit, HistoryWriter, PushedEdit } from './writeHistory';

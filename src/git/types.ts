@@ -52,11 +52,6 @@ export interface GitSource {
    * A source may ignore `since` and return the whole timeline (its first step then has no parents).
    */
   timeline(contentDir: string, head?: string, since?: string): Promise<TimelineStep[]>;
-  /**
-   * Optional: whether `ancestor` is reachable from `descendant` (`git merge-base --is-ancestor`);
-   * both full shas. Cheap, so the index can tell an append from a rewrite before reading a range.
-   */
-  isAncestor?(ancestor: string, descendant: string): Promise<boolean>;
   /** Files in `contentDir` at a commit (for commits outside the timeline and full rebuilds). */
   tree(commit: string, contentDir: string): Promise<TreeEntry[]>;
   /** Blob contents by id, read through one long-lived `git cat-file --batch`. Missing → null. */
@@ -76,13 +71,4 @@ export interface GitSource {
    * the first of content/job-families, source/job-families, sites/marketing/source/job-families present.
    */
   detectContentDir?(commit?: string, configured?: string | null): Promise<string | null>;
-  /** Optional: branches and tags of the cache with their commit shas. */
-  listRefs?(): Promise<RefEntry[]>;
-}
-
-export interface RefEntry {
-  /** Short name: `main`, `v1.0`. */
-  name: string;
-  kind: 'branch' | 'tag';
-  sha: string;
 }

@@ -45,12 +45,6 @@ describe('createGitSource over a local origin', () => {
 
     expect(await source.commitInfo(head)).toMatchObject({ sha: head, message: 'two', position: -1 });
     expect(await source.detectContentDir?.()).toBe(CONTENT);
-    expect(await source.listRefs?.()).toEqual(
-      expect.arrayContaining([
-        { name: 'main', kind: 'branch', sha: head },
-        { name: 'v1', kind: 'tag', sha: steps[0].commit.sha },
-      ]),
-    );
   });
 
   it('serialises concurrent updates and sees new commits on the next one', async () => {
