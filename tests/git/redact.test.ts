@@ -9,6 +9,19 @@ describe('redactCredentials', () => {
     expect(redactCredentials('https://token@host/x')).toBe('https://***@host/x');
   });
 
+  it('hides every query value of a URL, whatever its name', () => {
+    expect(redactCredentials("fatal: repository 'https://host/x.git?private_token=SECRET' not found")).toBe(
+      "fatal: repository 'https://host/x.git?private_token=***' not found",
+    );
+    expect(redactCredentials('https://host/x.git?ref=main&access_token=abc;sig=1#frag')).toBe('https://host/x.git?ref=***&access_token=***;sig=***#frag');
+    expect(redactCredentials('https://u:p@host/x?token=t')).toBe('https://***@host/x?token=***');
+  });
+
+  it('hides forge tokens by their shape wherever they sit', () => {
+    expect(redactCredentials('remote https://host/glpat-abcdefghijklmnop1234/x.git')).toBe('remote https://host/***/x.git');
+    expect(redactCredentials(`auth ghp_${'a'.repeat(36)} and github_pat_${'B'.repeat(30)}`)).toBe('auth *** and ***');
+  });
+
   it('leaves texts without credentials alone', () => {
     const text = 'https://gitlab.com/gitlab-com/handbook.git and git@gitlab.com:a/b.git and mail a@b.c';
     expect(redactCredentials(text)).toBe(text);
