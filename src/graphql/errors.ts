@@ -9,6 +9,20 @@ export class UnauthenticatedError extends CodedError {
   readonly code = 'UNAUTHENTICATED' as const;
 }
 
+/**
+ * The `refresh` mutation's fetch or index failed: GIT_FAILED when git did (remote gone, branch
+ * deleted, bad credentials), REFRESH_FAILED otherwise (disk full). The message is public: redacted,
+ * without server paths. The last good index keeps serving.
+ */
+export class RefreshFailedError extends CodedError {
+  constructor(
+    message: string,
+    readonly code: 'GIT_FAILED' | 'REFRESH_FAILED',
+  ) {
+    super(message);
+  }
+}
+
 /** Codes a client may see, with the error's own message. */
 const CLIENT_CODES: ReadonlySet<string> = new Set([
   'BAD_REF',
@@ -17,6 +31,12 @@ const CLIENT_CODES: ReadonlySet<string> = new Set([
   'UNAUTHENTICATED',
   'INDEX_NOT_READY',
 ]);
+
+/**
+ * Codes only some errors may show: a GitCommandError is GIT_FAILED too, and its raw message names
+ * server paths, so these pass only when a RefreshFailedError (public message) carries them.
+ */
+const REFRESH_CODES: ReadonlySet<string> = new Set(['GIT_FAILED', 'REFRESH_FAILED']);
 
 /** Codes Apollo Server itself assigns to a client's mistake (bad syntax, unknown field, bad variable). */
 const APOLLO_CLIENT_CODES: ReadonlySet<string> = new Set([
@@ -32,7 +52,7 @@ const APOLLO_CLIENT_CODES: ReadonlySet<string> = new Set([
 export const INTERNAL_MESSAGE = 'Internal server error';
 
 function isClientCodedError(error: unknown): error is CodedError {
-  return error instanceof CodedError && CLIENT_CODES.has(error.code);
+  return error instanceof RefreshFailedError || (error instanceof CodedError && CLIENT_CODES.has(error.code));
 }
 
 /** A CodedError with a client code becomes a GraphQLError with that `extensions.code`; anything else is returned untouched. */
@@ -84,7 +104,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       // No path: a request-level error (syntax, validation, variable coercion), the client's own doing.
       return kept(formatted, code, formatted.message);
     }
-    if (code && CLIENT_CODES.has(code) && cause instanceof GraphQLError) {
+    if (code && (CLIENT_CODES.has(code) || REFRESH_CODES.has(code)) && cause instanceof GraphQLError) {
       // A GraphQLError thrown on purpose in a field (our mapping, or a deliberate BAD_USER_INPUT).
       return kept(formatted, code, formatted.message);
     }

@@ -1,5 +1,5 @@
 // Public API of the GraphQL layer, for src/server.
 export { buildRolegraphSchema, type BuildSchemaOptions } from './buildSchema';
 export { createContext, type ContextDeps, type RolegraphContext } from './context';
-export { formatError } from './errors';
+export { formatError, RefreshFailedError } from './errors';
 export { createRolegraphPubSub, publishHeadChanges, HEAD_CHANGED, type RolegraphPubSub } from './pubsub';

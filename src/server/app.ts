@@ -10,9 +10,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { buildRolegraphSchema, createContext, createRolegraphPubSub, formatError, publishHeadChanges, type RolegraphContext } from '../graphql';
+import { buildRolegraphSchema, createContext, createRolegraphPubSub, formatError, publishHeadChanges, RefreshFailedError, type RolegraphContext } from '../graphql';
 import type { Indexer, RefreshResult } from '../index/types';
 import type { Refresher } from '../watch';
+import { publicMessage } from '../util/publicMessage';
 import { isAdminAuthorization } from './adminAuth';
 import type { Config } from './config';
 import { createGraphiqlRouter } from './graphiql';
@@ -68,7 +69,10 @@ function refreshThrough(refresher: Refresher | undefined, indexer: Indexer): () 
   if (!refresher) return () => indexer.refresh();
   return async () => {
     const result = await refresher.trigger('graphql');
-    if (result === null) throw new Error(`refresh failed: ${refresher.stats().lastError ?? 'unknown error'}`);
+    if (result === null) {
+      const { lastError, lastErrorCode } = refresher.stats();
+      throw new RefreshFailedError(`refresh failed: ${publicMessage(lastError ?? 'unknown error')}`, lastErrorCode === 'GIT_FAILED' ? 'GIT_FAILED' : 'REFRESH_FAILED');
+    }
     return result;
   };
 }

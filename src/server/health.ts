@@ -4,6 +4,7 @@
 import type { Request, Response, Router } from 'express';
 import express from 'express';
 import type { IndexStatus } from '../index/types';
+import { publicMessage } from '../util/publicMessage';
 
 export interface Readiness {
   httpStatus: 200 | 503;
@@ -32,7 +33,8 @@ export function readiness(status: IndexStatus, serving: boolean, nowMs: number):
       headDate: status.head?.date ?? null,
       lastRefreshAt: status.lastRefreshAt,
       stalenessSeconds: Number.isNaN(refreshed) ? null : Math.max(0, Math.round((nowMs - refreshed) / 1000)),
-      lastError: status.lastError,
+      // /readyz is public: the reason without server paths (the log has the full text).
+      lastError: status.lastError === null ? null : publicMessage(status.lastError),
       progress: status.progress,
     },
   };

@@ -29,6 +29,8 @@ export function createRefresher(indexer: Pick<Indexer, 'refresh'>, opts: Refresh
 
   const counts = { refreshes: 0, failures: 0, coalesced: 0, consecutiveFailures: 0 };
   let lastError: string | null = null;
+  /** The failure's `code` when it carried one (GIT_FAILED from the git layer), so callers can say what failed. */
+  let lastErrorCode: string | null = null;
   /** The refresh in flight, if any. */
   let running: Promise<RefreshResult | null> | null = null;
   /** The one follow-up every trigger during `running` shares; starts when `running` settles. */
@@ -55,6 +57,7 @@ export function createRefresher(indexer: Pick<Indexer, 'refresh'>, opts: Refresh
       const result = await indexer.refresh();
       counts.consecutiveFailures = 0;
       lastError = null;
+      lastErrorCode = null;
       const durationSeconds = (now() - startedAt) / 1000;
       opts.log?.info({ reason, head: result.head.sha, changed: result.changedRoleIds.length, durationSeconds }, 'refreshed');
       emit({ reason, ok: true, durationSeconds, result, error: null });
@@ -63,6 +66,7 @@ export function createRefresher(indexer: Pick<Indexer, 'refresh'>, opts: Refresh
       counts.failures += 1;
       counts.consecutiveFailures += 1;
       lastError = error instanceof Error ? error.message : String(error);
+      lastErrorCode = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : null;
       const durationSeconds = (now() - startedAt) / 1000;
       opts.log?.warn({ reason, err: lastError, consecutiveFailures: counts.consecutiveFailures }, 'refresh failed');
       emit({ reason, ok: false, durationSeconds, result: null, error: lastError });
@@ -140,7 +144,7 @@ export function createRefresher(indexer: Pick<Indexer, 'refresh'>, opts: Refresh
       await running;
     },
     stats(): RefresherStats {
-      return { ...counts, inFlight: running !== null || followUp !== null, lastError };
+      return { ...counts, inFlight: running !== null || followUp !== null, lastError, lastErrorCode };
     },
     onRefresh(listener) {
       listeners.add(listener);

@@ -51,6 +51,8 @@ export interface RefresherStats {
   consecutiveFailures: number;
   inFlight: boolean;
   lastError: string | null;
+  /** The last failure's error code (GIT_FAILED, ENOSPC, …), null when it had none or after a success. */
+  lastErrorCode: string | null;
 }
 
 export interface Refresher {

@@ -1,5 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { formatError, INTERNAL_MESSAGE, toGraphQLError, UnauthenticatedError } from '../../src/graphql/errors';
+import { formatError, INTERNAL_MESSAGE, RefreshFailedError, toGraphQLError, UnauthenticatedError } from '../../src/graphql/errors';
 import { BadRefError } from '../../src/git/errors';
 import { GitCommandError } from '../../src/git/errors';
 import { NotFoundError } from '../../src/index/errors';
@@ -54,6 +54,11 @@ describe('formatError', () => {
     const out = formatError(formatted, error);
     expect(out).toEqual({ message: INTERNAL_MESSAGE, path: ['role'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
     expect(JSON.stringify(out)).not.toContain('/work');
+  });
+
+  it("keeps a failed refresh's public reason and its code, unlike a raw git failure", () => {
+    const { formatted, error } = locatedInResolver(new RefreshFailedError('refresh failed: git fetch failed: fatal: [path] is gone', 'GIT_FAILED'));
+    expect(formatError(formatted, error)).toMatchObject({ message: 'refresh failed: git fetch failed: fatal: [path] is gone', extensions: { code: 'GIT_FAILED' } });
   });
 
   it('masks a coded error that is not for clients (git failures carry server paths)', () => {

@@ -4,6 +4,7 @@ import { Commit } from '../types/commit.type';
 import { Repository } from '../types/repository.type';
 import { IndexNotReadyError } from '../../index/errors';
 import type { CommitInfo, IndexStatus } from '../../index/types';
+import { publicMessage } from '../../util/publicMessage';
 
 /** Repository fields read the indexer's status, not the pinned view, so they answer while indexing. */
 interface RepositoryData extends Omit<IndexStatus, 'phase'> {
@@ -14,8 +15,9 @@ interface RepositoryData extends Omit<IndexStatus, 'phase'> {
 export class RepositoryResolver {
   @Query(() => Repository)
   repository(@Ctx() ctx: RolegraphContext): RepositoryData {
-    const { phase, ...rest } = ctx.indexer.status();
-    return { ...rest, status: phase };
+    const { phase, lastError, ...rest } = ctx.indexer.status();
+    // Any client may read this: the reason without server paths (the log has the full text).
+    return { ...rest, lastError: lastError === null ? null : publicMessage(lastError), status: phase };
   }
 
   @FieldResolver(() => Commit, { description: 'Head of the served index (INDEX_NOT_READY before the first index).' })
