@@ -87,6 +87,23 @@ describe('rolegraph query', () => {
     expect(JSON.parse(stdout).errors[0].extensions.code).toBe('BAD_REF');
   });
 
+  it('shows syntax and validation mistakes as they are, with their codes, and exits 1', async () => {
+    const syntax = await cli(['query', '--repo', repo.dir, '--cache-dir', cacheDir, '{ roles(first: 1) { totalCount }']);
+    expect(syntax.code).toBe(1);
+    expect(JSON.parse(syntax.stdout).errors).toEqual([
+      { message: 'Syntax Error: Expected Name, found <EOF>.', locations: [{ line: 1, column: 33 }], extensions: { code: 'GRAPHQL_PARSE_FAILED' } },
+    ]);
+    const invalid = await cli(['query', '--repo', repo.dir, '--cache-dir', cacheDir, '{ roles(first: 1) { totalCont } }']);
+    expect(invalid.code).toBe(1);
+    expect(JSON.parse(invalid.stdout).errors).toEqual([
+      {
+        message: 'Cannot query field "totalCont" on type "RoleConnection". Did you mean "totalCount"?',
+        locations: [{ line: 1, column: 21 }],
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      },
+    ]);
+  });
+
   it('exits 2 on a configuration mistake, naming it', async () => {
     const { code, stderr } = await cli(['query', '--repo', repo.dir, '--cache-dir', cacheDir, '{ __typename }'], { ROLEGRAPH_POLL_SECONDS: 'often' });
     expect(code).toBe(2);
