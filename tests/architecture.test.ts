@@ -6,7 +6,7 @@ import path from 'node:path';
 import ts from 'typescript';
 
 const SRC = path.resolve(__dirname, '..', 'src');
-const LAYERS = ['util', 'parse', 'git', 'index', 'graphql', 'watch', 'server'] as const;
+const LAYERS = ['util', 'parse', 'git', 'index', 'graphql', 'watch', 'server', 'web'] as const;
 type Layer = (typeof LAYERS)[number];
 
 /** The layers each layer may import from (itself always allowed). */
@@ -18,6 +18,9 @@ const ALLOWED: Record<Layer, readonly Layer[]> = {
   graphql: ['util', 'parse', 'index'],
   watch: ['util', 'parse', 'index'],
   server: ['util', 'parse', 'git', 'index', 'graphql', 'watch'],
+  // Browser code (the ladder page): it reaches the server over HTTP only, and nothing imports it
+  // (the server sends its bundle as a file).
+  web: [],
 };
 
 /** Node and package imports a layer must not use: pure layers do no I/O, only git runs git. */
@@ -28,6 +31,7 @@ const FORBIDDEN_MODULES: Partial<Record<Layer, RegExp>> = {
   index: /^(?:node:)?child_process$|^simple-git$/,
   watch: /^(?:node:)?child_process$|^simple-git$/,
   server: /^simple-git$/,
+  web: /^node:|^(?:fs|fs\/promises|child_process|path|os)$|^simple-git$/,
 };
 
 function sourceFiles(dir: string): string[] {
@@ -111,5 +115,10 @@ describe('architecture: layer imports point one way', () => {
     expect(violations(path.join(SRC, 'git', 'g.ts'), ['../util/codedError', '../index/types'])).toEqual([
       'git/g.ts imports ../index/types (git -> index)',
     ]);
+    expect(violations(path.join(SRC, 'web', 'ladder', 'w.ts'), ['./layout', '../../graphql/types', 'node:fs', 'cytoscape'])).toEqual([
+      'web/ladder/w.ts imports ../../graphql/types (web -> graphql)',
+      'web/ladder/w.ts imports node:fs (not in web)',
+    ]);
+    expect(violations(path.join(SRC, 'server', 's.ts'), ['../web/ladder/layout'])).toEqual(['server/s.ts imports ../web/ladder/layout (server -> web)']);
   });
 });
