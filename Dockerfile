@@ -12,7 +12,9 @@ RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY scripts ./scripts
 COPY src ./src
-RUN npx tsc -p tsconfig.build.json && node scripts/postbuild.js \
+# schema/examples.graphql holds the ladder page's GraphQL operations, bundled into its script.
+COPY schema ./schema
+RUN npm run build \
  && npm prune --omit=dev --ignore-scripts --no-audit --no-fund
 
 # ---- runtime: node, git, the built code and production dependencies only ----

@@ -1,6 +1,7 @@
 // After tsc: what tsc does not do for us.
 // - The bin file keeps its shebang but not the executable bit; npm links bin files as they are.
-// - Browser assets (GraphiQL bootstrap, ladder page) are not TypeScript, so tsc does not copy them;
+// - Browser assets (GraphiQL bootstrap, the ladder page's stylesheet and its script bundled by
+//   buildWeb.js) are not tsc's output, so tsc does not copy them;
 //   dist/ must be self-contained for the Docker image, which ships dist/ without src/.
 const fs = require('node:fs');
 const path = require('node:path');

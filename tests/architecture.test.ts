@@ -6,7 +6,7 @@ import path from 'node:path';
 import ts from 'typescript';
 
 const SRC = path.resolve(__dirname, '..', 'src');
-const LAYERS = ['util', 'parse', 'git', 'index', 'graphql', 'watch', 'server', 'cli'] as const;
+const LAYERS = ['util', 'parse', 'git', 'index', 'graphql', 'watch', 'server', 'cli', 'web'] as const;
 type Layer = (typeof LAYERS)[number];
 
 /** The layers each layer may import from (itself always allowed). */
@@ -19,6 +19,9 @@ const ALLOWED: Record<Layer, readonly Layer[]> = {
   watch: ['util', 'parse', 'index'],
   server: ['util', 'parse', 'git', 'index', 'graphql', 'watch'],
   cli: ['util', 'parse', 'git', 'index', 'graphql', 'watch', 'server'],
+  // Browser code (the ladder page): it reaches the server over HTTP only, and nothing imports it
+  // (the server sends its bundle as a file).
+  web: [],
 };
 
 /** Node and package imports a layer must not use: pure layers do no I/O, only git starts a process. */
@@ -30,6 +33,7 @@ const FORBIDDEN_MODULES: Partial<Record<Layer, RegExp>> = {
   watch: /^(?:node:)?child_process$|^simple-git$/,
   server: /^(?:node:)?child_process$|^simple-git$/,
   cli: /^(?:node:)?child_process$|^simple-git$/,
+  web: /^node:|^(?:fs|fs\/promises|child_process|path|os)$|^simple-git$/,
 };
 
 function sourceFiles(dir: string): string[] {
@@ -118,5 +122,10 @@ describe('architecture: layer imports point one way', () => {
     expect(violations(path.join(SRC, 'git', 'g.ts'), ['../util/codedError', '../index/types'])).toEqual([
       'git/g.ts imports ../index/types (git -> index)',
     ]);
+    expect(violations(path.join(SRC, 'web', 'ladder', 'w.ts'), ['./layout', '../../graphql/types', 'node:fs', 'cytoscape'])).toEqual([
+      'web/ladder/w.ts imports ../../graphql/types (web -> graphql)',
+      'web/ladder/w.ts imports node:fs (not in web)',
+    ]);
+    expect(violations(path.join(SRC, 'server', 's.ts'), ['../web/ladder/layout'])).toEqual(['server/s.ts imports ../web/ladder/layout (server -> web)']);
   });
 });

@@ -77,8 +77,6 @@ export function ladderPageHtml(graphqlPath: string): string {
     <details><summary>Mermaid source</summary><pre id="ladder-mermaid"></pre></details>
     <details><summary>Graphviz DOT source</summary><pre id="ladder-dot"></pre></details>
   </section>
-  <ul id="ladder-nodes" hidden></ul>
-  <ul id="ladder-edges" hidden></ul>
 </main>
 </body>
 </html>
@@ -97,6 +95,7 @@ export function createLadderRouter(options: LadderRouterOptions = {}): Router {
     throw new Error(`createLadderRouter: graphqlPath must be a same-origin path like /graphql, got ${JSON.stringify(graphqlPath)}`);
   }
   const html = ladderPageHtml(graphqlPath);
+  // ladder.js is bundled from src/web/ladder by scripts/buildWeb.js (npm run build); the rest are kept as they are.
   const assets = assetDir('ladder', 'ladder.js');
   const router = express.Router();
 

@@ -2,6 +2,8 @@
 // nothing from the query string ever reaches the HTML.
 import express from 'express';
 import fs from 'node:fs';
+import path from 'node:path';
+import { Kind, parse, print } from 'graphql';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLadderRouter, escapeHtml, LADDER_PAGE_CSP, ladderPageHtml } from '../../src/server/ladderPage';
@@ -40,7 +42,9 @@ describe('GET /ladder', () => {
     expect(scripts.every((m) => m[2]!.trim() === '')).toBe(true);
     expect(html).not.toMatch(/\son[a-z]+=/i); // no inline event handlers
     expect(html).not.toMatch(/https?:\/\//); // no CDN, no absolute URL of any kind
-    expect(html).toContain('id="ladder-nodes"');
+    expect(html).toContain('id="ladder-graph"');
+    // No hidden copies of the graph for tests to read: they read cytoscape's own state.
+    expect(html).not.toContain('id="ladder-nodes"');
   });
 
   it('never reflects the query string into the page', async () => {
@@ -74,7 +78,17 @@ describe('assets', () => {
     expect(js.headers.get('content-type')).toMatch(/^text\/javascript/);
     const script = await js.text();
     expect(script).toContain('ladder(department: $department, role: $role, at: $at)');
+    // The page sends the LadderPage and LadderDepartments operations of schema/examples.graphql,
+    // which tests/graphql/examples.test.ts runs against the schema, not a copy of its own.
+    const examples = parse(fs.readFileSync(path.resolve(__dirname, '..', '..', 'schema', 'examples.graphql'), 'utf8'));
+    for (const name of ['LadderPage', 'LadderDepartments']) {
+      const operation = examples.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name);
+      expect(operation).toBeDefined();
+      expect(script).toContain(JSON.stringify(print(operation!)));
+    }
     expect(script).not.toMatch(/\.innerHTML\s*=/);
+    // Test hooks stay out of what is served: no global handle on the graph.
+    expect(script).not.toContain('__ladder');
     const css = await fetch(`${base}/assets/ladder.css`);
     expect(css.status).toBe(200);
     expect(css.headers.get('content-type')).toMatch(/^text\/css/);

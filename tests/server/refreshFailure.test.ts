@@ -59,7 +59,7 @@ it('answers GIT_FAILED with a path-free reason, and /readyz names no path either
   expect(answer.errors[0].extensions).toEqual({ code: 'GIT_FAILED' });
   expect(answer.errors[0].message).toMatch(/^refresh failed: git fetch failed: /);
 
-  const ready = await (await fetch(`${base}/readyz`)).json();
+  const ready = (await (await fetch(`${base}/readyz`)).json()) as { status: string; lastError: string };
   expect(ready.status).toBe('ready');
   expect(ready.lastError).toEqual(expect.any(String));
   const repository = (await graphql('{ repository { lastError } }')).data.repository;
