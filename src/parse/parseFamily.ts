@@ -21,8 +21,12 @@ export interface ParseOptions {
 
 /** Shortcodes/partials that stand for the shared sales performance indicators. */
 const PERFORMANCE_INCLUDE = /(?:^|\/)performance(?:\.[a-z]+)?$/;
-/** ` Job Family` at the end of a page title, left out when the title names the page's single role. */
-const JOB_FAMILY_SUFFIX = /\s+job\s+famil(?:y|ies)$/i;
+/**
+ * ` Job Family` at the end of a page title (`Enterprise Account Executive Job Family`), left out
+ * when the title names the page's single role; the index's titleKey drops it from prose mentions
+ * too ("move to the SMB Account Executive job family").
+ */
+export const JOB_FAMILY_SUFFIX = /\s+job\s+famil(?:y|ies)\s*$/i;
 
 function str(v: unknown): string | null {
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
