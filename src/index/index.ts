@@ -11,7 +11,6 @@ export { ladderToDot, ladderToMermaid } from './ladderExport';
 export { selectLadder, type LadderSelection } from './ladderSelection';
 export { snapshotGraph, connectedRoles, type SnapshotGraph } from './snapshotGraph';
 export { extendedRole, roleByTitle } from './roleByTitle';
-export { titleKey } from './titleKey';
 export { buildSnapshot, parentSlugOf, type PageVersion } from './snapshot';
 export { resolveClientRef, dateRefInstant, MAX_CLIENT_REF_LENGTH } from './resolveClientRef';
 export { BadRefError, BadUserInputError, IndexNotReadyError, NotFoundError } from './errors';

@@ -6,7 +6,7 @@
 //    role of family A gets an edge to the ENTRY role of family B: its lowest-graded role, or its
 //    first role when none has a grade.
 import type { JobFamily, Role } from '../parse/types';
-import { titleKey } from './titleKey';
+import { titleKey } from '../parse';
 import type { LadderEdge } from './types';
 
 /** Lowest grade, else the first role in document order; null for a family without roles. */

@@ -2,7 +2,7 @@
 // One rule for GraphQL (`Role.extends`, `Role.reportsToRole`) and the lint rules, so a role the API
 // says is extended is the role whose requirements the linter counts as inherited.
 import { snapshotGraph } from './snapshotGraph';
-import { titleKey } from './titleKey';
+import { titleKey } from '../parse';
 import type { Role, Snapshot } from './types';
 
 /**

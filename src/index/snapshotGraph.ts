@@ -4,7 +4,7 @@
 // all ask this graph instead of building their own maps. Built once per snapshot on first use and
 // dropped with it (WeakMap); snapshots never change, so the memo can never go stale.
 import { familiesByTitle } from './ladder';
-import { titleKey } from './titleKey';
+import { titleKey } from '../parse';
 import type { LadderEdge, Role, Snapshot, SnapshotFamily } from './types';
 
 export interface SnapshotGraph {

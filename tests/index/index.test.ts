@@ -36,7 +36,6 @@ it('exports exactly the public index API', () => {
       'roleByTitle',
       'selectLadder',
       'snapshotGraph',
-      'titleKey',
     ].sort(),
   );
   expect(typeof api.createIndexer).toBe('function');

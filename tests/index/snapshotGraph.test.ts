@@ -1,5 +1,5 @@
 import { connectedRoles, snapshotGraph } from '../../src/index/snapshotGraph';
-import { titleKey } from '../../src/index/titleKey';
+import { titleKey } from '../../src/parse';
 import { corpusPage, seedPage, snapshotOf } from '../helpers/snapshotOf';
 
 // The VP seed's ladder links to the CRO page; backend/senior.md sits in backend/_index.md's folder.

@@ -2,7 +2,7 @@ import type { ValidationIssue } from '../types';
 import { jobFamilies } from './familyChain';
 import { roleIssue } from './issue';
 import { snapshotGraph } from '../snapshotGraph';
-import { titleKey } from '../titleKey';
+import { titleKey } from '../../parse';
 import type { LintRule } from './types';
 
 /**

@@ -1,4 +1,4 @@
-import { titleKey } from '../../src/index/titleKey';
+import { titleKey, titleWords } from '../../src/parse/titleKey';
 
 describe('titleKey', () => {
   test('ignores case, punctuation, articles and word order', () => {
@@ -12,5 +12,12 @@ describe('titleKey', () => {
     expect(titleKey('Sales Management')).toBe('management sales');
     expect(titleKey('Enterprise Account Executive Job Family')).toBe('account enterprise executive');
     expect(titleKey('Technical Writing job families')).toBe(titleKey('Technical Writing'));
+  });
+});
+
+describe('titleWords', () => {
+  test('spells words as the slug does, in order, without articles', () => {
+    expect(titleWords('The Manager, Field Marketing')).toEqual(['manager', 'field', 'marketing']);
+    expect(titleWords('Director’s Office – Sécurité')).toEqual(['directors', 'office', 'securite']);
   });
 });
