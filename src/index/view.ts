@@ -133,11 +133,11 @@ function assembleView(opts: ViewOptions, parts: ViewParts): BuiltView {
 
   const view: BuiltView = {
     head,
-    diffLimit,
     timeline,
     history,
     pathIndex,
     commitsBySha,
+    diffLimit,
     resolveRef: (ref) =>
       resolveClientRef(ref, {
         timeline,
