@@ -1,44 +1,19 @@
 // Moves through the ladder graph of one snapshot: the next and previous roles of a role, and the
-// shortest career paths between two roles. Pure; adjacency is built once per snapshot.
+// shortest career paths between two roles. Pure; the adjacency is the snapshot's graph (snapshotGraph).
+import { snapshotGraph } from './snapshotGraph';
 import type { Snapshot } from './types';
 
 /** More shortest paths than this are not useful to a reader and can grow combinatorially. */
 export const MAX_CAREER_PATHS = 10;
 
-interface Adjacency {
-  next: Map<string, string[]>;
-  previous: Map<string, string[]>;
-}
-
-const adjacencyCache = new WeakMap<Snapshot, Adjacency>();
-
-function adjacency(snapshot: Snapshot): Adjacency {
-  let adj = adjacencyCache.get(snapshot);
-  if (!adj) {
-    adj = { next: new Map(), previous: new Map() };
-    for (const edge of snapshot.ladderEdges) {
-      push(adj.next, edge.from, edge.to);
-      push(adj.previous, edge.to, edge.from);
-    }
-    adjacencyCache.set(snapshot, adj);
-  }
-  return adj;
-}
-
-function push(map: Map<string, string[]>, key: string, value: string): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
 /** Role ids one step up the ladder from `roleId` (level order and ladder links). */
 export function nextRoles(snapshot: Snapshot, roleId: string): readonly string[] {
-  return adjacency(snapshot).next.get(roleId) ?? [];
+  return snapshotGraph(snapshot).next.get(roleId) ?? [];
 }
 
 /** Role ids one step below `roleId`. */
 export function previousRoles(snapshot: Snapshot, roleId: string): readonly string[] {
-  return adjacency(snapshot).previous.get(roleId) ?? [];
+  return snapshotGraph(snapshot).previous.get(roleId) ?? [];
 }
 
 /**
@@ -48,7 +23,7 @@ export function previousRoles(snapshot: Snapshot, roleId: string): readonly stri
 export function careerPaths(snapshot: Snapshot, fromId: string, toId: string, limit = MAX_CAREER_PATHS): string[][] {
   if (!snapshot.roleById.has(fromId) || !snapshot.roleById.has(toId) || limit <= 0) return [];
   if (fromId === toId) return [[fromId]];
-  const { next } = adjacency(snapshot);
+  const { next } = snapshotGraph(snapshot);
   // BFS recording, for each role, every predecessor on some shortest path.
   const depth = new Map<string, number>([[fromId, 0]]);
   const preds = new Map<string, string[]>();

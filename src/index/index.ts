@@ -6,7 +6,11 @@ export { BlobCache, PARSER_VERSION, type BlobCacheOptions, type BlobCacheStats, 
 export { diff, roleFieldChanges } from './diff';
 export { familyFieldChanges } from './fieldChanges';
 export { careerPaths, nextRoles, previousRoles, MAX_CAREER_PATHS } from './careerPaths';
-export { buildLadderEdges, entryRole, levelOrder, normalizeFamilyTitle } from './ladder';
+export { buildLadderEdges, entryRole, levelOrder } from './ladder';
+export { ladderToDot, ladderToMermaid } from './ladderExport';
+export { selectLadder, type LadderSelection } from './ladderSelection';
+export { snapshotGraph, connectedRoles, type SnapshotGraph } from './snapshotGraph';
+export { extendedRole, roleByTitle } from './roleByTitle';
 export { buildSnapshot, parentSlugOf, type PageVersion } from './snapshot';
 export { resolveClientRef, dateRefInstant, MAX_CLIENT_REF_LENGTH } from './resolveClientRef';
 export { BadRefError, BadUserInputError, IndexNotReadyError, NotFoundError } from './errors';

@@ -1,29 +1,13 @@
 // The ladder graph of a snapshot: where a role can move next. Two kinds of edge:
 //  - LEVEL_ORDER: consecutive roles of one family, ordered by grade (ties by document order);
 //  - LADDER_LINK: a family's career-ladder section names another family (by link, resolved by slug,
-//    or in unlinked prose, resolved by the family's title). The section belongs to the family, not
-//    to one role, and does not say which level one enters at, so every role of family A gets an edge
-//    to the ENTRY role of family B: its lowest-graded role, or its first role when none has a grade.
+//    or in unlinked prose, resolved by the family's title compared by titleKey). The section
+//    belongs to the family, not to one role, and does not say which level one enters at, so every
+//    role of family A gets an edge to the ENTRY role of family B: its lowest-graded role, or its
+//    first role when none has a grade.
 import type { JobFamily, Role } from '../parse/types';
+import { titleKey } from '../parse';
 import type { LadderEdge } from './types';
-
-/** The suffix prose adds to a family name: "move to the SMB Account Executive job family". */
-const JOB_FAMILY_SUFFIX = /\s+job\s+family\s*$/i;
-/** A leading article in prose mentions: "the Sales Management job family". */
-const LEADING_ARTICLE = /^(?:the|a|an)\s+/i;
-/** Runs of whitespace and the punctuation that varies between a title and its mention. */
-const SEPARATORS = /[\s,]+/g;
-
-/** "The SMB Account Executive Job Family" and "SMB Account Executive" compare equal. */
-export function normalizeFamilyTitle(title: string): string {
-  return title
-    .trim()
-    .replace(JOB_FAMILY_SUFFIX, '')
-    .replace(LEADING_ARTICLE, '')
-    .replace(SEPARATORS, ' ')
-    .trim()
-    .toLowerCase();
-}
 
 /** Lowest grade, else the first role in document order; null for a family without roles. */
 export function entryRole(family: Pick<JobFamily, 'roles'>): Role | null {
@@ -58,15 +42,15 @@ export function resolveLadderTarget(
   byTitle: ReadonlyMap<string, JobFamily>,
 ): JobFamily | null {
   if (link.target) return bySlug.get(link.target) ?? null;
-  return byTitle.get(normalizeFamilyTitle(link.text)) ?? null;
+  return byTitle.get(titleKey(link.text)) ?? null;
 }
 
-/** Families by normalised title; on a clash the first by slug wins (families come sorted). */
-export function familiesByTitle(families: readonly JobFamily[]): Map<string, JobFamily> {
-  const out = new Map<string, JobFamily>();
+/** Job families by titleKey; on a clash the first by slug wins (families come sorted). */
+export function familiesByTitle<F extends JobFamily>(families: readonly F[]): Map<string, F> {
+  const out = new Map<string, F>();
   for (const family of families) {
     if (family.kind !== 'family') continue;
-    const key = normalizeFamilyTitle(family.title);
+    const key = titleKey(family.title);
     if (key !== '' && !out.has(key)) out.set(key, family);
   }
   return out;

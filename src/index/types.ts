@@ -139,11 +139,10 @@ export interface IndexView {
   /** Timeline commits that changed anything under the content folder, or only a family's page (by slug or path), newest first. */
   commitsTouching(slugOrPath?: string | null): readonly CommitInfo[];
   /**
-   * `diff(from, to)` of two of this view's snapshots, remembered per (from, to) commit pair (a small
-   * LRU): a first-to-last diff at 20,000 commits costs hundreds of ms and repeats. Optional so that
-   * hand-made views need not implement it; callers fall back to the pure `diff`.
+   * The diff between this view's snapshots at two resolved commits, remembered per (from, to) pair
+   * (identical pairs in flight share one promise) and bounded to a few at once (src/index/diffMemo).
    */
-  diff?(from: Snapshot, to: Snapshot): SnapshotDiff;
+  diff(from: CommitInfo, to: CommitInfo): Promise<SnapshotDiff>;
 }
 
 export interface RefreshResult {

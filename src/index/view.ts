@@ -5,21 +5,16 @@
 // commits' changes plus O(families) for the head snapshot, and leaves the previous view intact.
 import type { CommitInfo, GitSource, TimelineStep } from '../git/types';
 import type { BlobCache } from './blobCache';
-import { diff } from './diff';
+import { createDiffLimit, memoiseDiffs, type DiffLimit } from './diffMemo';
 import { buildHistory, extendHistory, type TimelineHistory } from './history';
 import { Lru } from './lru';
 import { PathBlobIndex } from './pathBlobIndex';
 import { resolveClientRef } from './resolveClientRef';
 import { buildSnapshot, type PageVersion } from './snapshot';
-import type { IndexView, RoleVersion, Snapshot, SnapshotDiff } from './types';
+import type { IndexView, RoleVersion, Snapshot } from './types';
 
 /** Snapshots kept per view; each holds references to shared parsed pages, so they are cheap. */
 export const SNAPSHOT_CACHE_SIZE = 32;
-/**
- * Diffs kept per view. Small: a first-to-last diff at 20,000 commits is thousands of role changes
- * (~1 MB as JSON), and the response cache above already answers repeated identical queries.
- */
-export const DIFF_CACHE_SIZE = 8;
 
 export type ViewSource = Pick<GitSource, 'resolveRef' | 'commitInfo' | 'tree' | 'readBlobs'>;
 
@@ -39,6 +34,8 @@ export interface BuiltView extends IndexView {
   readonly pathIndex: PathBlobIndex;
   /** sha → timeline commit, shared by the generations extended from one build (see onTimeline). */
   readonly commitsBySha: Map<string, CommitInfo>;
+  /** Bounds the diffs of this view and of the generations extended from it, together. */
+  readonly diffLimit: DiffLimit;
 }
 
 export function buildIndexView(opts: ViewOptions): BuiltView {
@@ -52,6 +49,7 @@ export function buildIndexView(opts: ViewOptions): BuiltView {
     pathIndex: new PathBlobIndex(steps, opts.isPage),
     history: buildHistory(steps, opts.isPage, lookup, opts.slugOfPath),
     previousHead: undefined,
+    diffLimit: createDiffLimit(),
   });
 }
 
@@ -71,6 +69,7 @@ export function extendIndexView(previous: BuiltView, opts: ViewOptions): BuiltVi
     pathIndex: previous.pathIndex.extend(steps),
     history: extendHistory(previous.history, steps, opts.isPage, lookup, opts.slugOfPath),
     previousHead: previous.head,
+    diffLimit: previous.diffLimit,
   });
 }
 
@@ -92,10 +91,11 @@ interface ViewParts {
   history: TimelineHistory;
   /** Lends unchanged families to the new head snapshot. */
   previousHead: Snapshot | undefined;
+  diffLimit: DiffLimit;
 }
 
 function assembleView(opts: ViewOptions, parts: ViewParts): BuiltView {
-  const { timeline, pathIndex, history, commitsBySha } = parts;
+  const { timeline, pathIndex, history, commitsBySha, diffLimit } = parts;
   // Only the commits this generation adds go in: copying 20,000 entries per refresh is most of
   // its cost. Later generations add theirs to the same map, so a lookup checks that the commit
   // sits on this timeline, and an older view never sees newer commits.
@@ -127,17 +127,17 @@ function assembleView(opts: ViewOptions, parts: ViewParts): BuiltView {
   const head = buildSnapshot(headCommit, pagesOf(pathIndex.atLast()), parts.previousHead);
   cache.set(headCommit.sha, Promise.resolve(head));
 
-  const diffs = new Lru<string, SnapshotDiff>(DIFF_CACHE_SIZE);
   let allContentCommits: readonly CommitInfo[] | null = null;
   const newestFirst = (positions: Iterable<number>): CommitInfo[] =>
     [...new Set(positions)].sort((a, b) => b - a).map((p) => timeline[p]);
 
-  return {
+  const view: BuiltView = {
     head,
     timeline,
     history,
     pathIndex,
     commitsBySha,
+    diffLimit,
     resolveRef: (ref) =>
       resolveClientRef(ref, {
         timeline,
@@ -156,16 +156,7 @@ function assembleView(opts: ViewOptions, parts: ViewParts): BuiltView {
       }
       return snapshot;
     },
-    diff(from, to) {
-      // A snapshot is a pure function of its commit within one view, so the shas identify the pair.
-      const key = `${from.commit.sha}..${to.commit.sha}`;
-      let result = diffs.get(key);
-      if (!result) {
-        result = diff(from, to);
-        diffs.set(key, result);
-      }
-      return result;
-    },
+    diff: memoiseDiffs({ snapshotAt: (commit) => view.snapshotAt(commit), limit: diffLimit }),
     roleHistory(roleId): readonly RoleVersion[] {
       return history.roleVersions.get(roleId) ?? [];
     },
@@ -183,4 +174,5 @@ function assembleView(opts: ViewOptions, parts: ViewParts): BuiltView {
       ]);
     },
   };
+  return view;
 }

@@ -4,6 +4,7 @@
 import type { ParseWarning, Role } from './types';
 import { gradeSubject, type RoleSource } from './buildRole';
 import { slugify } from './slug';
+import { titleWords } from './titleKey';
 import { editDistance } from './spelling';
 
 /** Words that carry no identity in a title (`Director of Pricing` = `Director, Pricing`). */
@@ -17,9 +18,9 @@ export function isTitleLike(subject: string): boolean {
   return /^[A-Z0-9]/.test(subject) && !NOT_A_TITLE.test(subject);
 }
 
-/** A title's identifying words, lower-cased, in order (`Junior Account Executive - Mid Market` → junior, account, …). */
-function titleWords(title: string): string[] {
-  return slugify(title).split('-').filter((w) => w !== '' && !FILLER_WORDS.has(w));
+/** A title's identifying words, in order (`Junior Account Executive - Mid Market` → junior, account, …). */
+function identifyingWords(title: string): string[] {
+  return titleWords(title).filter((w) => !FILLER_WORDS.has(w));
 }
 
 /** `ae` stands for a run of words of `words` (`account executive`). */
@@ -43,8 +44,8 @@ function contains(big: string[], small: string[]): boolean {
  * `Junior Backend Engineer` cannot: each has a word the other lacks.
  */
 export function namesSameRole(title: string, subject: string): boolean {
-  const a = titleWords(title);
-  const b = titleWords(subject);
+  const a = identifyingWords(title);
+  const b = identifyingWords(subject);
   return contains(a, b) || contains(b, a);
 }
 

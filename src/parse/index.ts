@@ -2,4 +2,5 @@
 export { parseFamily, type ParseOptions } from './parseFamily';
 export { pageSlug, slugify, isFamilyPath, folderSlugOf, isSectionIndex, relativeToContent } from './slug';
 export { resolveFamilyHref } from './ladder';
+export { JOB_FAMILY_SUFFIX, titleKey, titleWords } from './titleKey';
 export type { JobFamily, Role, ListItem, LadderLink, ParseWarning, PageKind } from './types';

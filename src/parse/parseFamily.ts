@@ -13,6 +13,7 @@ import { readLadder } from './ladder';
 import { listItems, paragraphs, performanceTexts, sectionItems } from './lists';
 import { folderSlugOf, isSectionIndex, pageSlug, slugify } from './slug';
 import { findGrade } from './grades';
+import { JOB_FAMILY_SUFFIX } from './titleKey';
 
 export interface ParseOptions {
   /** Repository folder that holds the job families (`content/job-families/`); auto-detected when absent. */
@@ -21,8 +22,6 @@ export interface ParseOptions {
 
 /** Shortcodes/partials that stand for the shared sales performance indicators. */
 const PERFORMANCE_INCLUDE = /(?:^|\/)performance(?:\.[a-z]+)?$/;
-/** ` Job Family` at the end of a page title, left out when the title names the page's single role. */
-const JOB_FAMILY_SUFFIX = /\s+job\s+famil(?:y|ies)$/i;
 
 function str(v: unknown): string | null {
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;

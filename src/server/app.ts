@@ -25,12 +25,11 @@ import { jsonBody } from './plugins/bodyLimit';
 import { createMetricsPlugin } from './plugins/metricsPlugin';
 import { createResponseBytesCache } from './plugins/responseBytesCache';
 import { queryLimits } from './plugins/queryLimits';
-import { createResponseCachePlugin } from './plugins/responseCache';
 import { subscriptionLimits } from './plugins/subscriptionLimits';
 import { createWebhookRouter } from './webhooks';
 
 export const GRAPHQL_PATH = '/graphql';
-/** Answers kept by the response cache when the config does not say; 0 turns the cache off. */
+/** Answers kept by the HTTP answer cache (responseBytesCache) when the config does not say; 0 turns it off. */
 export const DEFAULT_RESPONSE_CACHE_ENTRIES = 1000;
 
 /** The subset of a pino logger the server uses. */
@@ -121,8 +120,6 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
     // Apollo's default landing page loads Apollo Sandbox from a CDN; we serve our own GraphiQL.
     ApolloServerPluginLandingPageDisabled(),
     createMetricsPlugin<RolegraphContext>(metrics),
-    // Snapshots are immutable, so a repeated query on the same head is answered from memory.
-    ...(cacheEntries > 0 ? [createResponseCachePlugin({ maxEntries: cacheEntries })] : []),
     ...(bytesCache ? [bytesCache.plugin] : []),
     {
       async serverWillStart() {

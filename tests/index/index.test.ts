@@ -25,11 +25,17 @@ it('exports exactly the public index API', () => {
       'familyFieldChanges',
       'levelOrder',
       'nextRoles',
-      'normalizeFamilyTitle',
       'parentSlugOf',
       'previousRoles',
       'resolveClientRef',
       'roleFieldChanges',
+      'connectedRoles',
+      'extendedRole',
+      'ladderToDot',
+      'ladderToMermaid',
+      'roleByTitle',
+      'selectLadder',
+      'snapshotGraph',
     ].sort(),
   );
   expect(typeof api.createIndexer).toBe('function');

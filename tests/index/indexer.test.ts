@@ -160,14 +160,15 @@ describe('indexer over a real repository', () => {
   });
 
   it("remembers a diff per commit pair in the view: the same answer as the pure diff, computed once", async () => {
-    const from = await view.snapshotAt(await view.resolveRef('v1'));
-    const remembered = view.diff!(from, view.head);
-    expect(remembered).toEqual(diff(from, view.head));
-    expect(view.diff!(from, view.head)).toBe(remembered);
+    const v1 = await view.resolveRef('v1');
+    const from = await view.snapshotAt(v1);
+    const remembered = view.diff(v1, view.head.commit);
+    expect(await remembered).toEqual(diff(from, view.head));
+    expect(view.diff(v1, view.head.commit)).toBe(remembered);
     // The other direction is another pair: ADDED becomes REMOVED.
-    const back = view.diff!(view.head, from);
+    const back = view.diff(view.head.commit, v1);
     expect(back).not.toBe(remembered);
-    expect(back.roles.find((r) => r.id === NEW_LOGO_SM)!.change).toBe('REMOVED');
+    expect((await back).roles.find((r) => r.id === NEW_LOGO_SM)!.change).toBe('REMOVED');
   });
 
   it('resolves dates, tags and short shas, and refuses bad refs with BAD_REF', async () => {

@@ -2,9 +2,9 @@
 import * as parse from '../../src/parse';
 
 describe('src/parse public API', () => {
-  it('exports exactly the entry point and the slug/link helpers', () => {
+  it('exports exactly the entry point, the slug/link helpers, the title key and the job-family suffix', () => {
     expect(Object.keys(parse).sort()).toEqual(
-      ['folderSlugOf', 'isFamilyPath', 'isSectionIndex', 'pageSlug', 'parseFamily', 'relativeToContent', 'resolveFamilyHref', 'slugify'].sort(),
+      ['JOB_FAMILY_SUFFIX', 'folderSlugOf', 'isFamilyPath', 'isSectionIndex', 'pageSlug', 'parseFamily', 'relativeToContent', 'resolveFamilyHref', 'slugify', 'titleKey', 'titleWords'].sort(),
     );
   });
 });

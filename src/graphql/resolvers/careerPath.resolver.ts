@@ -1,10 +1,9 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { pinned, type RolegraphContext } from '../context';
 import { roleNode, type RoleNode } from '../nodes';
-import { lookupsFor } from '../snapshotLookups';
 import { CareerPathsArgs } from '../args/careerPaths.args';
 import { CareerPath } from '../types/careerPath.type';
-import { careerPaths } from '../../index/careerPaths';
+import { careerPaths, snapshotGraph } from '../../index';
 import { rankCareerPaths, type RankedCareerPath } from '../../index/rankCareerPaths';
 import { NotFoundError } from '../../index/errors';
 import type { LadderEdgeKind, Snapshot } from '../../index/types';
@@ -39,7 +38,7 @@ export class CareerPathResolver {
 /** Turns a path of role ids into roles plus, for each move, the edge kind and the grade change. */
 function explain(snapshot: Snapshot, { ids, rank, gradeDrops, gradeGain }: RankedCareerPath): CareerPathData {
   const steps = ids.map((id) => roleNode(snapshot.roleById.get(id)!, snapshot.commit));
-  const { outgoing } = lookupsFor(snapshot);
+  const { outgoing } = snapshotGraph(snapshot);
   const transitions = steps.slice(1).map((to, i) => {
     const from = steps[i];
     const edges = (outgoing.get(from.id) ?? []).filter((edge) => edge.to === to.id);

@@ -2,7 +2,6 @@ import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { pinned, type RolegraphContext } from '../context';
 import { familyNode, ladderLinkNode, roleNode, type FamilyNode, type LadderLinkNode, type RoleNode } from '../nodes';
 import { paginate, type ConnectionData } from '../pagination';
-import { lookupsFor } from '../snapshotLookups';
 import { FamiliesArgs } from '../args/families.args';
 import { FamilyArgs } from '../args/family.args';
 import { Commit } from '../types/commit.type';
@@ -10,6 +9,7 @@ import { JobFamilyConnection } from '../types/connections';
 import { JobFamily } from '../types/family.type';
 import { LadderLink } from '../types/ladderLink.type';
 import { Role } from '../types/role.type';
+import { snapshotGraph } from '../../index';
 import type { CommitInfo } from '../../index/types';
 
 @Resolver(() => JobFamily)
@@ -46,7 +46,7 @@ export class FamilyResolver {
   @FieldResolver(() => [JobFamily])
   async children(@Root() family: FamilyNode, @Ctx() ctx: RolegraphContext): Promise<FamilyNode[]> {
     const snapshot = await pinned(ctx).loaders.snapshotByCommit.load(family.at);
-    return (lookupsFor(snapshot).childrenOf.get(family.slug) ?? []).map((child) => familyNode(child, family.at));
+    return (snapshotGraph(snapshot).childrenOf.get(family.slug) ?? []).map((child) => familyNode(child, family.at));
   }
 
   @FieldResolver(() => [LadderLink])

@@ -1,11 +1,10 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { pinned, type RolegraphContext } from '../context';
-import { selectLadder } from '../ladderSelection';
 import { roleNode, type RoleNode } from '../nodes';
 import { LadderArgs } from '../args/ladder.args';
 import { Ladder } from '../types/ladder.type';
 import { NotFoundError } from '../../index/errors';
-import { ladderToDot, ladderToMermaid } from '../../index/ladderExport';
+import { ladderToDot, ladderToMermaid, selectLadder } from '../../index';
 import type { LadderEdgeKind } from '../../index/types';
 
 interface LadderData {

@@ -3,7 +3,6 @@ import { pinned, type RolegraphContext } from '../context';
 import { roleNode, type FamilyNode, type RoleNode } from '../nodes';
 import { paginate } from '../pagination';
 import { filterRoles } from '../roleFilter';
-import { roleByTitle } from '../snapshotLookups';
 import { PageArgs } from '../args/page.args';
 import { RoleArgs } from '../args/role.args';
 import { RolesArgs } from '../args/roles.args';
@@ -11,7 +10,7 @@ import { Commit } from '../types/commit.type';
 import { RoleConnection, RoleVersionConnection } from '../types/connections';
 import { JobFamily } from '../types/family.type';
 import { Role } from '../types/role.type';
-import { nextRoles, previousRoles } from '../../index/careerPaths';
+import { extendedRole, nextRoles, previousRoles, roleByTitle } from '../../index';
 import type { CommitInfo, RoleVersion, Snapshot } from '../../index/types';
 import type { ConnectionData } from '../pagination';
 
@@ -51,12 +50,17 @@ export class RoleResolver {
 
   @FieldResolver(() => Role, { name: 'extends', nullable: true, description: 'The role this one extends, resolved by title.' })
   async extendsRole(@Root() role: RoleNode, @Ctx() ctx: RolegraphContext): Promise<RoleNode | null> {
-    return this.byTitle(role, role.extends, ctx);
+    const snapshot = await pinned(ctx).loaders.snapshotByCommit.load(role.at);
+    const found = extendedRole(snapshot, role);
+    return found && roleNode(found, role.at);
   }
 
   @FieldResolver(() => Role, { nullable: true, description: 'The role named by reportsTo, when one role in the handbook has that title.' })
   async reportsToRole(@Root() role: RoleNode, @Ctx() ctx: RolegraphContext): Promise<RoleNode | null> {
-    return this.byTitle(role, role.reportsTo, ctx);
+    if (!role.reportsTo) return null;
+    const snapshot = await pinned(ctx).loaders.snapshotByCommit.load(role.at);
+    const found = roleByTitle(snapshot, role.reportsTo, role.familySlug, role.id);
+    return found && roleNode(found, role.at);
   }
 
   @FieldResolver(() => [Role], { description: 'Roles one ladder step up (career-ladder links and level order).' })
@@ -72,13 +76,6 @@ export class RoleResolver {
   @FieldResolver(() => RoleVersionConnection, { description: 'Commits that changed this role, newest first (whole history, whatever the snapshot).' })
   history(@Root() role: RoleNode, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: RolegraphContext): ConnectionData<RoleVersion> {
     return paginate(pinned(ctx).view.roleHistory(role.id), page, (version) => version);
-  }
-
-  private async byTitle(role: RoleNode, title: string | null, ctx: RolegraphContext): Promise<RoleNode | null> {
-    if (!title) return null;
-    const snapshot = await pinned(ctx).loaders.snapshotByCommit.load(role.at);
-    const found = roleByTitle(snapshot, title, role.familySlug);
-    return found && found.id !== role.id ? roleNode(found, role.at) : null;
   }
 
   private async neighbours(

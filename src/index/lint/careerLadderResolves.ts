@@ -1,4 +1,5 @@
-import { familiesByTitle, resolveLadderTarget } from '../ladder';
+import { resolveLadderTarget } from '../ladder';
+import { snapshotGraph } from '../snapshotGraph';
 import type { LadderLink, ValidationIssue } from '../types';
 import { jobFamilies } from './familyChain';
 import { familyIssue } from './issue';
@@ -12,7 +13,7 @@ function problem(link: LadderLink): string {
 
 /**
  * Resolves links exactly as the ladder graph does (src/index/ladder.ts): by slug when linked, by
- * family title when only named in prose. What this rule flags is what `nextRoles` cannot follow.
+ * family title (titleKey) when only named in prose. What this rule flags is what `nextRoles` cannot follow.
  */
 export const careerLadderResolves: LintRule = {
   id: 'career-ladder-resolves',
@@ -21,7 +22,7 @@ export const careerLadderResolves: LintRule = {
   severity: 'WARNING',
   description: 'Every career-ladder link or named family exists as a family in the handbook.',
   check(snapshot) {
-    const byTitle = familiesByTitle(snapshot.families);
+    const byTitle = snapshotGraph(snapshot).familyByTitle;
     const issues: ValidationIssue[] = [];
     for (const family of jobFamilies(snapshot)) {
       for (const link of family.careerLadder) {

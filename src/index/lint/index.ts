@@ -15,4 +15,3 @@ export { roleHasGrade } from './roleHasGrade';
 export { roleHasRequirements } from './roleHasRequirements';
 export { roleHasResponsibilities } from './roleHasResponsibilities';
 export { uniqueRoleIds } from './uniqueRoleIds';
-export { titleKey } from './titleKey';

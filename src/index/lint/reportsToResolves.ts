@@ -1,7 +1,8 @@
 import type { ValidationIssue } from '../types';
 import { jobFamilies } from './familyChain';
 import { roleIssue } from './issue';
-import { titleKey } from './titleKey';
+import { snapshotGraph } from '../snapshotGraph';
+import { titleKey } from '../../parse';
 import type { LintRule } from './types';
 
 /**
@@ -15,13 +16,12 @@ export const reportsToResolves: LintRule = {
   severity: 'WARNING',
   description: 'The role a role reports to is a role (or family) title somewhere in the handbook.',
   check(snapshot) {
-    const known = new Set<string>();
-    for (const role of snapshot.roles) known.add(titleKey(role.title));
-    for (const family of jobFamilies(snapshot)) known.add(titleKey(family.title));
+    const { rolesByTitle, familyByTitle } = snapshotGraph(snapshot);
+    const known = (title: string): boolean => rolesByTitle.has(titleKey(title)) || familyByTitle.has(titleKey(title));
     const issues: ValidationIssue[] = [];
     for (const family of jobFamilies(snapshot)) {
       for (const role of family.roles) {
-        if (role.reportsTo === null || known.has(titleKey(role.reportsTo))) continue;
+        if (role.reportsTo === null || known(role.reportsTo)) continue;
         issues.push(roleIssue(reportsToResolves, family, role, `"${role.title}" reports to "${role.reportsTo}", which matches no role title`));
       }
     }

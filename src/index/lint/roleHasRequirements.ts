@@ -1,7 +1,7 @@
 import type { Role, Snapshot, SnapshotFamily, ValidationIssue } from '../types';
 import { familyChain, jobFamilies } from './familyChain';
 import { roleIssue } from './issue';
-import { extendedRole } from './extendedRole';
+import { extendedRole } from '../roleByTitle';
 import type { LintRule } from './types';
 
 /**
@@ -12,7 +12,7 @@ import type { LintRule } from './types';
  */
 function inherited(snapshot: Snapshot, family: SnapshotFamily, role: Role): boolean {
   if (familyChain(snapshot, family).some((f) => f.requirements.length > 0)) return true;
-  return (extendedRole(family, role)?.requirements.length ?? 0) > 0;
+  return (extendedRole(snapshot, role)?.requirements.length ?? 0) > 0;
 }
 
 export const roleHasRequirements: LintRule = {

@@ -1,6 +1,6 @@
 import type { ValidationIssue } from '../types';
 import { jobFamilies } from './familyChain';
-import { extendedRole } from './extendedRole';
+import { extendedRole } from '../roleByTitle';
 import { roleIssue } from './issue';
 import type { LintRule } from './types';
 
@@ -17,7 +17,7 @@ export const roleHasResponsibilities: LintRule = {
     const issues: ValidationIssue[] = [];
     for (const family of jobFamilies(snapshot)) {
       for (const role of family.roles) {
-        if (role.responsibilities.length === 0 && (extendedRole(family, role)?.responsibilities.length ?? 0) === 0) {
+        if (role.responsibilities.length === 0 && (extendedRole(snapshot, role)?.responsibilities.length ?? 0) === 0) {
           issues.push(roleIssue(roleHasResponsibilities, family, role, `"${role.title}" has no responsibilities`));
         }
       }

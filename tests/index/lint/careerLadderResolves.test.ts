@@ -1,3 +1,4 @@
+import { nextRoles } from '../../../src/index';
 import { careerLadderResolves } from '../../../src/index/lint';
 import { corpusPage, edit, seedPage, snapshotOf } from '../../helpers/snapshotOf';
 
@@ -37,5 +38,19 @@ describe('career-ladder-resolves', () => {
     const snapshot = snapshotOf([named, CRO]);
     expect(snapshot.families.map((f) => f.title)).toContain('Chief Revenue Officer');
     expect(careerLadderResolves.check(snapshot).filter((i) => i.familySlug === 'sales/inside-sales-mid-market')).toEqual([]);
+  });
+
+  test('a mention in the other word order ("Manager, Field Marketing") resolves, for the rule and the ladder alike', () => {
+    const inside = edit(seedPage('inside-sales-mid-market.md'), 'the SMB Account Executive job family', 'the Manager, Field Marketing job family');
+    // The corpus page is titled "Field Marketing Manager Roles"; the family title this test needs is the plain one.
+    const fmm = edit(
+      corpusPage('mo-b7d7406', 'content/job-families/marketing/field-marketing-manager.md'),
+      'title: "Field Marketing Manager Roles"',
+      'title: "Field Marketing Manager"',
+    );
+    const snapshot = snapshotOf([inside, fmm]);
+    expect(careerLadderResolves.check(snapshot).filter((i) => i.familySlug === 'sales/inside-sales-mid-market')).toEqual([]);
+    const from = snapshot.familyBySlug.get('sales/inside-sales-mid-market')!.roles[0]!;
+    expect(nextRoles(snapshot, from.id)).toContain('marketing/field-marketing-manager#associate-field-marketing-manager');
   });
 });
