@@ -12,7 +12,7 @@ interface RepositoryData extends Omit<IndexStatus, 'phase'> {
 
 @Resolver(() => Repository)
 export class RepositoryResolver {
-  @Query(() => Repository)
+  @Query(() => Repository, { description: 'The tracked repository and the state of its index: branch, status, progress, last refresh.' })
   repository(@Ctx() ctx: RolegraphContext): RepositoryData {
     const { phase, ...rest } = ctx.indexer.status();
     return { ...rest, status: phase };
