@@ -63,6 +63,7 @@ describe('schema descriptions', () => {
     const dateTime = schema.getType('DateTimeISO')!;
     expect(dateTime.description).toContain('string');
     expect(dateTime.description).toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/);
-    expect(String(getNamedType(schema.getType('Commit') && (schema.getType('Commit') as import('graphql').GraphQLObjectType).getFields().date.type))).toBe('DateTimeISO');
+    const commit = schema.getType('Commit');
+    expect(isObjectType(commit) && String(getNamedType(commit.getFields().date.type))).toBe('DateTimeISO');
   });
 });
