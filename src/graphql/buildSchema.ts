@@ -1,7 +1,7 @@
 // Builds the executable schema from the type-graphql classes. Validation stays off: class-validator
 // is not installed, and every argument check lives in the resolvers (pagination.ts, errors.ts).
 import 'reflect-metadata';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
 import { mapFieldErrors } from './mapFieldErrors';
 import { createRolegraphPubSub } from './pubsub';
@@ -20,5 +20,21 @@ export async function buildRolegraphSchema(opts: BuildSchemaOptions = {}): Promi
     validate: false,
     emitSchemaFile: false,
   });
+  describeRootTypes(schema);
   return mapFieldErrors(schema);
+}
+
+// type-graphql names the root types but has no option to describe them; their descriptions are set
+// here, on the freshly built (not yet shared) schema.
+const ROOT_DESCRIPTIONS = {
+  query: 'Reads of the handbook at any commit. Every `at` argument takes a ref; omitted = the head of the tracked branch.',
+  mutation: 'Operator actions; each needs `Authorization: Bearer <ROLEGRAPH_ADMIN_TOKEN>`.',
+  subscription: 'Live updates over WebSocket (graphql-ws) at the GraphQL path.',
+} as const;
+
+function describeRootTypes(schema: GraphQLSchema): void {
+  const roots = { query: schema.getQueryType(), mutation: schema.getMutationType(), subscription: schema.getSubscriptionType() };
+  for (const [kind, type] of Object.entries(roots) as Array<[keyof typeof ROOT_DESCRIPTIONS, GraphQLObjectType | null | undefined]>) {
+    if (type && !type.description) type.description = ROOT_DESCRIPTIONS[kind];
+  }
 }

@@ -1,4 +1,5 @@
 import { ArgsType, Field, ID } from 'type-graphql';
+import { AT_REF_DESCRIPTION } from './ref';
 
 @ArgsType()
 export class LadderArgs {
@@ -8,6 +9,6 @@ export class LadderArgs {
   @Field(() => ID, { nullable: true, description: 'Only roles connected to this one.' })
   role?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: AT_REF_DESCRIPTION })
   at?: string | null;
 }

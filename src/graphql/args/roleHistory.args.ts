@@ -3,6 +3,6 @@ import { PageArgs } from './page.args';
 
 @ArgsType()
 export class RoleHistoryArgs extends PageArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Role id, `<family slug>#<slug of title>`, e.g. `sales/vp-of-commercial-sales#vp-of-commercial-sales`.' })
   id: string;
 }

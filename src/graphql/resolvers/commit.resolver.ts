@@ -7,11 +7,13 @@ import { CommitConnection } from '../types/connections';
 import type { CommitInfo } from '../../index/types';
 
 const SHORT_SHA_LENGTH = 8;
+const REF_DESCRIPTION =
+  'A full or abbreviated sha, a branch, a tag, or an ISO date (`2021-03-04` or `2021-03-04T10:00:00Z`: the last commit of the tracked branch at or before it). Unknown or malformed → BAD_REF.';
 
 @Resolver(() => Commit)
 export class CommitResolver {
-  @Query(() => Commit, { nullable: true, description: 'The commit a ref names (sha, branch, tag, or ISO date = last commit at or before it).' })
-  commit(@Arg('ref', () => String) ref: string, @Ctx() ctx: RolegraphContext): Promise<CommitInfo> {
+  @Query(() => Commit, { nullable: true, description: 'The commit a ref names; a ref that names no commit answers the error BAD_REF.' })
+  commit(@Arg('ref', () => String, { description: REF_DESCRIPTION }) ref: string, @Ctx() ctx: RolegraphContext): Promise<CommitInfo> {
     return pinned(ctx).view.resolveRef(ref);
   }
 
@@ -20,7 +22,7 @@ export class CommitResolver {
     return paginate(pinned(ctx).view.commitsTouching(args.path), args, (commit) => commit);
   }
 
-  @FieldResolver(() => String)
+  @FieldResolver(() => String, { description: 'The first 8 characters of `sha`, for display; any unique prefix works as a ref.' })
   shortSha(@Root() commit: CommitInfo): string {
     return commit.sha.slice(0, SHORT_SHA_LENGTH);
   }

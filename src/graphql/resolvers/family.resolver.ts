@@ -32,7 +32,7 @@ export class FamilyResolver {
     return loaders.family.load({ at: snapshot.commit, slug });
   }
 
-  @FieldResolver(() => [Role])
+  @FieldResolver(() => [Role], { description: 'Roles (levels) of the family in page order; empty for a department page.' })
   roles(@Root() family: FamilyNode): RoleNode[] {
     return family.roles.map((role) => roleNode(role, family.at));
   }
@@ -43,13 +43,13 @@ export class FamilyResolver {
     return pinned(ctx).loaders.family.load({ at: family.at, slug: family.parentSlug });
   }
 
-  @FieldResolver(() => [JobFamily])
+  @FieldResolver(() => [JobFamily], { description: 'Pages in the folder of this page (a department page lists its families); empty when none.' })
   async children(@Root() family: FamilyNode, @Ctx() ctx: RolegraphContext): Promise<FamilyNode[]> {
     const snapshot = await pinned(ctx).loaders.snapshotByCommit.load(family.at);
     return (snapshotGraph(snapshot).childrenOf.get(family.slug) ?? []).map((child) => familyNode(child, family.at));
   }
 
-  @FieldResolver(() => [LadderLink])
+  @FieldResolver(() => [LadderLink], { description: 'Entries of the Career Ladder section, in page order; empty when the page has none.' })
   careerLadder(@Root() family: FamilyNode): LadderLinkNode[] {
     return family.careerLadder.map((link) => ladderLinkNode(link, family.at));
   }

@@ -13,7 +13,7 @@ interface RepositoryData extends Omit<IndexStatus, 'phase'> {
 
 @Resolver(() => Repository)
 export class RepositoryResolver {
-  @Query(() => Repository)
+  @Query(() => Repository, { description: 'The tracked repository and the state of its index: branch, status, progress, last refresh.' })
   repository(@Ctx() ctx: RolegraphContext): RepositoryData {
     const { phase, lastError, ...rest } = ctx.indexer.status();
     // Any client may read this: the reason without server paths (the log has the full text).

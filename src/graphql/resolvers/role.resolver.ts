@@ -23,13 +23,13 @@ export class RoleResolver {
     return loaders.role.load({ at: snapshot.commit, id });
   }
 
-  @Query(() => RoleConnection)
+  @Query(() => RoleConnection, { description: 'Roles at a ref, in family slug and level order, paged; `filter` narrows them. `totalCount` counts the filtered roles.' })
   async roles(@Args(() => RolesArgs) args: RolesArgs, @Ctx() ctx: RolegraphContext): Promise<ConnectionData<RoleNode>> {
     const snapshot = await pinned(ctx).loaders.snapshotByRef(args.at);
     return paginate(filterRoles(snapshot.roles, args.filter), args, (role) => roleNode(role, snapshot.commit));
   }
 
-  @FieldResolver(() => JobFamily)
+  @FieldResolver(() => JobFamily, { description: 'The job family page that holds the role, at the same commit.' })
   async family(@Root() role: RoleNode, @Ctx() ctx: RolegraphContext): Promise<FamilyNode> {
     const family = await pinned(ctx).loaders.family.load({ at: role.at, slug: role.familySlug });
     if (!family) throw new Error(`role ${role.id} has no family ${role.familySlug} at ${role.at.sha}`);

@@ -1,24 +1,24 @@
-import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
+import { DateTimeISO } from './dateTime.scalar';
 
 // Resolved from the git layer's CommitInfo; `shortSha` and `author` are field resolvers.
 @ObjectType({ description: 'A commit of the tracked branch (or any commit a ref named).' })
 export class Commit {
-  @Field(() => String)
+  @Field(() => String, { description: 'Full 40-character commit sha.' })
   sha: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Full commit message.' })
   message: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Author email as recorded in the commit.' })
   authorEmail: string;
 
-  @Field(() => GraphQLDateTimeISO, { description: 'Committer date.' })
+  @Field(() => DateTimeISO, { description: 'Committer date.' })
   date: string;
 
   @Field(() => Int, { description: 'Position in the first-parent history of the branch, 0 = oldest.' })
   position: number;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Full shas of the parent commits; the first is the first parent on the branch.' })
   parents: string[];
 }

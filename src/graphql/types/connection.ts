@@ -2,18 +2,18 @@
 // resolvers fill them with pagination.ts's `paginate`.
 import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
 
-@ObjectType()
+@ObjectType({ description: 'Where a page of a connection sits: read on with `after: endCursor` while `hasNextPage`.' })
 export class PageInfo {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Whether more edges follow this page; read on with `after: endCursor`.' })
   hasNextPage: boolean;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Whether edges come before this page (true once `after` was given).' })
   hasPreviousPage: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Cursor of the first edge of the page; null when the page is empty.' })
   startCursor: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge of the page, to pass as `after`; null when the page is empty.' })
   endCursor: string | null;
 }
 
@@ -24,24 +24,26 @@ export interface ConnectionShape<T> {
 }
 
 export function connectionType<T extends object>(nodeType: ClassType<T>, name: string): ClassType<ConnectionShape<T>> {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with the cursor that points at it.` })
   class Edge {
     @Field(() => String, { description: 'Opaque; pass as `after` to read on.' })
     cursor: string;
 
-    @Field(() => nodeType)
+    @Field(() => nodeType, { description: `The ${name}.` })
     node: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, {
+    description: `A page of ${name} items (Relay connection): \`first\` items after the cursor \`after\`. The cost limit multiplies only \`edges\` by \`first\`: selecting just totalCount or pageInfo stays cheap.`,
+  })
   class Connection {
-    @Field(() => [Edge])
+    @Field(() => [Edge], { description: 'The items of this page, in order; at most `first`.' })
     edges: Edge[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Cursors of this page and whether more follow.' })
     pageInfo: PageInfo;
 
-    @Field(() => Int)
+    @Field(() => Int, { description: 'Items in the whole list (every page, after any filter), not just this page.' })
     totalCount: number;
   }
 

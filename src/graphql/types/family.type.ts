@@ -8,30 +8,30 @@ export class JobFamily {
   @Field(() => String, { description: 'URL slug, e.g. `sales/vp-of-commercial-sales`.' })
   slug: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Department, the first segment of the slug, e.g. `sales`.' })
   department: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Page title: the front matter `title`, else the first heading.' })
   title: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Introductory text of the page; null when the page has none.' })
   description: string | null;
 
   @Field(() => String, { description: 'Repository path the page was read from.' })
   path: string;
 
-  @Field(() => FamilyKind)
+  @Field(() => FamilyKind, { description: 'A job family page, or a department page that holds no role.' })
   kind: (typeof FamilyKind)[keyof typeof FamilyKind];
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Steps of the Hiring Process section, one per bullet; empty when the page has none.' })
   hiringProcess: string[];
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Bullets of the Performance Indicators section shared by the family; empty when none.' })
   performanceIndicators: string[];
 
   @Field(() => [String], { description: 'Requirements shared by every role of the family.' })
   requirements: string[];
 
-  @Field(() => [ParseWarning])
+  @Field(() => [ParseWarning], { description: 'What the parser could not read as expected on this page; empty for a clean page.' })
   warnings: ParseWarning[];
 }

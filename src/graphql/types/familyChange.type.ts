@@ -6,24 +6,24 @@ import type { ChangeKind as ChangeKindValue } from '../../index/types';
 
 @ObjectType({ description: 'How one family page differs between the two sides of a diff.' })
 export class FamilyChange {
-  @Field(() => String)
+  @Field(() => String, { description: 'Family slug (the same on both sides: a page that moved keeps its slug).' })
   slug: string;
 
-  @Field(() => ChangeKind)
+  @Field(() => ChangeKind, { description: 'ADDED, MODIFIED, MOVED or REMOVED between `from` and `to`.' })
   change: ChangeKindValue;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Repository path of the page at `from`; null when ADDED.' })
   beforePath: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Repository path of the page at `to`; null when REMOVED.' })
   afterPath: string | null;
 
-  @Field(() => JobFamily, { nullable: true })
+  @Field(() => JobFamily, { nullable: true, description: 'The page at `from`; null when ADDED.' })
   before: JobFamily | null;
 
-  @Field(() => JobFamily, { nullable: true })
+  @Field(() => JobFamily, { nullable: true, description: 'The page at `to`; null when REMOVED.' })
   after: JobFamily | null;
 
-  @Field(() => [FieldChange])
+  @Field(() => [FieldChange], { description: 'Field-by-field differences of the page itself (not its roles: see SnapshotDiff.roles).' })
   changes: FieldChange[];
 }

@@ -8,6 +8,7 @@ export const FamilyKind = {
 
 registerEnumType(FamilyKind, {
   name: 'FamilyKind',
+  description: 'Whether a page under the job-families folder is a job family or a department page.',
   valuesConfig: {
     FAMILY: { description: 'A job family page with one or more roles.' },
     DEPARTMENT: { description: 'A department page (an `_index.md` that holds no role).' },

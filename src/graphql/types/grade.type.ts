@@ -3,9 +3,9 @@ import { Role } from './role.type';
 
 @ObjectType({ description: 'All roles at one grade.' })
 export class Grade {
-  @Field(() => Float)
+  @Field(() => Float, { description: 'The grade number; half grades exist (e.g. 9.5).' })
   level: number;
 
-  @Field(() => [Role])
+  @Field(() => [Role], { description: 'Every role at this grade (`grade` equal to `level`).' })
   roles: Role[];
 }

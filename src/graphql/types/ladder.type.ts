@@ -3,24 +3,24 @@ import { LadderEdgeKind } from './ladderEdgeKind.enum';
 import { Role } from './role.type';
 import type { LadderEdgeKind as LadderEdgeKindValue } from '../../index/types';
 
-@ObjectType()
+@ObjectType({ description: 'One step up the career ladder, from a role to a role above it.' })
 export class LadderEdge {
-  @Field(() => Role)
+  @Field(() => Role, { description: 'The lower role.' })
   from: Role;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'The role one ladder step up.' })
   to: Role;
 
-  @Field(() => LadderEdgeKind)
+  @Field(() => LadderEdgeKind, { description: 'Why this is a step: a Career Ladder link, or the next level in the family.' })
   kind: LadderEdgeKindValue;
 }
 
 @ObjectType({ description: 'A career-ladder graph, with ready-to-render Mermaid and Graphviz text.' })
 export class Ladder {
-  @Field(() => [Role])
+  @Field(() => [Role], { description: 'Roles of the graph.' })
   nodes: Role[];
 
-  @Field(() => [LadderEdge])
+  @Field(() => [LadderEdge], { description: 'Steps up the ladder between those roles.' })
   edges: LadderEdge[];
 
   @Field(() => String, { description: 'Mermaid `flowchart` source.' })

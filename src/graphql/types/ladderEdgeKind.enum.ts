@@ -8,6 +8,7 @@ export const LadderEdgeKind: { [K in LadderEdgeKindValue]: K } = {
 
 registerEnumType(LadderEdgeKind, {
   name: 'LadderEdgeKind',
+  description: 'Why one role is a step up from another.',
   valuesConfig: {
     LADDER_LINK: { description: "A link in a family's Career Ladder section to another family." },
     LEVEL_ORDER: { description: 'The next level within the same family.' },

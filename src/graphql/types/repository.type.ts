@@ -1,17 +1,17 @@
-import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { RepositoryStatus } from './repositoryStatus.enum';
 import type { IndexPhase } from '../../index/types';
+import { DateTimeISO } from './dateTime.scalar';
 
 @ObjectType({ description: 'What the indexer is doing right now.' })
 export class IndexProgress {
   @Field(() => String, { description: '`fetch`, `timeline`, `parse` or `snapshot`.' })
   stage: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Items finished in the current stage.' })
   done: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Items the current stage has to do.' })
   total: number;
 }
 
@@ -21,30 +21,30 @@ export class Repository {
   @Field(() => String, { description: 'Clone URL or path, without credentials.' })
   url: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The tracked branch, e.g. `main`.' })
   branch: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The job-families folder inside the repository, e.g. `content/job-families`.' })
   contentDir: string;
 
-  @Field(() => RepositoryStatus)
+  @Field(() => RepositoryStatus, { description: 'What the indexer is doing: STARTING, CLONING, INDEXING, READY, REFRESHING or FAILED.' })
   status: IndexPhase;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the last clone, fetch or index failed; null when it succeeded.' })
   lastError: string | null;
 
-  @Field(() => IndexProgress, { nullable: true })
+  @Field(() => IndexProgress, { nullable: true, description: 'Progress of the clone or index under way; null when idle.' })
   progress: IndexProgress | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Commits of the tracked branch in the index (first-parent history).' })
   commitCount: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Family and department pages at the head.' })
   familyCount: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Distinct page versions parsed so far (each is parsed once, ever).' })
   parsedBlobCount: number;
 
-  @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'When the index was last confirmed current with the remote.' })
+  @Field(() => DateTimeISO, { nullable: true, description: 'When the index was last confirmed current with the remote.' })
   lastRefreshAt: string | null;
 }

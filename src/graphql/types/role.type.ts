@@ -8,7 +8,7 @@ export class Role {
   @Field(() => ID, { description: '`<family slug>#<slug of title>`.' })
   id: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Role title as written in its heading, e.g. `VP of Commercial Sales`.' })
   title: string;
 
   @Field(() => Float, { nullable: true, description: 'Numeric grade; the lowest for "grade 11 or a grade 12". Null when none is stated.' })
@@ -17,7 +17,7 @@ export class Role {
   @Field(() => String, { nullable: true, description: 'The grade as written, e.g. `grade 10+`.' })
   gradeText: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Slug of the job family page that holds the role (the part of `id` before `#`).' })
   familySlug: string;
 
   @Field(() => [String], { description: 'Paragraphs describing the role, outside its lists.' })
@@ -26,13 +26,13 @@ export class Role {
   @Field(() => [String], { description: 'One string per top-level bullet.' })
   responsibilities: string[];
 
-  @Field(() => [ListItem])
+  @Field(() => [ListItem], { description: 'The responsibilities with their nested bullets.' })
   responsibilityItems: ListItem[];
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'One string per top-level bullet of the requirements list.' })
   requirements: string[];
 
-  @Field(() => [ListItem])
+  @Field(() => [ListItem], { description: 'The requirements with their nested bullets.' })
   requirementItems: ListItem[];
 
   @Field(() => String, { nullable: true, description: 'Title of the role this one reports to, as written.' })

@@ -6,18 +6,18 @@ import type { ChangeKind as ChangeKindValue } from '../../index/types';
 
 @ObjectType({ description: 'How one role differs between the two sides of a diff.' })
 export class RoleChange {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Role id, `<family slug>#<slug of title>`.' })
   id: string;
 
-  @Field(() => ChangeKind)
+  @Field(() => ChangeKind, { description: 'ADDED, MODIFIED, MOVED or REMOVED between `from` and `to`.' })
   change: ChangeKindValue;
 
-  @Field(() => Role, { nullable: true })
+  @Field(() => Role, { nullable: true, description: 'The role at `from`; null when ADDED.' })
   before: Role | null;
 
-  @Field(() => Role, { nullable: true })
+  @Field(() => Role, { nullable: true, description: 'The role at `to`; null when REMOVED.' })
   after: Role | null;
 
-  @Field(() => [FieldChange])
+  @Field(() => [FieldChange], { description: 'Field-by-field differences; empty for ADDED and REMOVED.' })
   changes: FieldChange[];
 }

@@ -7,15 +7,15 @@ import type { ChangeKind as ChangeKindValue } from '../../index/types';
 // `role` is a field resolver (resolvers/history.resolver.ts): the role as it stood after the commit.
 @ObjectType({ description: "A commit that changed a role's content." })
 export class RoleVersion {
-  @Field(() => Commit)
+  @Field(() => Commit, { description: 'The commit that changed the role.' })
   commit: Commit;
 
-  @Field(() => ChangeKind)
+  @Field(() => ChangeKind, { description: 'ADDED, MODIFIED, MOVED (the page moved) or REMOVED by this commit.' })
   change: ChangeKindValue;
 
   @Field(() => String, { description: "Path of the family's page after the commit (before it, for REMOVED)." })
   path: string;
 
-  @Field(() => [FieldChange])
+  @Field(() => [FieldChange], { description: 'Field-by-field differences from the previous version; empty for ADDED and REMOVED.' })
   changes: FieldChange[];
 }

@@ -6,4 +6,11 @@ export const Severity: { [K in SeverityValue]: K } = {
   WARNING: 'WARNING',
 };
 
-registerEnumType(Severity, { name: 'Severity' });
+registerEnumType(Severity, {
+  name: 'Severity',
+  description: 'How serious a lint finding is.',
+  valuesConfig: {
+    ERROR: { description: 'A broken fact, e.g. a grade out of range; `rolegraph lint` exits 1.' },
+    WARNING: { description: 'Something missing or unresolved; the page is still usable.' },
+  },
+});

@@ -5,15 +5,15 @@ import { RoleChange } from './roleChange.type';
 
 @ObjectType({ description: 'Structural differences between the snapshots at two refs.' })
 export class SnapshotDiff {
-  @Field(() => Commit)
+  @Field(() => Commit, { description: 'The commit `from` named.' })
   from: Commit;
 
-  @Field(() => Commit)
+  @Field(() => Commit, { description: 'The commit `to` named.' })
   to: Commit;
 
-  @Field(() => [FamilyChange])
+  @Field(() => [FamilyChange], { description: 'Family and department pages that differ, by slug; unchanged pages are left out.' })
   families: FamilyChange[];
 
-  @Field(() => [RoleChange])
+  @Field(() => [RoleChange], { description: 'Roles that differ, by id; unchanged roles are left out.' })
   roles: RoleChange[];
 }

@@ -4,24 +4,24 @@ import type { Severity as SeverityValue } from '../../index/types';
 
 @ObjectType({ description: 'A problem in the handbook content found by a lint rule.' })
 export class ValidationIssue {
-  @Field(() => String)
+  @Field(() => String, { description: 'Stable id of the lint rule, e.g. `grade-in-range`.' })
   ruleId: string;
 
-  @Field(() => Severity)
+  @Field(() => Severity, { description: 'ERROR: a broken fact, e.g. a grade out of range (`rolegraph lint` exits 1); WARNING: something missing or unresolved.' })
   severity: SeverityValue;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What is wrong, for a person to read.' })
   message: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Slug of the page the problem is on.' })
   familySlug: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The role it concerns; null when it concerns the page as a whole.' })
   roleId: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Repository path of the page.' })
   path: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: '1-based line in the page; null when not tied to one line.' })
   line: number | null;
 }

@@ -1,7 +1,8 @@
 // The errors our limits raise are the client's doing and carry a code it can act on (TIMEOUT), but
 // the GraphQL layer's formatter masks every code it does not know. This wraps that formatter so
-// limit errors keep their code and fixed message — still nothing else: no stack, no path on disk.
+// limit errors (TIMEOUT, COST_LIMIT) keep their code and fixed message — still nothing else: no stack, no path on disk.
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { COST_LIMIT_CODE, CostLimitError } from './costLimit';
 import { OperationTimeoutError, TIMEOUT_CODE } from './operationTimeout';
 
 export type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
@@ -21,6 +22,10 @@ export function keepLimitErrors(inner: FormatError): FormatError {
     if (cause instanceof OperationTimeoutError) {
       const out: GraphQLFormattedError = { message: cause.message, extensions: { code: TIMEOUT_CODE } };
       return formatted.path ? { ...out, path: formatted.path } : out;
+    }
+    if (cause instanceof CostLimitError) {
+      // Apollo files it under GRAPHQL_VALIDATION_FAILED; the client needs to know it is the cost.
+      return { message: cause.message, locations: formatted.locations, extensions: { code: COST_LIMIT_CODE, cost: cause.report } };
     }
     return inner(formatted, error);
   };

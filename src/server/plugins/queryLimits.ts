@@ -2,8 +2,11 @@
 //   const guard = queryLimits(limits, formatError);
 //   new ApolloServer({ schema, ...guard, plugins: [...guard.plugins, otherPlugins] });
 //
-// - depth, cost, aliases and directives: graphql-armor validation rules, so a refused operation
+// - depth, aliases and directives: graphql-armor validation rules, so a refused operation
 //   never executes and answers 400 GRAPHQL_VALIDATION_FAILED;
+// - cost: our own validation rule (costLimit.ts; armor's cannot tell a count from a page), 400
+//   COST_LIMIT naming the limit, the cost and the costliest field; `extensions: { cost: true }` in a
+//   request body shows the cost of any answer;
 // - tokens: graphql-js's own `maxTokens` parse option (armor's token plugin throws from a hook
 //   Apollo treats as an internal failure, a 500), so a refused document answers 400
 //   GRAPHQL_PARSE_FAILED before an AST of millions of nodes is built;
@@ -17,6 +20,7 @@ import type { ApolloServerOptions, ApolloServerPlugin, BaseContext } from '@apol
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ParseOptions, ValidationRule } from 'graphql';
 import type { Limits } from '../limits';
+import { costLimitRule, costReportPlugin } from './costLimit';
 import { keepLimitErrors, type FormatError } from './limitErrors';
 import { operationTimeoutPlugin } from './operationTimeout';
 
@@ -34,7 +38,7 @@ export interface QueryLimitsOptions {
 function armorFor(limits: Limits): ReturnType<ApolloArmor['protect']> {
   return new ApolloArmor({
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true },
-    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true },
+    costLimit: { enabled: false }, // see the header: costLimit.ts instead
     maxAliases: { n: limits.maxAliases },
     maxDirectives: { n: limits.maxDirectives },
     maxTokens: { enabled: false }, // see the header: enforced by the parser instead
@@ -44,14 +48,14 @@ function armorFor(limits: Limits): ReturnType<ApolloArmor['protect']> {
 
 /** The depth, cost, alias and directive rules alone, for transports Apollo does not serve (graphql-ws). */
 export function limitRules(limits: Limits): ValidationRule[] {
-  return armorFor(limits).validationRules;
+  return [...armorFor(limits).validationRules, costLimitRule(limits.maxCost)];
 }
 
 export function queryLimits(limits: Limits, formatError: FormatError): QueryLimitsOptions {
   const armor = armorFor(limits);
   return {
-    plugins: [...armor.plugins, operationTimeoutPlugin({ timeoutMs: limits.operationTimeoutMs })],
-    validationRules: armor.validationRules,
+    plugins: [...armor.plugins, costReportPlugin(limits.maxCost), operationTimeoutPlugin({ timeoutMs: limits.operationTimeoutMs })],
+    validationRules: limitRules(limits),
     parseOptions: { maxTokens: limits.maxTokens },
     introspection: limits.introspection,
     allowBatchedHttpRequests: false,
