@@ -4,12 +4,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { makeRepo, seed, type TestRepo } from '../helpers/makeRepo';
+import { FIXTURES_DIR, makeRepo, seed, type TestRepo } from '../helpers/makeRepo';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'dist', 'server', 'cli.js');
-const SEED = path.resolve(ROOT, '..', 'shared', 'seeds', 'high-velocity-sales-and-first-orders.md');
+const SEED = path.join(FIXTURES_DIR, 'seeds', 'high-velocity-sales-and-first-orders.md');
 const TEAM_LEAD = 'sales/high-velocity-sales-and-first-orders#smb-advocate-team-lead';
 
 interface CliResult {
