@@ -1,5 +1,5 @@
 // The built `rolegraph` command, spawned as users run it: dist/server/cli.js.
-import { execFile, spawn, spawnSync } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,10 +32,8 @@ let repo: TestRepo;
 let cacheDir: string;
 
 beforeAll(() => {
-  // Build once, as `npm run build` does. Type errors are `npm test`'s first step to report; here
-  // only the emitted file matters.
-  spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'ignore' });
-  spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'postbuild.js')], { cwd: ROOT, stdio: 'ignore' });
+  // dist/ was built for this run by jest's globalSetup (tests/helpers/buildDist.ts), which fails
+  // the whole run when the build does.
   expect(fs.existsSync(CLI)).toBe(true);
   const hv = seed('high-velocity-sales-and-first-orders.md');
   repo = makeRepo([
