@@ -116,3 +116,19 @@ describe('rolegraph serve', () => {
     expect(await exited).toBe(0);
   });
 });
+
+describe('an unwritable cache folder', () => {
+  it('exits 1 before any git work with one line naming the folder and the uid/gid it needs', async () => {
+    // Tests run as root here, so a permission bit would not stop them: a file where the folder's
+    // parent should be is refused for every user alike.
+    const blocker = path.join(cacheDir, 'a-file');
+    fs.writeFileSync(blocker, '');
+    const unwritable = path.join(blocker, 'cache');
+    const { code, stdout, stderr } = await cli(['index', '--repo', repo.dir, '--cache-dir', unwritable]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      `rolegraph: cache folder ${unwritable} is not writable (ENOTDIR): it must be a folder that uid ${process.getuid!()} gid ${process.getgid!()} can write (for a Docker bind mount: chown it on the host to that uid:gid, or use a named volume)\n`,
+    );
+  });
+});
