@@ -4,7 +4,7 @@
 # With no ROLEGRAPH_REPO it serves the embedded sample handbook.
 
 # ---- build: compile TypeScript with the full dependency tree ----
-FROM node:20-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 # --ignore-scripts: `prepare` would build before the sources are copied; we build explicitly below.
@@ -18,7 +18,7 @@ RUN npm run build \
  && npm prune --omit=dev --ignore-scripts --no-audit --no-fund
 
 # ---- runtime: node, git, the built code and production dependencies only ----
-FROM node:20-slim
+FROM node:24-bookworm-slim
 # git is how rolegraph reads the handbook; ca-certificates for https remotes; openssh-client for ssh ones.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends git ca-certificates openssh-client \

@@ -5,8 +5,8 @@ module.exports = {
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
   setupFiles: ['reflect-metadata'],
-  // Bundles the ladder page's script from src/web first, so HTTP and browser tests serve the current source.
-  globalSetup: '<rootDir>/tests/helpers/buildWebAssets.ts',
+  // Builds dist/ once (npm run build, which also bundles the ladder page's script) and stops the run if the build fails: the CLI tests spawn it.
+  globalSetup: '<rootDir>/tests/helpers/buildDist.ts',
   // Integration tests build git repositories and start servers; give them room on a 2-core machine.
   testTimeout: 60000,
   maxWorkers: 2,

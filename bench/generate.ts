@@ -24,7 +24,7 @@ export interface GenerateOptions {
   commits?: number;
   contentDir?: string;
   /** Folder holding `seeds/` (and `corpus/`); found by walking up when omitted. */
-  sharedDir?: string;
+  fixturesDir?: string;
 }
 
 export interface GenerateResult {
@@ -162,7 +162,7 @@ export async function generateHandbook(opts: GenerateOptions): Promise<GenerateR
   fs.mkdirSync(opts.dest, { recursive: true });
   await git(opts.dest, ['init', '-q', '-b', 'main']);
 
-  const world = createWorld(mulberry32(opts.seed), loadTemplates(opts.sharedDir), opts.departments ?? 20);
+  const world = createWorld(mulberry32(opts.seed), loadTemplates(opts.fixturesDir), opts.departments ?? 20);
   const outside: Outside = { readme: ['# The GitLab handbook (synthetic)'], team: [] };
   const fi = startFastImport(opts.dest, benchGitEnv());
   const writer = new HistoryWriter(fi, world);

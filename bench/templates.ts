@@ -1,4 +1,4 @@
-// Sentence pools for synthetic job families, lifted from the real GitLab pages in ../shared so the
+// Sentence pools for synthetic job families, lifted from the real GitLab pages in tests/fixtures so the
 // generated handbook reads like the real one (links, odd punctuation, mojibake and all). This is a
 // benchmark fixture, not the parser: a line scan that sorts bullets by the heading above them is
 // enough here, and every pool is sorted and de-duplicated so the same files give the same pools.
@@ -86,29 +86,30 @@ function markdownFilesUnder(dir: string): string[] {
 }
 
 /**
- * Finds `shared/` (seeds and corpus) by walking up from this file, so the same code works from
+ * Finds `tests/fixtures/` (seeds and corpus) by walking up from this file, so the same code works from
  * `bench/` under ts-jest and from `dist-bench/bench/` under node (then from the working directory).
- * ROLEGRAPH_SHARED_DIR overrides.
+ * ROLEGRAPH_FIXTURES_DIR overrides.
  */
-export function findSharedDir(starts: readonly string[] = [__dirname, process.cwd()]): string {
-  const fromEnv = process.env.ROLEGRAPH_SHARED_DIR;
+export function findFixturesDir(starts: readonly string[] = [__dirname, process.cwd()]): string {
+  const fromEnv = process.env.ROLEGRAPH_FIXTURES_DIR;
   if (fromEnv) return fromEnv;
   for (const start of starts) {
     for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
-      if (fs.existsSync(path.join(dir, 'shared', 'seeds'))) return path.join(dir, 'shared');
+      const fixtures = path.join(dir, 'tests', 'fixtures');
+      if (fs.existsSync(path.join(fixtures, 'seeds'))) return fixtures;
       if (path.dirname(dir) === dir) break;
     }
   }
-  throw new Error(`no shared/seeds folder above ${starts.join(' or ')}; set ROLEGRAPH_SHARED_DIR`);
+  throw new Error(`no tests/fixtures/seeds folder above ${starts.join(' or ')}; set ROLEGRAPH_FIXTURES_DIR`);
 }
 
 /** Seeds first, then the wider corpus when present; file order is fixed so pools are stable. */
-export function loadTemplates(sharedDir: string = findSharedDir()): Templates {
-  const roots = [path.join(sharedDir, 'seeds'), path.join(sharedDir, 'corpus', 'gitlab-job-families', 'versions')];
+export function loadTemplates(fixturesDir: string = findFixturesDir()): Templates {
+  const roots = [path.join(fixturesDir, 'seeds'), path.join(fixturesDir, 'corpus', 'gitlab-job-families', 'versions')];
   const files = roots.filter((r) => fs.existsSync(r)).flatMap((r) => markdownFilesUnder(r).sort());
   const templates = extractTemplates(files.map((f) => fs.readFileSync(f, 'utf8')));
   if (templates.responsibilities.length < 5 || templates.requirements.length < 5) {
-    throw new Error(`too few template bullets under ${sharedDir}`);
+    throw new Error(`too few template bullets under ${fixturesDir}`);
   }
   return templates;
 }

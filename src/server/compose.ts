@@ -4,6 +4,7 @@
 import pino, { type Logger } from 'pino';
 import { createGitSource, redactCredentials } from '../git';
 import { createIndexer, type IndexerWithStats } from '../index';
+import { assertCacheDirWritable } from './cacheDirCheck';
 import { ConfigError, type Config } from './config';
 import { ensureSampleRepo } from './sample';
 
@@ -17,10 +18,13 @@ export function createLogger(level: string): Logger {
 }
 
 /**
- * The repository to index: the configured one, or the embedded sample built into the cache.
+ * The repository to index: the configured one, or the embedded sample built into the cache, once the
+ * cache folder is known to be writable.
  * Shared with the CLI so `rolegraph query` with no options reads the same sample as `serve`.
  */
 export async function resolveRepository(config: Config): Promise<string> {
+  // Before any clone or sample build: an unwritable cache folder is one line, not a git stack trace.
+  await assertCacheDirWritable(config.cacheDir);
   if (config.repo !== null) return config.repo;
   if (config.branch !== 'main') throw new ConfigError('the embedded sample handbook has only the main branch; give --repo to use another branch');
   return ensureSampleRepo(config.cacheDir);

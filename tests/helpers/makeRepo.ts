@@ -43,17 +43,18 @@ export function makeRepo(commits: CommitSpec[] = [], opts: { branch?: string } =
   return repo;
 }
 
-/** Reads a seed file from ../shared/seeds. */
+/** Reads a seed file from tests/fixtures/seeds. */
 export function seed(name: string): string {
-  return fs.readFileSync(path.join(SHARED_DIR, 'seeds', name), 'utf8');
+  return fs.readFileSync(path.join(FIXTURES_DIR, 'seeds', name), 'utf8');
 }
 
-export const SHARED_DIR = path.resolve(__dirname, '..', '..', '..', 'shared');
-export const CORPUS_DIR = path.join(SHARED_DIR, 'corpus', 'gitlab-job-families');
+/** The real handbook pages the tests read, kept in the repository (see tests/fixtures/README.md). */
+export const FIXTURES_DIR = path.resolve(__dirname, '..', 'fixtures');
+export const CORPUS_DIR = path.join(FIXTURES_DIR, 'corpus', 'gitlab-job-families');
 
-/** Builds the corpus's 31-commit history with ../shared/corpus/build-history.sh into a fresh temp dir. */
+/** Builds the corpus's 31-commit history with tests/fixtures/corpus/build-history.sh into a fresh temp dir. */
 export function buildCorpusHistory(): string {
   const dest = fs.mkdtempSync(path.join(os.tmpdir(), 'rolegraph-corpus-'));
-  execFileSync('bash', [path.join(SHARED_DIR, 'corpus', 'build-history.sh'), dest], { stdio: 'pipe' });
+  execFileSync('bash', [path.join(FIXTURES_DIR, 'corpus', 'build-history.sh'), dest], { stdio: 'pipe' });
   return dest;
 }

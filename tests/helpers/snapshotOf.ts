@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { parseFamily } from '../../src/parse';
 import { buildSnapshot } from '../../src/index/snapshot';
 import type { CommitInfo, Snapshot } from '../../src/index/types';
-import { SHARED_DIR } from './makeRepo';
+import { FIXTURES_DIR } from './makeRepo';
 
 export interface PageText {
   /** Repository path, e.g. `content/job-families/sales/vp-of-commercial-sales.md`. */
@@ -49,7 +49,7 @@ export const SEED_PATHS: Record<string, string> = {
 export function seedPage(name: string): PageText {
   const repoPath = SEED_PATHS[name];
   if (!repoPath) throw new Error(`unknown seed ${name}`);
-  return { path: repoPath, text: fs.readFileSync(path.join(SHARED_DIR, 'seeds', name), 'utf8') };
+  return { path: repoPath, text: fs.readFileSync(path.join(FIXTURES_DIR, 'seeds', name), 'utf8') };
 }
 
 export function seedPages(): PageText[] {
@@ -58,7 +58,7 @@ export function seedPages(): PageText[] {
 
 /** A corpus file by its label and path under `versions/<label>/`, served at `repoPath` (default: the same path). */
 export function corpusPage(label: string, sourcePath: string, repoPath: string = sourcePath): PageText {
-  const file = path.join(SHARED_DIR, 'corpus', 'gitlab-job-families', 'versions', label, sourcePath);
+  const file = path.join(FIXTURES_DIR, 'corpus', 'gitlab-job-families', 'versions', label, sourcePath);
   return { path: repoPath, text: fs.readFileSync(file, 'utf8') };
 }
 

@@ -4,10 +4,10 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { parseFamily } from '../../src/parse';
 import type { JobFamily } from '../../src/parse';
-import { SHARED_DIR } from '../helpers/makeRepo';
+import { FIXTURES_DIR } from '../helpers/makeRepo';
 
 const PATH = 'content/job-families/sales/x.md';
-const SEED = readFileSync(join(SHARED_DIR, 'seeds', 'high-velocity-sales-and-first-orders.md'), 'utf8');
+const SEED = readFileSync(join(FIXTURES_DIR, 'seeds', 'high-velocity-sales-and-first-orders.md'), 'utf8');
 
 function wellFormed(f: JobFamily): void {
   expect(typeof f.title).toBe('string');

@@ -1,13 +1,13 @@
-// Expectations written by hand from reading /work/shared/seeds/*.md: the roles a careful reader sees,
+// Expectations written by hand from reading tests/fixtures/seeds/*.md: the roles a careful reader sees,
 // their grades and how many top-level bullets each section has.
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { parseFamily } from '../../src/parse';
 import type { JobFamily } from '../../src/parse';
 
-import { SHARED_DIR } from '../helpers/makeRepo';
+import { FIXTURES_DIR } from '../helpers/makeRepo';
 
-const SEEDS = join(SHARED_DIR, 'seeds');
+const SEEDS = join(FIXTURES_DIR, 'seeds');
 
 function seed(name: string): JobFamily {
   return parseFamily(`content/job-families/sales/${name}.md`, readFileSync(join(SEEDS, `${name}.md`)));

@@ -6,8 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { ensureSampleRepo, SAMPLE_SOURCE_DIR } from '../../src/server/sample';
 import { parseSampleHistory } from '../../src/server/sampleHistory';
+import { FIXTURES_DIR } from '../helpers/makeRepo';
 
-const SEEDS_DIR = path.resolve(__dirname, '..', '..', '..', 'shared', 'seeds');
+const SEEDS_DIR = path.join(FIXTURES_DIR, 'seeds');
 const cacheDirs: string[] = [];
 
 function tempCache(): string {

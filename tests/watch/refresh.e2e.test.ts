@@ -177,7 +177,9 @@ describe('live refresh over a real remote', () => {
       const sha = world.work.commit({ message: 'Regrade while the remote was away', files: { [FILE]: withGrade(9) } });
       fs.renameSync(moved, world.remoteDir);
       world.push(); // no webhook and no polling: only the backoff retries can find it
-      await eventually('the retried refresh', () => directorGrade(world.indexer) === 9);
+      // Wait for the retry to finish, not only for the swap: the indexer serves the new view before
+      // it has written the extended timeline and cleared lastError, a window a loaded machine widens.
+      await eventually('the retried refresh', () => directorGrade(world.indexer) === 9 && poller.stats().consecutiveFailures === 0);
       expect(world.indexer.current()?.head.commit.sha).toBe(sha);
       expect(world.indexer.status().lastError).toBeNull();
       expect(poller.stats()).toMatchObject({ consecutiveFailures: 0, lastError: null });
