@@ -2,7 +2,7 @@
 // snapshots (diff, career paths, ladder), and the contract types and errors.
 export { createIndexer, DEFAULT_CONTENT_DIR, type IndexerOptions, type IndexerWithStats } from './indexer';
 export { buildIndexView, SNAPSHOT_CACHE_SIZE, type ViewOptions, type ViewSource } from './view';
-export { BlobCache, PARSER_VERSION, type BlobCacheOptions, type BlobCacheStats, type PageRef } from './blobCache';
+export { BlobCache, PARSER_VERSION, type BlobCacheOptions, type BlobCacheStats, type PageRef } from './store/blobCache';
 export { diff, roleFieldChanges } from './diff';
 export { familyFieldChanges } from './fieldChanges';
 export { careerPaths, nextRoles, previousRoles, MAX_CAREER_PATHS } from './careerPaths';

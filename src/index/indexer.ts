@@ -9,9 +9,9 @@
 import path from 'node:path';
 import type { GitSource, TimelineStep } from '../git/types';
 import { isFamilyPath, pageSlug } from '../parse/slug';
-import { BlobCache, type BlobCacheStats, type PageRef } from './blobCache';
+import { BlobCache, type BlobCacheStats, type PageRef } from './store/blobCache';
 import { diff } from './diff';
-import { appendTimeline, loadStoredTimeline, saveTimeline } from './timelineStore';
+import { appendTimeline, loadStoredTimeline, saveTimeline } from './store/timelineStore';
 import type { IndexPhase, IndexProgress, IndexStatus, IndexView, Indexer, RefreshResult } from './types';
 import { buildIndexView, extendIndexView, type BuiltView } from './view';
 

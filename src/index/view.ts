@@ -4,7 +4,7 @@
 // previous generation plus the commits on top of it (`extendIndexView`), which costs the new
 // commits' changes plus O(families) for the head snapshot, and leaves the previous view intact.
 import type { CommitInfo, GitSource, TimelineStep } from '../git/types';
-import type { BlobCache } from './blobCache';
+import type { BlobCache } from './store/blobCache';
 import { diff } from './diff';
 import { buildHistory, extendHistory, type TimelineHistory } from './history';
 import { Lru } from './lru';
