@@ -11,11 +11,13 @@
 import type { GitSource, TimelineStep } from '../git/types';
 import { isFamilyPath, pageSlug } from '../parse/slug';
 import { diff } from './diff';
-import { createIndexStore, type IndexStore } from './store/indexStore';
+import { RefreshRunningError } from './errors';
+import { createIndexStore } from './store/indexStore';
 import type { BlobCacheStats, PageRef } from './store/blobCache';
 import type { LoadedTimeline } from './store/timelineStore';
 import { timelineToHead } from './timelineToHead';
-import type { IndexPhase, IndexProgress, IndexStatus, IndexView, Indexer, RefreshResult } from './types';
+import { failed, lastError, lastRefreshAt, publicPhase, ready, refreshing, servedView, STARTING, unreachable, type IndexerState } from './indexerState';
+import type { IndexProgress, IndexStatus, IndexView, Indexer, RefreshResult } from './types';
 import { buildIndexView, extendIndexView, type BuiltView } from './view';
 
 /** Where the job families live when the repository does not say (and no detector is available). */
@@ -38,63 +40,11 @@ export interface IndexerWithStats extends Indexer {
   blobStats(): BlobCacheStats;
 }
 
-/** `refresh()` while one runs: callers that may overlap go through the refresher, which queues. */
-export class RefreshRunningError extends Error {
-  readonly code = 'REFRESH_RUNNING';
-  constructor() {
-    super('a refresh is already running (overlapping refreshes go through the refresher in src/watch)');
-    this.name = 'RefreshRunningError';
-  }
-}
-
-/**
- * What the indexer is doing, and the view it serves in each phase. `failed` keeps the last good
- * view when there is one (and then still serves it).
- */
-type IndexerState =
-  | { phase: 'starting' }
-  | { phase: 'refreshing'; view: BuiltView | null; progress: IndexProgress; lastError: string | null; lastRefreshAt: string | null }
-  | { phase: 'ready'; view: BuiltView; lastRefreshAt: string }
-  | { phase: 'failed'; view: BuiltView | null; error: string; lastRefreshAt: string | null };
-
-function servedView(state: IndexerState): BuiltView | null {
-  switch (state.phase) {
-    case 'starting':
-      return null;
-    case 'refreshing':
-    case 'ready':
-    case 'failed':
-      return state.view;
-    default:
-      return unreachable(state);
-  }
-}
-
-/** The phase clients see (/readyz, metrics, `repository.status`), as before phases were a union. */
-function publicPhase(state: IndexerState): IndexPhase {
-  switch (state.phase) {
-    case 'starting':
-    case 'ready':
-      return state.phase;
-    case 'refreshing':
-      if (state.view) return 'refreshing';
-      return state.progress.stage === 'fetch' && state.progress.done < state.progress.total ? 'cloning' : 'indexing';
-    case 'failed':
-      return state.view ? 'ready' : 'failed';
-    default:
-      return unreachable(state);
-  }
-}
-
-function unreachable(state: never): never {
-  throw new Error(`unknown indexer phase: ${JSON.stringify(state)}`);
-}
-
 export function createIndexer(opts: IndexerOptions): IndexerWithStats {
   const log = opts.log ?? (() => undefined);
   const store = createIndexStore({ cacheDir: opts.cacheDir, source: opts.source, log });
   const listeners = new Set<(view: IndexView, result: RefreshResult) => void>();
-  let state: IndexerState = { phase: 'starting' };
+  let state: IndexerState = STARTING;
   /** The refresh running, so `close` can wait for it and an overlapping call is refused. */
   let inFlight: Promise<unknown> | null = null;
   let closed = false;
@@ -113,7 +63,7 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
     const dir = opts.contentDir ?? (await opts.source.detectContentDir?.(head, null)) ?? DEFAULT_CONTENT_DIR;
     if (previous && previous.head.commit.sha === head && previous.contentDir === dir) {
       // Nothing new: the served view is current; no swap, no listeners.
-      state = { phase: 'ready', view: previous, lastRefreshAt: new Date().toISOString() };
+      state = ready(previous);
       return { head: previous.head.commit, previousHead: previous.head.commit, changedRoleIds: [] };
     }
     const { next, mode, persist } = await nextView(previous, head, dir);
@@ -122,7 +72,7 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
       previousHead: previous?.head.commit ?? null,
       changedRoleIds: previous ? diff(previous.head, next.head).roles.map((r) => r.id) : next.head.roles.map((r) => r.id),
     };
-    state = { phase: 'ready', view: next, lastRefreshAt: new Date().toISOString() }; // the swap
+    state = ready(next); // the swap
     await persist();
     log({
       event: 'index-swapped',
@@ -207,8 +157,8 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
         contentDir: store.contentDir() ?? opts.contentDir ?? '',
         head: view?.head.commit ?? null,
         progress: state.phase === 'refreshing' ? state.progress : null,
-        lastError: state.phase === 'failed' ? state.error : state.phase === 'refreshing' ? state.lastError : null,
-        lastRefreshAt: state.phase === 'starting' ? null : state.lastRefreshAt,
+        lastError: lastError(state),
+        lastRefreshAt: lastRefreshAt(state),
         commitCount: view?.timeline.length ?? 0,
         familyCount: view?.head.families.length ?? 0,
         parsedBlobCount: store.stats().entries,
@@ -216,19 +166,12 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
     },
     refresh() {
       if (closed) return Promise.reject(new Error('indexer is closed'));
-      if (inFlight) return Promise.reject(new RefreshRunningError());
-      const before = state;
-      const previous = servedView(before);
-      state = {
-        phase: 'refreshing',
-        view: previous,
-        progress: { stage: 'fetch', done: 0, total: 1 },
-        lastError: before.phase === 'failed' ? before.error : before.phase === 'refreshing' ? before.lastError : null,
-        lastRefreshAt: before.phase === 'starting' ? null : before.lastRefreshAt,
-      };
+      if (inFlight) return Promise.reject(new RefreshRunningError('a refresh is already running; overlapping refreshes go through the refresher (src/watch), which queues them'));
+      const previous = servedView(state);
+      state = refreshing(state, { stage: 'fetch', done: 0, total: 1 });
       const done = run(previous).catch((err: unknown) => {
         const error = err instanceof Error ? err.message : String(err);
-        state = { phase: 'failed', view: servedView(state), error, lastRefreshAt: state.phase === 'starting' ? null : state.lastRefreshAt };
+        state = failed(state, error);
         log({ event: 'index-refresh-failed', error });
         throw err;
       });
