@@ -16,7 +16,7 @@ import { createIndexStore } from './store/indexStore';
 import type { BlobCacheStats, PageRef } from './store/blobCache';
 import type { LoadedTimeline } from './store/timelineStore';
 import { timelineToHead } from './timelineToHead';
-import { failed, lastError, lastRefreshAt, publicPhase, ready, refreshing, servedView, STARTING, unreachable, type IndexerState } from './indexerState';
+import { failed, lastError, lastRefreshAt, progress, publicPhase, ready, refreshing, servedView, STARTING, unreachable, type IndexerState } from './indexerState';
 import type { IndexProgress, IndexStatus, IndexView, Indexer, RefreshResult } from './types';
 import { buildIndexView, extendIndexView, type BuiltView } from './view';
 
@@ -50,9 +50,9 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
   let closed = false;
 
   const report = (stage: string, done: number, total: number): void => {
-    const progress = { stage, done, total };
-    if (state.phase === 'refreshing') state = { ...state, progress };
-    opts.onProgress?.(progress);
+    const now: IndexProgress = { stage, done, total };
+    if (state.phase === 'refreshing') state = { ...state, progress: now };
+    opts.onProgress?.(now);
   };
 
   const run = async (previous: BuiltView | null): Promise<RefreshResult> => {
@@ -127,14 +127,16 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
           await load(change.steps);
           report('snapshot', 0, 1);
           const next = extendIndexView(served, { ...viewOptions, steps: change.steps });
-          return { next, mode: 'extended', persist: () => store.appendTimeline(dir, oldHead!, change.steps) };
+          return { next, mode: 'extended', persist: () => store.appendTimeline(dir, served.head.commit.sha, change.steps) };
         }
+        // timelineToHead extends only an old timeline; with none (oldHead null) it rewrites.
+        if (!stored) throw new Error('extended a timeline the index does not have');
         // A warm start: the stored timeline, plus what git has on top of it.
-        const steps = stored!.steps;
+        const steps = stored.steps;
         for (const step of change.steps) steps.push({ ...step, commit: { ...step.commit, position: steps.length } });
         log({ event: 'timeline-from-cache', commits: steps.length - change.steps.length, read: change.steps.length });
         // Fold the journal and the new steps into one base, once per start, so the journal stays short.
-        if (change.steps.length > 0 || stored!.journalSteps > 0) await store.saveTimeline(dir, steps);
+        if (change.steps.length > 0 || stored.journalSteps > 0) await store.saveTimeline(dir, steps);
         return { next: await build(steps), mode: 'rebuilt', persist: async () => undefined };
       }
       case 'replace':
@@ -156,7 +158,7 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
         branch: opts.branch,
         contentDir: store.contentDir() ?? opts.contentDir ?? '',
         head: view?.head.commit ?? null,
-        progress: state.phase === 'refreshing' ? state.progress : null,
+        progress: progress(state),
         lastError: lastError(state),
         lastRefreshAt: lastRefreshAt(state),
         commitCount: view?.timeline.length ?? 0,

@@ -27,6 +27,20 @@ export function servedView(state: IndexerState): BuiltView | null {
   }
 }
 
+/** How far the running refresh is; null when none runs. */
+export function progress(state: IndexerState): IndexProgress | null {
+  switch (state.phase) {
+    case 'starting':
+    case 'ready':
+    case 'failed':
+      return null;
+    case 'refreshing':
+      return state.progress;
+    default:
+      return unreachable(state);
+  }
+}
+
 /** The error of the last refresh, until one succeeds. */
 export function lastError(state: IndexerState): string | null {
   switch (state.phase) {

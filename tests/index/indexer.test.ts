@@ -238,7 +238,7 @@ describe('indexer over a real repository', () => {
     const at = damaged.indexOf('"title"');
     damaged.write('"TITLE"', at, 'utf8'); // the first record: same length, wrong checksum
     fs.writeFileSync(packs[0], damaged);
-    // Without the value table, which holds these pages itself (tests/index/valueTable.test.ts).
+    // Without the value table, which holds these pages itself (tests/index/store/valueTable.test.ts).
     for (const f of listFiles(path.join(cacheDir, 'parsed')).filter((f) => f.endsWith('.rgt'))) fs.rmSync(f);
     const again = newIndexer(cacheDir);
     await again.refresh();
