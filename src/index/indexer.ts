@@ -66,14 +66,14 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
       state = ready(previous);
       return { head: previous.head.commit, previousHead: previous.head.commit, changedRoleIds: [] };
     }
-    const { next, mode, persist } = await nextView(previous, head, dir);
+    const { next, mode } = await nextView(previous, head, dir);
     const result: RefreshResult = {
       head: next.head.commit,
       previousHead: previous?.head.commit ?? null,
       changedRoleIds: previous ? diff(previous.head, next.head).roles.map((r) => r.id) : next.head.roles.map((r) => r.id),
     };
-    state = ready(next); // the swap
-    await persist();
+    // The swap, and the last step that waits: a reader that sees the new head sees a finished refresh.
+    state = ready(next);
     log({
       event: 'index-swapped',
       head: result.head.sha,
@@ -95,7 +95,7 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
   };
 
   /**
-   * The view at `head`, and how to store its timeline once it is served. The old timeline is the
+   * The view at `head`, its timeline stored. The old timeline is the
    * served view's when it covers the same folder; with nothing served yet, the stored one (a warm
    * start); with a view of another folder, none (the stored one is that view's, or older).
    */
@@ -103,7 +103,7 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
     previous: BuiltView | null,
     head: string,
     dir: string,
-  ): Promise<{ next: BuiltView; mode: 'extended' | 'rebuilt'; persist: () => Promise<void> }> => {
+  ): Promise<{ next: BuiltView; mode: 'extended' | 'rebuilt' }> => {
     const pages = store.pages(dir);
     const isPage = (p: string): boolean => isFamilyPath(p, dir);
     const viewOptions = { source: opts.source, pages, contentDir: dir, isPage, slugOfPath: (p: string) => pageSlug(p, dir) };
@@ -127,7 +127,8 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
           await load(change.steps);
           report('snapshot', 0, 1);
           const next = extendIndexView(served, { ...viewOptions, steps: change.steps });
-          return { next, mode: 'extended', persist: () => store.appendTimeline(dir, served.head.commit.sha, change.steps) };
+          await store.appendTimeline(dir, served.head.commit.sha, change.steps);
+          return { next, mode: 'extended' };
         }
         // timelineToHead extends only an old timeline; with none (oldHead null) it rewrites.
         if (!stored) throw new Error('extended a timeline the index does not have');
@@ -137,12 +138,12 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
         log({ event: 'timeline-from-cache', commits: steps.length - change.steps.length, read: change.steps.length });
         // Fold the journal and the new steps into one base, once per start, so the journal stays short.
         if (change.steps.length > 0 || stored.journalSteps > 0) await store.saveTimeline(dir, steps);
-        return { next: await build(steps), mode: 'rebuilt', persist: async () => undefined };
+        return { next: await build(steps), mode: 'rebuilt' };
       }
       case 'replace':
       case 'rewrite':
         await store.saveTimeline(dir, change.steps);
-        return { next: await build(change.steps), mode: 'rebuilt', persist: async () => undefined };
+        return { next: await build(change.steps), mode: 'rebuilt' };
       default:
         return unreachable(change);
     }
