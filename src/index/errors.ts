@@ -13,3 +13,11 @@ export class IndexNotReadyError extends CodedError {
 export class BadUserInputError extends CodedError {
   readonly code = 'BAD_USER_INPUT' as const;
 }
+
+/**
+ * `refresh()` while one runs. The indexer does not queue: a caller that may overlap goes through
+ * the refresher (src/watch), which is single-flight and coalescing. Not a client code: masked.
+ */
+export class RefreshRunningError extends CodedError {
+  readonly code = 'REFRESH_RUNNING' as const;
+}

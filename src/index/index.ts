@@ -1,8 +1,10 @@
-// Public API of the index layer: the indexer that owns the served view, the pure functions over
-// snapshots (diff, career paths, ladder), and the contract types and errors.
+// Public API of the index layer: the indexer that owns the served view, the store behind it (its
+// cache folder), the pure functions over snapshots (diff, career paths, ladder), and the contract
+// types and errors.
 export { createIndexer, DEFAULT_CONTENT_DIR, type IndexerOptions, type IndexerWithStats } from './indexer';
 export { buildIndexView, SNAPSHOT_CACHE_SIZE, type ViewOptions, type ViewSource } from './view';
-export { BlobCache, PARSER_VERSION, type BlobCacheOptions, type BlobCacheStats, type PageRef } from './blobCache';
+export { createIndexStore, type IndexStore, type IndexStoreOptions, type PageStore, type StoredPage, type StoreSource } from './store/indexStore';
+export { BlobCache, PARSER_VERSION, type BlobCacheOptions, type BlobCacheStats, type PageRef } from './store/blobCache';
 export { diff, roleFieldChanges } from './diff';
 export { familyFieldChanges } from './fieldChanges';
 export { careerPaths, nextRoles, previousRoles, MAX_CAREER_PATHS } from './careerPaths';
@@ -13,5 +15,5 @@ export { snapshotGraph, connectedRoles, type SnapshotGraph } from './snapshotGra
 export { extendedRole, roleByTitle } from './roleByTitle';
 export { buildSnapshot, parentSlugOf, type PageVersion } from './snapshot';
 export { resolveClientRef, dateRefInstant, MAX_CLIENT_REF_LENGTH } from './resolveClientRef';
-export { BadRefError, BadUserInputError, IndexNotReadyError, NotFoundError } from './errors';
+export { BadRefError, BadUserInputError, IndexNotReadyError, NotFoundError, RefreshRunningError } from './errors';
 export type * from './types';

@@ -1,18 +1,23 @@
-// Owns the served IndexView and its phases: fetch, read the timeline, parse only the page versions
-// the blob cache lacks, build the next view, swap it in (a plain assignment, so readers calling
-// `current()` see the old or the new generation, never a mix), then tell listeners what changed.
+// Owns the served IndexView and its phases. A refresh fetches, moves the timeline to the new head
+// (timelineToHead: extend, replace or rewrite), loads the page versions the store lacks, builds
+// the next view and swaps it in — one assignment of `state`, so readers calling `current()` see
+// the old or the new generation, never a mix — then tells listeners what changed.
 // When the new head only adds first-parent commits on top of the served one, only those commits
 // are read from git, parsed and folded into the next view (extendIndexView), so a refresh costs
-// the new commits, not the history; a rewritten history (force-push) is rebuilt in full, with
-// every page version already parsed reused from the blob cache.
-// On failure the last good view keeps serving; refreshes run one after another.
-import path from 'node:path';
+// the new commits, not the history; a replaced or rewritten history is rebuilt in full, with every
+// page version already parsed reused from the store.
+// On failure the last good view keeps serving. One refresh at a time: the indexer refuses an
+// overlapping one instead of queueing it; queueing and coalescing are the refresher's (src/watch).
 import type { GitSource, TimelineStep } from '../git/types';
 import { isFamilyPath, pageSlug } from '../parse/slug';
-import { BlobCache, type BlobCacheStats, type PageRef } from './blobCache';
 import { diff } from './diff';
-import { appendTimeline, loadStoredTimeline, saveTimeline } from './timelineStore';
-import type { IndexPhase, IndexProgress, IndexStatus, IndexView, Indexer, RefreshResult } from './types';
+import { RefreshRunningError } from './errors';
+import { createIndexStore } from './store/indexStore';
+import type { BlobCacheStats, PageRef } from './store/blobCache';
+import type { LoadedTimeline } from './store/timelineStore';
+import { timelineToHead } from './timelineToHead';
+import { failed, lastError, lastRefreshAt, progress, publicPhase, ready, refreshing, servedView, STARTING, unreachable, type IndexerState } from './indexerState';
+import type { IndexProgress, IndexStatus, IndexView, Indexer, RefreshResult } from './types';
 import { buildIndexView, extendIndexView, type BuiltView } from './view';
 
 /** Where the job families live when the repository does not say (and no detector is available). */
@@ -37,226 +42,154 @@ export interface IndexerWithStats extends Indexer {
 
 export function createIndexer(opts: IndexerOptions): IndexerWithStats {
   const log = opts.log ?? (() => undefined);
-  let view: BuiltView | null = null;
-  let phase: IndexPhase = 'starting';
-  let progress: IndexProgress | null = null;
-  let lastError: string | null = null;
-  let lastRefreshAt: string | null = null;
-  let contentDir = opts.contentDir ?? '';
-  let blobs: BlobCache | null = null;
-  let running: Promise<unknown> = Promise.resolve();
-  let closed = false;
+  const store = createIndexStore({ cacheDir: opts.cacheDir, source: opts.source, log });
   const listeners = new Set<(view: IndexView, result: RefreshResult) => void>();
+  let state: IndexerState = STARTING;
+  /** The refresh running, so `close` can wait for it and an overlapping call is refused. */
+  let inFlight: Promise<unknown> | null = null;
+  let closed = false;
 
   const report = (stage: string, done: number, total: number): void => {
-    progress = { stage, done, total };
-    opts.onProgress?.(progress);
+    const now: IndexProgress = { stage, done, total };
+    if (state.phase === 'refreshing') state = { ...state, progress: now };
+    opts.onProgress?.(now);
   };
 
-  const cacheFor = (dir: string): BlobCache => {
-    // One cache per content folder: the folder is part of every key (it shapes slugs).
-    if (!blobs || contentDir !== dir) {
-      void blobs?.close(); // stops appending to the old folder's pack; never throws
-      blobs = new BlobCache({ dir: path.join(opts.cacheDir, 'parsed'), contentDir: dir, log });
+  const run = async (previous: BuiltView | null): Promise<RefreshResult> => {
+    const started = Date.now();
+    report('fetch', 0, 1);
+    const head = await opts.source.update();
+    report('fetch', 1, 1);
+    const dir = opts.contentDir ?? (await opts.source.detectContentDir?.(head, null)) ?? DEFAULT_CONTENT_DIR;
+    if (previous && previous.head.commit.sha === head && previous.contentDir === dir) {
+      // Nothing new: the served view is current; no swap, no listeners.
+      state = ready(previous);
+      return { head: previous.head.commit, previousHead: previous.head.commit, changedRoleIds: [] };
     }
-    return blobs;
+    const { next, mode } = await nextView(previous, head, dir);
+    const result: RefreshResult = {
+      head: next.head.commit,
+      previousHead: previous?.head.commit ?? null,
+      changedRoleIds: previous ? diff(previous.head, next.head).roles.map((r) => r.id) : next.head.roles.map((r) => r.id),
+    };
+    // The swap, and the last step that waits: a reader that sees the new head sees a finished refresh.
+    state = ready(next);
+    log({
+      event: 'index-swapped',
+      head: result.head.sha,
+      mode,
+      commits: next.timeline.length,
+      families: next.head.families.length,
+      changedRoles: result.changedRoleIds.length,
+      ms: Date.now() - started,
+      ...store.stats(),
+    });
+    for (const listener of listeners) {
+      try {
+        listener(next, result);
+      } catch (err) {
+        log({ event: 'swap-listener-failed', error: err instanceof Error ? err.message : String(err) });
+      }
+    }
+    return result;
   };
-
-  /** What the files in `<cacheDir>/index` hold: the base file's head and the head they reach. */
-  let persisted: { base: string; head: string } | null = null;
-
-  const logError = (event: string, err: unknown): void =>
-    log({ event, error: err instanceof Error ? err.message : String(err) });
 
   /**
-   * The steps after `since` up to `head` when `head` only adds first-parent commits to it. No
-   * `isAncestor` call first: on a 20,000-commit index each git process costs tens of ms to start,
-   * and the chain check below is what decides; a rewrite (rare) then costs one extra log.
+   * The view at `head`, its timeline stored. The old timeline is the
+   * served view's when it covers the same folder; with nothing served yet, the stored one (a warm
+   * start); with a view of another folder, none (the stored one is that view's, or older).
    */
-  const stepsAfter = async (dir: string, since: string, head: string): Promise<Continuation> => {
-    let steps: TimelineStep[];
-    try {
-      steps = await opts.source.timeline(dir, head, since);
-    } catch (err) {
-      // `since` may be gone (pruned after a force-push); a full read will surface real failures.
-      logError('timeline-since-failed', err);
-      return { kind: 'rewritten' };
-    }
-    return continuation(steps, since, head);
-  };
+  const nextView = async (
+    previous: BuiltView | null,
+    head: string,
+    dir: string,
+  ): Promise<{ next: BuiltView; mode: 'extended' | 'rebuilt' }> => {
+    const pages = store.pages(dir);
+    const isPage = (p: string): boolean => isFamilyPath(p, dir);
+    const viewOptions = { source: opts.source, pages, contentDir: dir, isPage, slugOfPath: (p: string) => pageSlug(p, dir) };
+    const load = (steps: readonly TimelineStep[]) => pages.load(pagesOf(steps, isPage), (done, total) => report('parse', done, total));
+    const build = async (steps: TimelineStep[]) => {
+      report('timeline', 1, 1);
+      await load(steps);
+      report('snapshot', 0, 1);
+      return buildIndexView({ ...viewOptions, steps });
+    };
 
-  /** Writes a new base file; persisting is an optimisation, so a failure is only logged. */
-  const persistAll = async (dir: string, head: string, steps: readonly TimelineStep[]): Promise<void> => {
-    try {
-      await saveTimeline(opts.cacheDir, dir, head, steps);
-      persisted = { base: head, head };
-    } catch (err) {
-      persisted = null;
-      logError('timeline-save-failed', err);
-    }
-  };
-
-  /** Appends a refresh's new steps to the journal when the stored files reach `from`. */
-  const persistMore = async (dir: string, from: string, steps: readonly TimelineStep[]): Promise<void> => {
-    if (!persisted || persisted.head !== from || steps.length === 0) return;
-    try {
-      await appendTimeline(opts.cacheDir, dir, persisted.base, from, steps);
-      persisted = { base: persisted.base, head: steps[steps.length - 1].commit.sha };
-    } catch (err) {
-      persisted = null; // the journal may hold a torn line now; the next start reads past it from git
-      logError('timeline-save-failed', err);
-    }
-  };
-
-  /** The whole timeline up to `head`: the stored one (extended from git when behind), else git log. */
-  const readTimeline = async (dir: string, head: string): Promise<TimelineStep[]> => {
-    const stored = await loadStoredTimeline(opts.cacheDir, dir).catch(() => null);
-    if (stored) {
-      const more = stored.head === head ? ({ kind: 'extends', steps: [] } as Continuation) : await stepsAfter(dir, stored.head, head);
-      if (more.kind === 'extends') {
+    report('timeline', 0, 1);
+    const served = previous?.contentDir === dir ? previous : null;
+    const stored: LoadedTimeline | null = previous ? null : await store.loadTimeline(dir);
+    const oldHead = served?.head.commit.sha ?? stored?.head ?? null;
+    const change = await timelineToHead((h, since) => opts.source.timeline(dir, h, since), oldHead, head, log);
+    switch (change.kind) {
+      case 'extend': {
+        if (served) {
+          report('timeline', 1, 1);
+          await load(change.steps);
+          report('snapshot', 0, 1);
+          const next = extendIndexView(served, { ...viewOptions, steps: change.steps });
+          await store.appendTimeline(dir, served.head.commit.sha, change.steps);
+          return { next, mode: 'extended' };
+        }
+        // timelineToHead extends only an old timeline; with none (oldHead null) it rewrites.
+        if (!stored) throw new Error('extended a timeline the index does not have');
+        // A warm start: the stored timeline, plus what git has on top of it.
         const steps = stored.steps;
-        for (const step of more.steps) steps.push({ ...step, commit: { ...step.commit, position: steps.length } });
-        log({ event: 'timeline-from-cache', commits: stored.steps.length - more.steps.length, read: more.steps.length });
+        for (const step of change.steps) steps.push({ ...step, commit: { ...step.commit, position: steps.length } });
+        log({ event: 'timeline-from-cache', commits: steps.length - change.steps.length, read: change.steps.length });
         // Fold the journal and the new steps into one base, once per start, so the journal stays short.
-        if (more.steps.length > 0 || stored.journalSteps > 0) await persistAll(dir, head, steps);
-        else persisted = { base: head, head };
-        return steps;
+        if (change.steps.length > 0 || stored.journalSteps > 0) await store.saveTimeline(dir, steps);
+        return { next: await build(steps), mode: 'rebuilt' };
       }
-      if (more.kind === 'whole') {
-        await persistAll(dir, head, more.steps);
-        return more.steps;
-      }
-    }
-    return readWholeTimeline(dir, head);
-  };
-
-  const readWholeTimeline = async (dir: string, head: string): Promise<TimelineStep[]> => {
-    const steps = await opts.source.timeline(dir, head);
-    await persistAll(dir, head, steps);
-    return steps;
-  };
-
-  const run = async (): Promise<RefreshResult> => {
-    if (closed) throw new Error('indexer is closed');
-    const previous = view;
-    phase = previous ? 'refreshing' : 'cloning';
-    const started = Date.now();
-    try {
-      report('fetch', 0, 1);
-      const head = await opts.source.update();
-      report('fetch', 1, 1);
-      if (!previous) phase = 'indexing';
-      const dir = opts.contentDir ?? (await opts.source.detectContentDir?.(head, null)) ?? DEFAULT_CONTENT_DIR;
-      if (previous && previous.head.commit.sha === head && dir === contentDir) {
-        // Nothing new: the served view is current; no swap, no listeners.
-        phase = 'ready';
-        progress = null;
-        lastError = null;
-        lastRefreshAt = new Date().toISOString();
-        return { head: previous.head.commit, previousHead: previous.head.commit, changedRoleIds: [] };
-      }
-      const sameDir = dir === contentDir;
-      const cache = cacheFor(dir);
-      contentDir = dir;
-      const isPage = (p: string): boolean => isFamilyPath(p, dir);
-      const viewOptions = { source: opts.source, blobs: cache, contentDir: dir, isPage, slugOfPath: (p: string) => pageSlug(p, dir) };
-      const parse = (steps: readonly TimelineStep[]) =>
-        cache.ensure(pagesOf(steps, isPage), (ids) => opts.source.readBlobs(ids), (done, total) => report('parse', done, total));
-      report('timeline', 0, 1);
-      const more = previous && sameDir ? await stepsAfter(dir, previous.head.commit.sha, head) : null;
-      let next: BuiltView;
-      let mode: 'extended' | 'rebuilt';
-      if (previous && more?.kind === 'extends') {
-        report('timeline', 1, 1);
-        await parse(more.steps);
-        report('snapshot', 0, 1);
-        next = extendIndexView(previous, { ...viewOptions, steps: more.steps });
-        mode = 'extended';
-      } else {
-        // With a view already served, the stored timeline is that view's (or older): not worth loading.
-        let steps: TimelineStep[];
-        if (more?.kind === 'whole') {
-          steps = more.steps;
-          await persistAll(dir, head, steps);
-        } else {
-          steps = previous ? await readWholeTimeline(dir, head) : await readTimeline(dir, head);
-        }
-        report('timeline', 1, 1);
-        await parse(steps);
-        report('snapshot', 0, 1);
-        next = buildIndexView({ ...viewOptions, steps });
-        mode = 'rebuilt';
-      }
-      const result: RefreshResult = {
-        head: next.head.commit,
-        previousHead: previous?.head.commit ?? null,
-        changedRoleIds: previous ? diff(previous.head, next.head).roles.map((r) => r.id) : next.head.roles.map((r) => r.id),
-      };
-      view = next; // the swap
-      if (mode === 'extended' && more?.kind === 'extends') await persistMore(dir, previous!.head.commit.sha, more.steps);
-      phase = 'ready';
-      progress = null;
-      lastError = null;
-      lastRefreshAt = new Date().toISOString();
-      log({
-        event: 'index-swapped',
-        head: result.head.sha,
-        mode,
-        commits: next.timeline.length,
-        families: next.head.families.length,
-        changedRoles: result.changedRoleIds.length,
-        ms: Date.now() - started,
-        ...cache.stats(),
-      });
-      for (const listener of listeners) {
-        try {
-          listener(next, result);
-        } catch (err) {
-          log({ event: 'swap-listener-failed', error: err instanceof Error ? err.message : String(err) });
-        }
-      }
-      return result;
-    } catch (err) {
-      lastError = err instanceof Error ? err.message : String(err);
-      phase = view ? 'ready' : 'failed';
-      progress = null;
-      log({ event: 'index-refresh-failed', error: lastError });
-      throw err;
+      case 'replace':
+      case 'rewrite':
+        await store.saveTimeline(dir, change.steps);
+        return { next: await build(change.steps), mode: 'rebuilt' };
+      default:
+        return unreachable(change);
     }
   };
 
   return {
-    current: () => view,
+    current: () => servedView(state),
     status(): IndexStatus {
-      const head = view?.head ?? null;
+      const view = servedView(state);
       return {
-        phase,
+        phase: publicPhase(state),
         url: opts.url,
         branch: opts.branch,
-        contentDir,
-        head: head?.commit ?? null,
-        progress,
-        lastError,
-        lastRefreshAt,
+        contentDir: store.contentDir() ?? opts.contentDir ?? '',
+        head: view?.head.commit ?? null,
+        progress: progress(state),
+        lastError: lastError(state),
+        lastRefreshAt: lastRefreshAt(state),
         commitCount: view?.timeline.length ?? 0,
-        familyCount: head?.families.length ?? 0,
-        parsedBlobCount: blobs?.stats().entries ?? 0,
+        familyCount: view?.head.families.length ?? 0,
+        parsedBlobCount: store.stats().entries,
       };
     },
     refresh() {
-      const next = running.then(run, run);
-      running = next.catch(() => undefined);
-      return next;
+      if (closed) return Promise.reject(new Error('indexer is closed'));
+      if (inFlight) return Promise.reject(new RefreshRunningError('a refresh is already running; overlapping refreshes go through the refresher (src/watch), which queues them'));
+      const previous = servedView(state);
+      state = refreshing(state, { stage: 'fetch', done: 0, total: 1 });
+      const done = run(previous).catch((err: unknown) => {
+        const error = err instanceof Error ? err.message : String(err);
+        state = failed(state, error);
+        log({ event: 'index-refresh-failed', error });
+        throw err;
+      });
+      inFlight = done.finally(() => (inFlight = null)).catch(() => undefined);
+      return done;
     },
     onSwap(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    blobStats: () => blobs?.stats() ?? { entries: 0, parsed: 0, loaded: 0, corrupt: 0, missing: 0 },
+    blobStats: () => store.stats(),
     async close() {
       closed = true;
-      await running;
-      await blobs?.close();
+      await inFlight;
+      await store.close();
       listeners.clear();
       await opts.source.close();
     },
@@ -264,7 +197,7 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
 }
 
 /** Every page version the timeline names (each path with each blob it ever held). */
-export function pagesOf(steps: readonly TimelineStep[], isPage: (path: string) => boolean): PageRef[] {
+function pagesOf(steps: readonly TimelineStep[], isPage: (path: string) => boolean): PageRef[] {
   const out: PageRef[] = [];
   for (const step of steps) {
     for (const change of step.changes) {
@@ -274,25 +207,4 @@ export function pagesOf(steps: readonly TimelineStep[], isPage: (path: string) =
     }
   }
   return out;
-}
-
-/**
- * What `timeline(dir, head, since)` answered: the commits on top of `since` (each the first parent
- * of the next), the whole timeline (a source that ignores `since`), or neither — `since` is not a
- * first-parent ancestor of head (rewritten history, or reached only through a merge).
- */
-export type Continuation =
-  | { kind: 'extends'; steps: TimelineStep[] }
-  | { kind: 'whole'; steps: TimelineStep[] }
-  | { kind: 'rewritten' };
-
-export function continuation(steps: TimelineStep[], since: string, head: string): Continuation {
-  const last = steps[steps.length - 1];
-  if (!last || last.commit.sha !== head) return { kind: 'rewritten' };
-  if (steps[0].commit.parents.length === 0) return { kind: 'whole', steps };
-  if (steps[0].commit.parents[0] !== since) return { kind: 'rewritten' };
-  for (let i = 1; i < steps.length; i++) {
-    if (steps[i].commit.parents[0] !== steps[i - 1].commit.sha) return { kind: 'rewritten' };
-  }
-  return { kind: 'extends', steps };
 }

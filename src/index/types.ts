@@ -159,7 +159,10 @@ export interface RefreshResult {
 export interface Indexer {
   current(): IndexView | null;
   status(): IndexStatus;
-  /** Fetch (or clone), index what changed, swap. On failure the last good view keeps serving and this rejects. */
+  /**
+   * Fetch (or clone), index what changed, swap. On failure the last good view keeps serving and this
+   * rejects. One at a time: while one runs this rejects with RefreshRunningError (queue through src/watch).
+   */
   refresh(): Promise<RefreshResult>;
   /** Called after every successful swap. Returns an unsubscribe function. */
   onSwap(listener: (view: IndexView, result: RefreshResult) => void): () => void;

@@ -1,27 +1,29 @@
 // One immutable generation of the index over one timeline: the head snapshot, snapshots at any
-// commit on demand (LRU), role histories and commit lists. Built by the indexer after the blob
-// cache holds every page version the timeline names — from scratch (`buildIndexView`), or from the
+// commit on demand (LRU), role histories and commit lists. Built by the indexer after the page
+// store holds every page version the timeline names — from scratch (`buildIndexView`), or from the
 // previous generation plus the commits on top of it (`extendIndexView`), which costs the new
 // commits' changes plus O(families) for the head snapshot, and leaves the previous view intact.
 import type { CommitInfo, GitSource, TimelineStep } from '../git/types';
-import type { BlobCache } from './blobCache';
 import { createDiffLimit, memoiseDiffs, type DiffLimit } from './diffMemo';
 import { buildHistory, extendHistory, type TimelineHistory } from './history';
 import { Lru } from './lru';
 import { PathBlobIndex } from './pathBlobIndex';
 import { resolveClientRef } from './resolveClientRef';
 import { buildSnapshot, type PageVersion } from './snapshot';
+import type { PageStore } from './store/indexStore';
 import type { IndexView, RoleVersion, Snapshot } from './types';
 
 /** Snapshots kept per view; each holds references to shared parsed pages, so they are cheap. */
 export const SNAPSHOT_CACHE_SIZE = 32;
 
-export type ViewSource = Pick<GitSource, 'resolveRef' | 'commitInfo' | 'tree' | 'readBlobs'>;
+/** Git as a view asks it: only to resolve client refs (reading pages goes through the store). */
+export type ViewSource = Pick<GitSource, 'resolveRef' | 'commitInfo'>;
 
 export interface ViewOptions {
   steps: readonly TimelineStep[];
   source: ViewSource;
-  blobs: BlobCache;
+  /** Parsed pages: those of the timeline are loaded before the build; a commit off it loads its own. */
+  pages: Pick<PageStore, 'get' | 'pagesAt'>;
   contentDir: string;
   isPage: (path: string) => boolean;
   slugOfPath: (path: string) => string;
@@ -30,6 +32,8 @@ export interface ViewOptions {
 
 /** The view plus what the indexer reports about it and what the next generation extends. */
 export interface BuiltView extends IndexView {
+  /** The content folder its pages come from (a refresh that detects another one rebuilds). */
+  readonly contentDir: string;
   readonly history: TimelineHistory;
   readonly pathIndex: PathBlobIndex;
   /** sha → timeline commit, shared by the generations extended from one build (see onTimeline). */
@@ -40,7 +44,7 @@ export interface BuiltView extends IndexView {
 
 export function buildIndexView(opts: ViewOptions): BuiltView {
   if (opts.steps.length === 0) throw new Error('cannot build an index view over an empty timeline');
-  const lookup = (path: string, blob: string) => opts.blobs.get(path, blob);
+  const lookup = (path: string, blob: string) => opts.pages.get(path, blob);
   const steps = numbered(opts.steps, 0);
   return assembleView(opts, {
     timeline: steps.map((s) => s.commit),
@@ -60,7 +64,7 @@ export function buildIndexView(opts: ViewOptions): BuiltView {
  */
 export function extendIndexView(previous: BuiltView, opts: ViewOptions): BuiltView {
   if (opts.steps.length === 0) return previous;
-  const lookup = (path: string, blob: string) => opts.blobs.get(path, blob);
+  const lookup = (path: string, blob: string) => opts.pages.get(path, blob);
   const steps = numbered(opts.steps, previous.timeline.length);
   return assembleView(opts, {
     timeline: [...previous.timeline, ...steps.map((s) => s.commit)],
@@ -111,17 +115,13 @@ function assembleView(opts: ViewOptions, parts: ViewParts): BuiltView {
   const pagesOf = (entries: Iterable<[string, string]>): PageVersion[] => {
     const pages: PageVersion[] = [];
     for (const [path, blob] of entries) {
-      const family = opts.blobs.get(path, blob);
+      const family = opts.pages.get(path, blob);
       if (family) pages.push({ path, blob, family });
     }
     return pages;
   };
   const timelineSnapshot = (commit: CommitInfo): Snapshot => buildSnapshot(commit, pagesOf(pathIndex.at(commit.position)));
-  const offTimelineSnapshot = async (commit: CommitInfo): Promise<Snapshot> => {
-    const entries = (await opts.source.tree(commit.sha, opts.contentDir)).filter((e) => opts.isPage(e.path));
-    await opts.blobs.ensure(entries, (ids) => opts.source.readBlobs(ids));
-    return buildSnapshot(commit, pagesOf(entries.map((e) => [e.path, e.blob] as [string, string])));
-  };
+  const offTimelineSnapshot = async (commit: CommitInfo): Promise<Snapshot> => buildSnapshot(commit, await opts.pages.pagesAt(commit.sha));
 
   const headCommit = timeline[timeline.length - 1];
   const head = buildSnapshot(headCommit, pagesOf(pathIndex.atLast()), parts.previousHead);
@@ -132,6 +132,7 @@ function assembleView(opts: ViewOptions, parts: ViewParts): BuiltView {
     [...new Set(positions)].sort((a, b) => b - a).map((p) => timeline[p]);
 
   const view: BuiltView = {
+    contentDir: opts.contentDir,
     head,
     timeline,
     history,

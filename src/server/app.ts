@@ -12,7 +12,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { buildRolegraphSchema, createContext, createRolegraphPubSub, formatError, publishHeadChanges, RefreshFailedError, type RolegraphContext } from '../graphql';
 import type { Indexer, RefreshResult } from '../index/types';
-import type { Refresher } from '../watch';
+import { createRefresher, type Refresher } from '../watch';
 import { publicMessage } from '../util/publicMessage';
 import { isAdminAuthorization } from './adminAuth';
 import type { Config } from './config';
@@ -63,9 +63,13 @@ export interface RolegraphServer {
   close(): Promise<void>;
 }
 
-/** Adapts the watcher's never-rejecting trigger to the mutation's contract (reject on failure). */
+/**
+ * Adapts the watcher's never-rejecting trigger to the mutation's contract (reject on failure).
+ * Without a watcher, a refresher of our own (no polling) still queues overlapping mutations: the
+ * indexer refuses a refresh while one runs, and the refresher is the one queue.
+ */
 function refreshThrough(refresher: Refresher | undefined, indexer: Indexer): () => Promise<RefreshResult> {
-  if (!refresher) return () => indexer.refresh();
+  refresher ??= createRefresher(indexer, { pollSeconds: 0 });
   return async () => {
     const result = await refresher.trigger('graphql');
     if (result === null) {

@@ -1,5 +1,6 @@
 // Keeps the index fresh: polls, and turns webhook bursts into at most one extra refresh.
-// The Indexer does the work and keeps the last good view on failure; this file only decides when.
+// The Indexer does the work and keeps the last good view on failure; this file only decides when,
+// and is the one queue: the indexer refuses a refresh while one runs instead of queueing it.
 import { performance } from 'node:perf_hooks';
 import type { Indexer, RefreshResult } from '../index/types';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff';

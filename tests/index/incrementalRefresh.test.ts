@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { createGitSource } from '../../src/git/gitSource';
 import type { GitSource } from '../../src/git/types';
 import { createIndexer, type IndexerWithStats } from '../../src/index/indexer';
-import { journalFile } from '../../src/index/timelineStore';
+import { journalFile } from '../../src/index/store/timelineStore';
 import type { IndexView } from '../../src/index/types';
 import { makeRepo, seed, type TestRepo } from '../helpers/makeRepo';
 

@@ -7,7 +7,10 @@ import { createGitSource } from '../../src/git/gitSource';
 import { createIndexer, type IndexerWithStats } from '../../src/index/indexer';
 import type { IndexView, RefreshResult } from '../../src/index/types';
 import { diff } from '../../src/index/diff';
+import { RefreshRunningError } from '../../src/index/errors';
+import { createRefresher } from '../../src/watch';
 import { makeRepo, seed, type TestRepo } from '../helpers/makeRepo';
+import { MemorySource } from './memorySource';
 import { edit } from './realPages';
 
 const DIR = 'content/job-families/sales';
@@ -236,7 +239,7 @@ describe('indexer over a real repository', () => {
     const at = damaged.indexOf('"title"');
     damaged.write('"TITLE"', at, 'utf8'); // the first record: same length, wrong checksum
     fs.writeFileSync(packs[0], damaged);
-    // Without the value table, which holds these pages itself (tests/index/valueTable.test.ts).
+    // Without the value table, which holds these pages itself (tests/index/store/valueTable.test.ts).
     for (const f of listFiles(path.join(cacheDir, 'parsed')).filter((f) => f.endsWith('.rgt'))) fs.rmSync(f);
     const again = newIndexer(cacheDir);
     await again.refresh();
@@ -269,6 +272,62 @@ describe('indexer over a real repository', () => {
     expect(indexer.current()).toBe(good);
     expect(indexer.status()).toMatchObject({ phase: 'ready', lastError: 'remote unreachable' });
     expect(indexer.status().head!.sha).toBe(good!.head.commit.sha);
+  });
+});
+
+/** A MemorySource whose fetch waits until the test opens the gate, so a refresh can be caught mid-way. */
+class GatedSource extends MemorySource {
+  private opened: Promise<void> = Promise.resolve();
+  open: () => void = () => undefined;
+
+  closeGate(): void {
+    this.opened = new Promise((resolve) => (this.open = resolve));
+  }
+
+  override async update(): Promise<string> {
+    await this.opened;
+    return super.update();
+  }
+}
+
+describe('one refresh at a time, one queue', () => {
+  it('refuses a refresh while one runs; the refresher queues and coalesces instead', async () => {
+    const source = new GatedSource([{ files: { [HV_PATH]: HV_SEED } }]);
+    const indexer = createIndexer({ source, cacheDir: tempDir(), contentDir: 'content/job-families', url: 'memory', branch: 'main' });
+    indexers.push(indexer);
+    source.closeGate();
+    const first = indexer.refresh();
+    expect(indexer.status()).toMatchObject({ phase: 'cloning', progress: { stage: 'fetch', done: 0, total: 1 } });
+    await expect(indexer.refresh()).rejects.toThrow(RefreshRunningError);
+    await expect(indexer.refresh()).rejects.toMatchObject({ code: 'REFRESH_RUNNING' });
+    source.open();
+    expect((await first).head.sha).toBe(source.steps[0].commit.sha);
+    expect(indexer.status().phase).toBe('ready');
+
+    const refresher = createRefresher(indexer, { pollSeconds: 0 });
+    source.closeGate();
+    const triggered = [refresher.trigger('a'), refresher.trigger('b'), refresher.trigger('c')];
+    source.open();
+    const results = await Promise.all(triggered);
+    expect(results.map((r) => r?.head.sha)).toEqual([source.steps[0].commit.sha, source.steps[0].commit.sha, source.steps[0].commit.sha]);
+    expect(refresher.stats()).toMatchObject({ refreshes: 2, coalesced: 1, failures: 0 });
+    await refresher.stop();
+  });
+
+  it('close waits for the refresh in flight, then refuses new ones', async () => {
+    const source = new GatedSource([{ files: { [HV_PATH]: HV_SEED } }]);
+    const indexer = createIndexer({ source, cacheDir: tempDir(), contentDir: 'content/job-families', url: 'memory', branch: 'main' });
+    source.closeGate();
+    const refreshed = indexer.refresh();
+    let closed = false;
+    const closing = indexer.close().then(() => (closed = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(closed).toBe(false);
+    source.open();
+    await closing;
+    expect((await refreshed).head.sha).toBe(source.steps[0].commit.sha);
+    expect(indexer.current()!.head.commit.sha).toBe(source.steps[0].commit.sha);
+    await expect(indexer.refresh()).rejects.toThrow('indexer is closed');
   });
 });
 

@@ -53,7 +53,7 @@ describe('damaged cache entries', () => {
       fs.writeFileSync(packs[0], cut);
       const timeline = path.join(cacheDir, 'index', 'timeline.json');
       fs.writeFileSync(timeline, fs.readFileSync(timeline).subarray(0, 40));
-      // Without the value table, which holds both pages itself (tests/index/valueTable.test.ts).
+      // Without the value table, which holds both pages itself (tests/index/store/valueTable.test.ts).
       for (const f of filesUnder(path.join(cacheDir, 'parsed'), '.rgt')) fs.rmSync(f);
 
       const second = indexerFor(repo, cacheDir);

@@ -3,8 +3,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BlobCache } from '../../src/index/blobCache';
-import { seed } from '../helpers/makeRepo';
+import { BlobCache } from '../../../src/index/store/blobCache';
+import { seed } from '../../helpers/makeRepo';
 
 const CONTENT_DIR = 'content/job-families';
 const TEXT = Buffer.from(seed('high-velocity-sales-and-first-orders.md'), 'utf8');

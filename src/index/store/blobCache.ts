@@ -15,10 +15,10 @@ import { createHash } from 'node:crypto';
 import fs, { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { listPacks, packName, packSequence, PackWriter, scanPack, encodeRecord } from './parsePack';
-import { parseFamily } from '../parse/parseFamily';
-import { Interner } from './intern';
+import { parseFamily } from '../../parse/parseFamily';
+import { HashCons } from './hashCons';
 import { readValueTable, TABLE_FILE, writeValueTable, type TableEntry } from './valueTable';
-import type { JobFamily } from '../parse/types';
+import type { JobFamily } from '../../parse/types';
 
 /**
  * Bump when the parser's output changes shape or meaning: entries of another version are never
@@ -65,8 +65,8 @@ export interface BlobCacheStats {
 
 export class BlobCache {
   private readonly memory = new Map<string, JobFamily>();
-  /** Versions of a page share what they have in common (see intern.ts): memory follows distinct content. */
-  private shared = new Interner();
+  /** Versions of a page share what they have in common (see hashCons.ts): memory follows distinct content. */
+  private shared = new HashCons();
   /**
    * Pack name → offset up to which every record's entry is in memory (read here, or written here):
    * what a value table written now covers, so the next load reads only past these offsets.
@@ -145,7 +145,7 @@ export class BlobCache {
         this.counters.parsed += 1;
         // Serve exactly what a restart will load back (JSON drops e.g. YAML Date objects to strings).
         const body = JSON.stringify({ path: page.path, blob: page.blob, family: parsed });
-        this.memory.set(memoryKey(page.path, page.blob), this.shared.intern((JSON.parse(body) as StoredEntry).family));
+        this.memory.set(memoryKey(page.path, page.blob), this.shared.share((JSON.parse(body) as StoredEntry).family));
         if (this.versionDir) records.push(encodeRecord(body));
       }
       texts.clear(); // the raw blobs are not needed any more; let them go before the next batch
@@ -203,7 +203,7 @@ export class BlobCache {
           }
           const key = memoryKey(entry.path, entry.blob);
           if (this.memory.has(key)) return; // also in an older pack
-          this.memory.set(key, this.shared.intern(entry.family));
+          this.memory.set(key, this.shared.share(entry.family));
           this.counters.loaded += 1;
           this.uncovered += 1;
         }, from);
@@ -259,7 +259,7 @@ export class BlobCache {
 
   /**
    * Serves the entries of the value table (valueTable.ts) without reading their records, and
-   * starts the interner from its values. A damaged table is logged and ignored: the packs hold
+   * starts the hashCons from its values. A damaged table is logged and ignored: the packs hold
    * everything it did, so the load reads them in full (and the next build writes a new table).
    */
   private async readTable(dir: string): Promise<void> {
@@ -270,7 +270,7 @@ export class BlobCache {
       this.opts.log?.({ event: 'parsed-cache-table-corrupt' });
       return;
     }
-    this.shared = table.interner;
+    this.shared = table.hashCons;
     for (const entry of table.entries) this.memory.set(memoryKey(entry.path, entry.blob), entry.family);
     for (const [name, end] of table.packs) this.covered.set(name, end);
     this.counters.loaded += this.memory.size;

@@ -1,14 +1,14 @@
 // The blob cache's deduplicated values, persisted per cache folder so a warm restart does not
-// re-intern every page version: at 20,000 commits the packs hold 38,000 full families (458 MB of
-// JSON) whose interning was 51% of a restart, while the distinct values are a fraction of that.
-// The table holds the interner's values in id order (each structure as the ids of its parts, so
+// re-share every page version: at 20,000 commits the packs hold 38,000 full families (458 MB of
+// JSON) whose hash-consing was 51% of a restart, while the distinct values are a fraction of that.
+// The table holds the HashCons values in id order (each structure as the ids of its parts, so
 // one pass rebuilds them bottom-up), each entry's root id, and how far into each pack it reaches:
 // records past those offsets (appended later, by any process) are still read from the packs,
 // which stay the source of truth. Written checksummed to a temp name, fsynced and renamed; a
 // damaged or foreign table is never served (the caller reads the packs in full instead).
 import { readChecksummed, writeChecksummed } from './checksummedFile';
-import { Interner } from './intern';
-import type { JobFamily } from '../parse/types';
+import { HashCons } from './hashCons';
+import type { JobFamily } from '../../parse/types';
 
 const FORMAT = 'rg-values-1';
 export const TABLE_FILE = 'values.rgt';
@@ -20,7 +20,7 @@ export interface TableEntry {
 }
 
 export interface ValueTable {
-  interner: Interner;
+  hashCons: HashCons;
   entries: TableEntry[];
   /** Pack name → offset up to which every record's entry is in `entries`. */
   packs: Map<string, number>;
@@ -41,9 +41,9 @@ export async function readValueTable(file: string): Promise<ValueTable | null | 
   try {
     const stored = JSON.parse(body) as StoredTable;
     if (stored.format !== FORMAT || !Array.isArray(stored.values) || !Array.isArray(stored.entries) || !Array.isArray(stored.packs)) return 'damaged';
-    const interner = Interner.decode(stored.values);
+    const hashCons = HashCons.decode(stored.values);
     const entries = stored.entries.map(([p, blob, id]): TableEntry => {
-      const family = typeof id === 'number' ? interner.valueAt(id) : undefined;
+      const family = typeof id === 'number' ? hashCons.valueAt(id) : undefined;
       if (typeof p !== 'string' || typeof blob !== 'string' || typeof family !== 'object' || family === null || Array.isArray(family)) {
         throw new Error('bad value table: entry');
       }
@@ -54,20 +54,20 @@ export async function readValueTable(file: string): Promise<ValueTable | null | 
       if (typeof name !== 'string' || !Number.isSafeInteger(end) || end < 0) throw new Error('bad value table: pack');
       packs.set(name, end);
     }
-    return { interner, entries, packs };
+    return { hashCons, entries, packs };
   } catch {
     return 'damaged';
   }
 }
 
-/** Persists `entries` (each family must have come from `interner`) and the pack offsets they cover. */
+/** Persists `entries` (each family must have come from `hashCons`) and the pack offsets they cover. */
 export async function writeValueTable(
   file: string,
-  interner: Interner,
+  hashCons: HashCons,
   entries: Iterable<TableEntry>,
   packs: ReadonlyMap<string, number>,
 ): Promise<void> {
-  const { values, ids } = interner.encode();
+  const { values, ids } = hashCons.encode();
   const rows: Array<[string, string, number]> = [];
   for (const entry of entries) {
     const id = ids.get(entry.family);

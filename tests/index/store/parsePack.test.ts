@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { encodeRecord, listPacks, packName, PackWriter, scanPack } from '../../src/index/parsePack';
+import { encodeRecord, listPacks, packName, PackWriter, scanPack } from '../../../src/index/store/parsePack';
 
 let dir: string;
 beforeEach(() => {

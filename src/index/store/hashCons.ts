@@ -12,7 +12,7 @@
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
 /**
- * The interner's values in id order, for persisting (see valueTable.ts): a string as itself, an
+ * The shared values in id order, for persisting (see valueTable.ts): a string as itself, an
  * array as `[0, ...child ids]`, an object as `[1, name id, value id, ...]`, a number, boolean or
  * null as `[2, value]`. Children always have smaller ids, so one pass in order rebuilds everything.
  */
@@ -22,14 +22,14 @@ const ARRAY = 0;
 const OBJECT = 1;
 const PRIMITIVE = 2;
 
-export class Interner {
+export class HashCons {
   /** Distinct string or structure key → id; `values[id]` is the shared value. */
   private readonly strings = new Map<string, number>();
   private readonly structures = new Map<string, number>();
   private readonly values: unknown[] = [];
 
   /** A deep-equal value made of shared parts (the same object for equal inputs). */
-  intern<T>(value: T): T {
+  share<T>(value: T): T {
     return this.values[this.idOf(value as Json)] as T;
   }
 
@@ -62,13 +62,13 @@ export class Interner {
   }
 
   /**
-   * An interner holding exactly `encoded` (from `encode`), rebuilt in one pass without hashing any
-   * page: ids are positions, so later `intern` calls share with these values as if interned here.
+   * A HashCons holding exactly `encoded` (from `encode`), rebuilt in one pass without hashing any
+   * page: ids are positions, so later `share` calls share with these values as if interned here.
    * Throws on anything malformed (a child id not before its parent, an unknown tag).
    */
-  static decode(encoded: readonly unknown[]): Interner {
-    const interner = new Interner();
-    const values = interner.values;
+  static decode(encoded: readonly unknown[]): HashCons {
+    const hashCons = new HashCons();
+    const values = hashCons.values;
     const child = (id: unknown): number => {
       if (typeof id !== 'number' || !Number.isInteger(id) || id < 0 || id >= values.length) throw new Error('bad value table: child id');
       return id;
@@ -76,8 +76,8 @@ export class Interner {
     for (const item of encoded) {
       const id = values.length;
       if (typeof item === 'string') {
-        if (interner.strings.has(item)) throw new Error('bad value table: repeated string');
-        interner.strings.set(item, id);
+        if (hashCons.strings.has(item)) throw new Error('bad value table: repeated string');
+        hashCons.strings.set(item, id);
         values.push(item);
         continue;
       }
@@ -106,11 +106,11 @@ export class Interner {
       } else {
         throw new Error('bad value table: tag');
       }
-      if (interner.structures.has(key)) throw new Error('bad value table: repeated structure');
-      interner.structures.set(key, id);
+      if (hashCons.structures.has(key)) throw new Error('bad value table: repeated structure');
+      hashCons.structures.set(key, id);
       values.push(value);
     }
-    return interner;
+    return hashCons;
   }
 
   /** The value with this id (after `decode`), or undefined. */

@@ -4,13 +4,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BlobCache, type PageRef } from '../../src/index/blobCache';
-import { encodeChecksummed } from '../../src/index/checksummedFile';
-import { TABLE_FILE } from '../../src/index/valueTable';
-import { parseFamily } from '../../src/parse/parseFamily';
-import type { JobFamily } from '../../src/parse/types';
-import { seed } from '../helpers/makeRepo';
-import { blobId, edit } from './realPages';
+import { BlobCache, type PageRef } from '../../../src/index/store/blobCache';
+import { encodeChecksummed } from '../../../src/index/store/checksummedFile';
+import { TABLE_FILE } from '../../../src/index/store/valueTable';
+import { parseFamily } from '../../../src/parse/parseFamily';
+import type { JobFamily } from '../../../src/parse/types';
+import { seed } from '../../helpers/makeRepo';
+import { blobId, edit } from '../realPages';
 
 const CONTENT_DIR = 'content/job-families';
 const V1 = seed('high-velocity-sales-and-first-orders.md');

@@ -1,0 +1,122 @@
+// The index layer's one door to its cache folder: parsed pages (the blob cache, persisted as packs
+// and a value table) and the stored timeline (a base file and its journal). The indexer and the
+// views ask this; nothing else in src/index reads or writes cache files, and only this reads page
+// blobs from git. Persisting is an optimisation: a failed write is logged, never thrown, and the
+// next start reads from git what the files lack.
+import path from 'node:path';
+import type { GitSource, TimelineStep } from '../../git/types';
+import type { JobFamily } from '../../parse/types';
+import { isFamilyPath } from '../../parse/slug';
+import { BlobCache, type BlobCacheStats, type PageRef } from './blobCache';
+import { appendTimeline, loadStoredTimeline, saveTimeline, type LoadedTimeline } from './timelineStore';
+
+/** What the store reads from git: page blobs, and the tree of a commit off the timeline. */
+export type StoreSource = Pick<GitSource, 'readBlobs' | 'tree'>;
+
+/** One parsed page version, as snapshots take it. */
+export interface StoredPage extends PageRef {
+  family: JobFamily;
+}
+
+/** The parsed pages of one content folder (the folder shapes slugs, so it is part of every key). */
+export interface PageStore {
+  readonly contentDir: string;
+  /** The parsed page, when loaded (by `load`, `pagesAt`, or from disk by an earlier call). */
+  get(pagePath: string, blob: string): JobFamily | undefined;
+  /** Makes every page available to `get`: from memory or disk, else read from git and parsed. */
+  load(pages: Iterable<PageRef>, onProgress?: (done: number, total: number) => void): Promise<void>;
+  /** Every page in a commit's tree, parsed: how a snapshot of a commit off the timeline is loaded. */
+  pagesAt(commit: string): Promise<StoredPage[]>;
+}
+
+export interface IndexStore {
+  /** The folder's pages; asking for another folder closes the previous one's pack. */
+  pages(contentDir: string): PageStore;
+  /** The folder last asked for by `pages`, or null. */
+  contentDir(): string | null;
+  /** The stored timeline of this folder, whatever its head; null when absent, damaged or of another folder. */
+  loadTimeline(contentDir: string): Promise<LoadedTimeline | null>;
+  /** Stores the whole timeline (ending at its last step) as a new base. */
+  saveTimeline(contentDir: string, steps: readonly TimelineStep[]): Promise<void>;
+  /** Stores the steps after `from`, when the stored timeline reaches exactly `from` (else nothing). */
+  appendTimeline(contentDir: string, from: string, steps: readonly TimelineStep[]): Promise<void>;
+  /** Counters of the parse cache of the current folder. */
+  stats(): BlobCacheStats;
+  close(): Promise<void>;
+}
+
+export interface IndexStoreOptions {
+  /** Parsed pages go to `<cacheDir>/parsed`, the timeline to `<cacheDir>/index`. */
+  cacheDir: string;
+  source: StoreSource;
+  log?: (event: Record<string, unknown>) => void;
+}
+
+const NO_STATS: BlobCacheStats = { entries: 0, parsed: 0, loaded: 0, corrupt: 0, missing: 0 };
+
+export function createIndexStore(opts: IndexStoreOptions): IndexStore {
+  const log = opts.log ?? (() => undefined);
+  let current: { contentDir: string; blobs: BlobCache; pages: PageStore } | null = null;
+  /** What the files in `<cacheDir>/index` hold: the base file's head and the head they reach. */
+  let persisted: { base: string; head: string } | null = null;
+
+  const logError = (event: string, err: unknown): void => log({ event, error: err instanceof Error ? err.message : String(err) });
+  const readBlobs = (ids: string[]) => opts.source.readBlobs(ids);
+
+  const pageStore = (contentDir: string, blobs: BlobCache): PageStore => ({
+    contentDir,
+    get: (pagePath, blob) => blobs.get(pagePath, blob),
+    load: (pages, onProgress) => blobs.ensure(pages, readBlobs, onProgress),
+    async pagesAt(commit) {
+      const entries = (await opts.source.tree(commit, contentDir)).filter((e) => isFamilyPath(e.path, contentDir));
+      await blobs.ensure(entries, readBlobs);
+      const pages: StoredPage[] = [];
+      for (const { path: pagePath, blob } of entries) {
+        const family = blobs.get(pagePath, blob);
+        if (family) pages.push({ path: pagePath, blob, family });
+      }
+      return pages;
+    },
+  });
+
+  return {
+    pages(contentDir) {
+      if (current?.contentDir !== contentDir) {
+        void current?.blobs.close(); // stops appending to the old folder's pack; never throws
+        const blobs = new BlobCache({ dir: path.join(opts.cacheDir, 'parsed'), contentDir, log });
+        current = { contentDir, blobs, pages: pageStore(contentDir, blobs) };
+      }
+      return current.pages;
+    },
+    contentDir: () => current?.contentDir ?? null,
+    async loadTimeline(contentDir) {
+      const stored = await loadStoredTimeline(opts.cacheDir, contentDir).catch(() => null);
+      if (stored) persisted = { base: stored.steps[stored.steps.length - stored.journalSteps - 1].commit.sha, head: stored.head };
+      return stored;
+    },
+    async saveTimeline(contentDir, steps) {
+      const head = steps[steps.length - 1].commit.sha;
+      try {
+        await saveTimeline(opts.cacheDir, contentDir, head, steps);
+        persisted = { base: head, head };
+      } catch (err) {
+        persisted = null;
+        logError('timeline-save-failed', err);
+      }
+    },
+    async appendTimeline(contentDir, from, steps) {
+      if (!persisted || persisted.head !== from || steps.length === 0) return;
+      try {
+        await appendTimeline(opts.cacheDir, contentDir, persisted.base, from, steps);
+        persisted = { base: persisted.base, head: steps[steps.length - 1].commit.sha };
+      } catch (err) {
+        persisted = null; // the journal may hold a torn line now; the next start reads past it from git
+        logError('timeline-save-failed', err);
+      }
+    },
+    stats: () => current?.blobs.stats() ?? NO_STATS,
+    async close() {
+      await current?.blobs.close();
+    },
+  };
+}
