@@ -1,6 +1,7 @@
 // The layers of DESIGN.md, checked on every import of src/: parse and git know nothing of the rest,
 // index never reaches up to graphql/server/watch, resolvers never run git or touch the file
-// system, only git starts processes, the CLI sits on top and nothing imports it, util stands alone. A new import that breaks one of these fails here, naming the file.
+// system, only git starts processes, the CLI sits on top and nothing imports it, util stands alone,
+// and a layer is entered only through its index.ts (its door), never by a deep path. A new import that breaks one of these fails here, naming the file.
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
@@ -68,6 +69,8 @@ export function violations(file: string, specs: readonly string[]): string[] {
       }
       const to = layerOf(target);
       if (to !== from && !(ALLOWED[from] ?? []).includes(to as Layer)) found.push(`${where} imports ${spec} (${from} -> ${to})`);
+      // Another layer is reached through its door (its index.ts), never by a deep path into it.
+      else if (to !== from && path.relative(SRC, target) !== to) found.push(`${where} imports ${spec}, past ${to}/index.ts`);
     } else if (FORBIDDEN_MODULES[from]?.test(spec)) {
       found.push(`${where} imports ${spec} (not in ${from})`);
     }
@@ -107,10 +110,12 @@ describe('architecture: layer imports point one way', () => {
       'parse/p.ts imports ../graphql/t (parse -> graphql)',
     ]);
     expect(violations(path.join(SRC, 'graphql', 'r.ts'), ['../index/x', 'node:fs', '../git'])).toEqual([
+      'graphql/r.ts imports ../index/x, past index/index.ts',
       'graphql/r.ts imports node:fs (not in graphql)',
       'graphql/r.ts imports ../git (graphql -> git)',
     ]);
-    expect(violations(path.join(SRC, 'index', 'i.ts'), ['../git', '../parse/types', '../watch'])).toEqual([
+    expect(violations(path.join(SRC, 'index', 'i.ts'), ['../git', '../parse/types', '../watch', './store/blobCache'])).toEqual([
+      'index/i.ts imports ../parse/types, past parse/index.ts',
       'index/i.ts imports ../watch (index -> watch)',
     ]);
     expect(violations(path.join(SRC, 'util', 'u.ts'), ['../parse'])).toEqual(['util/u.ts imports ../parse (util -> parse)']);
@@ -119,7 +124,8 @@ describe('architecture: layer imports point one way', () => {
       'server/s.ts imports child_process (not in server)',
     ]);
     expect(violations(path.join(SRC, 'cli', 'c.ts'), ['../server', 'node:child_process'])).toEqual(['cli/c.ts imports node:child_process (not in cli)']);
-    expect(violations(path.join(SRC, 'git', 'g.ts'), ['../util/codedError', '../index/types'])).toEqual([
+    expect(violations(path.join(SRC, 'git', 'g.ts'), ['../util/codedError', '../index/types', '../util'])).toEqual([
+      'git/g.ts imports ../util/codedError, past util/index.ts',
       'git/g.ts imports ../index/types (git -> index)',
     ]);
     expect(violations(path.join(SRC, 'web', 'ladder', 'w.ts'), ['./layout', '../../graphql/types', 'node:fs', 'cytoscape'])).toEqual([

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
-import { CodedError } from '../util/codedError';
+import { CodedError } from '../util';
 import { ConfigError, loadConfig, startServer, type ConfigFlags } from '../server';
 import { runIndex } from './commands/indexCommand';
 import { runLint } from './commands/lint';

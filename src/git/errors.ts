@@ -1,4 +1,4 @@
-import { CodedError } from '../util/codedError';
+import { CodedError } from '../util';
 
 /** A client ref that is malformed, unknown, or not a commit. */
 export class BadRefError extends CodedError {

@@ -1,7 +1,7 @@
 // The per-request context. It pins ONE IndexView when the request starts, so every field of one
 // answer reads the same generation even if a refresh swaps the index mid-request.
-import { IndexNotReadyError } from '../index/errors';
-import type { Indexer, IndexView, RefreshResult } from '../index/types';
+import { IndexNotReadyError } from '../index';
+import type { Indexer, IndexView, RefreshResult } from '../index';
 import { createLoaders, type Loaders } from './loaders';
 
 export interface RolegraphContext {

@@ -2,7 +2,7 @@
 // (BAD_REF, NOT_FOUND, ...); mapFieldErrors wraps every field resolver to turn them into GraphQLErrors carrying that code,
 // and `formatError` masks everything else so a client never sees a stack trace or a file path.
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { CodedError } from '../util/codedError';
+import { CodedError } from '../util';
 
 /** A mutation asked for by someone who is not an admin. */
 export class UnauthenticatedError extends CodedError {

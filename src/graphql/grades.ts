@@ -1,5 +1,5 @@
 // Groups a snapshot's roles by numeric grade, lowest first; roles without a grade are left out.
-import type { Role } from '../index/types';
+import type { Role } from '../index';
 
 export interface GradeGroup<R> {
   level: number;

@@ -2,7 +2,7 @@
 // snapshot fetched once per request however many fields ask for it, and memoise role and family
 // nodes by (commit sha, id) so a role reached twice in one answer is built once.
 import DataLoader from 'dataloader';
-import type { CommitInfo, IndexView, Snapshot } from '../index/types';
+import type { CommitInfo, IndexView, Snapshot } from '../index';
 import { familyNode, roleNode, type FamilyNode, type RoleNode } from './nodes';
 
 export interface RoleKey {

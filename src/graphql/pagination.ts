@@ -1,6 +1,6 @@
 // Relay-style pagination over an in-memory list. Cursors are opaque to clients: base64 of
 // `o:<offset>`, so a stale cursor still points somewhere sensible after a refresh.
-import { BadUserInputError } from '../index/errors';
+import { BadUserInputError } from '../index';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;

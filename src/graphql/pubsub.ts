@@ -1,7 +1,7 @@
 // The subscription channel. type-graphql 2 takes any { publish, subscribe } object; we use the
 // in-process PubSub from @graphql-yoga/subscription (a dependency of type-graphql itself).
 import { createPubSub } from '@graphql-yoga/subscription';
-import type { Indexer, RefreshResult } from '../index/types';
+import type { Indexer, RefreshResult } from '../index';
 
 export const HEAD_CHANGED = 'HEAD_CHANGED';
 

@@ -1,5 +1,5 @@
 // RoleFilter semantics, kept apart from the resolver so they read (and test) as plain data.
-import type { Role } from '../index/types';
+import type { Role } from '../index';
 import type { RoleFilter } from './inputs/roleFilter.input';
 
 function departmentOf(role: Role): string {

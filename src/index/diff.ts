@@ -1,6 +1,6 @@
 // Structural diff of two snapshots: which families and roles were added, removed, moved or
 // modified, with field-level changes. Pure; any two commits, in either order.
-import type { Role } from '../parse/types';
+import type { Role } from '../parse';
 import { familyFieldChanges, roleFieldChanges } from './fieldChanges';
 import type { ChangeKind, FamilyChange, RoleChange, Snapshot, SnapshotDiff } from './types';
 

@@ -1,6 +1,6 @@
-import { CodedError } from '../util/codedError';
+import { CodedError } from '../util';
 
-export { BadRefError } from '../git/errors';
+export { BadRefError } from '../git';
 
 export class NotFoundError extends CodedError {
   readonly code = 'NOT_FOUND' as const;

@@ -1,6 +1,6 @@
 // Field-level comparison of two versions of a role or a family. Shared by role history (one role
 // across commits) and snapshot diffs (two arbitrary commits), so both report the same shape.
-import type { JobFamily, ListItem, Role } from '../parse/types';
+import type { JobFamily, ListItem, Role } from '../parse';
 import type { FieldChange } from './types';
 
 /** Scalar change: reported only when the text differs. */

@@ -2,8 +2,8 @@
 // pages a commit changed are compared, so the cost follows the number of changes, not
 // commits × files. A role's identity is its id (family slug + role slug), and the family slug is
 // the same for every path shape (`x.md`, `x/index.md`, ...), so a rename is a MOVED version.
-import type { CommitInfo, TimelineStep } from '../git/types';
-import type { JobFamily, Role } from '../parse/types';
+import type { CommitInfo, TimelineStep } from '../git';
+import type { JobFamily, Role } from '../parse';
 import { scalarChange, roleFieldChanges } from './fieldChanges';
 import { stepDelta } from './pathBlobIndex';
 import type { FieldChange, RoleVersion } from './types';

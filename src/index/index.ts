@@ -8,6 +8,9 @@ export { BlobCache, PARSER_VERSION, type BlobCacheOptions, type BlobCacheStats, 
 export { diff, roleFieldChanges } from './diff';
 export { familyFieldChanges } from './fieldChanges';
 export { careerPaths, nextRoles, previousRoles, MAX_CAREER_PATHS } from './careerPaths';
+export { rankCareerPaths, type RankedCareerPath } from './rankCareerPaths';
+export { searchSnapshot, SEARCH_FIRST_MAX } from './search';
+export { validateSnapshot, formatIssuesText, LINT_RULES } from './lint';
 export { buildLadderEdges, entryRole, levelOrder } from './ladder';
 export { ladderToDot, ladderToMermaid } from './ladderExport';
 export { selectLadder, type LadderSelection } from './ladderSelection';

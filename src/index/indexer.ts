@@ -8,8 +8,8 @@
 // page version already parsed reused from the store.
 // On failure the last good view keeps serving. One refresh at a time: the indexer refuses an
 // overlapping one instead of queueing it; queueing and coalescing are the refresher's (src/watch).
-import type { GitSource, TimelineStep } from '../git/types';
-import { isFamilyPath, pageSlug } from '../parse/slug';
+import type { GitSource, TimelineStep } from '../git';
+import { isFamilyPath, pageSlug } from '../parse';
 import { diff } from './diff';
 import { RefreshRunningError } from './errors';
 import { createIndexStore } from './store/indexStore';

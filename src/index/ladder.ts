@@ -5,7 +5,7 @@
 //    belongs to the family, not to one role, and does not say which level one enters at, so every
 //    role of family A gets an edge to the ENTRY role of family B: its lowest-graded role, or its
 //    first role when none has a grade.
-import type { JobFamily, Role } from '../parse/types';
+import type { JobFamily, Role } from '../parse';
 import { titleKey } from '../parse';
 import type { LadderEdge } from './types';
 

@@ -1,7 +1,7 @@
 // Which blob sits at which page path, at any commit of the timeline, without a full map per
 // commit: each commit keeps only its delta, and a full map is kept every `interval` commits. A
 // lookup copies the nearest checkpoint at or before the commit and replays at most interval-1 deltas.
-import type { TimelineStep } from '../git/types';
+import type { TimelineStep } from '../git';
 
 /** One page path set to a blob, or removed (null). */
 export type PathDelta = readonly [path: string, blob: string | null];

@@ -1,6 +1,6 @@
 // A client ref (`at`, `from`, `to`) → a commit. Dates are answered from the timeline; everything
 // else goes to the git layer, which validates it again before git sees it.
-import type { CommitInfo } from '../git/types';
+import type { CommitInfo } from '../git';
 import { BadRefError } from './errors';
 
 export const MAX_CLIENT_REF_LENGTH = 256;

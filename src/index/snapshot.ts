@@ -1,7 +1,7 @@
 // Everything visible at one commit, from the parsed pages present there. Pure: the caller finds
 // the pages (path → blob → parsed family); this links them (parents, roles, ladder graph).
-import type { CommitInfo } from '../git/types';
-import type { JobFamily, Role } from '../parse/types';
+import type { CommitInfo } from '../git';
+import type { JobFamily, Role } from '../parse';
 import { buildLadderEdges } from './ladder';
 import type { Snapshot, SnapshotFamily } from './types';
 

@@ -1,7 +1,7 @@
 // From the timeline the index already has (the served view's, or the one stored in the cache
 // folder) to the branch's new head: the one place that decides whether the new head extends that
 // timeline, replaces it, or rewrote it.
-import type { TimelineStep } from '../git/types';
+import type { TimelineStep } from '../git';
 
 /** `timeline(head, since)` of the git source, for one content folder. */
 export type ReadTimeline = (head: string, since?: string) => Promise<TimelineStep[]>;

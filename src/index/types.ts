@@ -1,9 +1,9 @@
 // Plain data the index hands to the GraphQL layer. Snapshots are immutable once built.
-import type { CommitInfo } from '../git/types';
-import type { JobFamily, Role } from '../parse/types';
+import type { CommitInfo } from '../git';
+import type { JobFamily, Role } from '../parse';
 
-export type { CommitInfo } from '../git/types';
-export type { JobFamily, Role, LadderLink, ParseWarning, ListItem } from '../parse/types';
+export type { CommitInfo } from '../git';
+export type { JobFamily, Role, LadderLink, ParseWarning, ListItem } from '../parse';
 
 /** A family as it stands in a snapshot: the parsed page plus what needs the other pages. */
 export interface SnapshotFamily extends JobFamily {

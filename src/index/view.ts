@@ -3,7 +3,7 @@
 // store holds every page version the timeline names — from scratch (`buildIndexView`), or from the
 // previous generation plus the commits on top of it (`extendIndexView`), which costs the new
 // commits' changes plus O(families) for the head snapshot, and leaves the previous view intact.
-import type { CommitInfo, GitSource, TimelineStep } from '../git/types';
+import type { CommitInfo, GitSource, TimelineStep } from '../git';
 import { createDiffLimit, memoiseDiffs, type DiffLimit } from './diffMemo';
 import { buildHistory, extendHistory, type TimelineHistory } from './history';
 import { Lru } from './lru';

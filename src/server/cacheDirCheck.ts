@@ -4,7 +4,7 @@
 // startup, before any git work, so the user reads one line naming the folder and the owner it needs.
 import { promises as fsPromises } from 'node:fs';
 import path from 'node:path';
-import { CodedError } from '../util/codedError';
+import { CodedError } from '../util';
 
 export class CacheDirNotWritableError extends CodedError {
   readonly code = 'CACHE_DIR_NOT_WRITABLE';

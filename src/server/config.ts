@@ -1,7 +1,7 @@
 // Configuration from command-line flags and environment variables. Pure: no fs, no process
 // globals, so the precedence rules (flag > env > default) are testable with plain objects.
 import path from 'node:path';
-import { redactCredentials } from '../git/redact';
+import { redactCredentials } from '../git';
 import { loadLimits, type Limits } from './limits';
 
 /** Flags as commander hands them over (strings; absent = undefined). */

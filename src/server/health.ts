@@ -3,8 +3,8 @@
 // fails (the last good index still answers, and the body says how stale it is).
 import type { Request, Response, Router } from 'express';
 import express from 'express';
-import type { IndexStatus } from '../index/types';
-import { publicMessage } from '../util/publicMessage';
+import type { IndexStatus } from '../index';
+import { publicMessage } from '../util';
 
 export interface Readiness {
   httpStatus: 200 | 503;

@@ -2,7 +2,7 @@
 // one process — tests, the CLI — never collide), served by `GET /metrics`.
 import type { Request, RequestHandler, Response } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { Indexer, IndexPhase } from '../index/types';
+import type { Indexer, IndexPhase } from '../index';
 import type { RefreshEvent, Refresher } from '../watch';
 import type { Provider, WebhookOutcome } from './webhooks';
 

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { printSchema } from 'graphql';
-import { buildRolegraphSchema } from '../graphql/buildSchema';
+import { buildRolegraphSchema } from '../graphql';
 
 export const SCHEMA_FILE = path.resolve(__dirname, '..', '..', 'schema', 'schema.graphql');
 

@@ -1,6 +1,6 @@
 // Index progress for logs: the indexer reports every parsed page; a log line per page would drown
 // the log of a 20k-commit handbook. One line when a stage starts or ends, at most one a second between.
-import type { IndexProgress } from '../index/types';
+import type { IndexProgress } from '../index';
 
 export function throttledProgress(
   emit: (progress: IndexProgress) => void,

@@ -2,7 +2,7 @@
 // The Indexer does the work and keeps the last good view on failure; this file only decides when,
 // and is the one queue: the indexer refuses a refresh while one runs instead of queueing it.
 import { performance } from 'node:perf_hooks';
-import type { Indexer, RefreshResult } from '../index/types';
+import type { Indexer, RefreshResult } from '../index';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
 import type { RefreshEvent, Refresher, RefresherOptions, RefresherStats, Scheduler } from './types';
 

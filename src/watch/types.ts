@@ -1,5 +1,5 @@
 // Public shapes of the watcher: what the server composes and what metrics listen to.
-import type { RefreshResult } from '../index/types';
+import type { RefreshResult } from '../index';
 
 /** The subset of a pino logger we use, so tests and the server can pass either. */
 export interface WatchLogger {

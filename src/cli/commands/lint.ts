@@ -1,6 +1,6 @@
 // `rolegraph lint [--at REF] [--format text|json]`: the handbook's validation issues; exit 1 on errors,
 // so a handbook's CI can run it on every merge request.
-import { validateSnapshot, formatIssuesText } from '../../index/lint';
+import { validateSnapshot, formatIssuesText } from '../../index';
 import type { Config } from '../../server';
 import { openIndex } from './openIndex';
 import { UsageError } from './query';

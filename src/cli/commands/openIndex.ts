@@ -2,7 +2,7 @@
 // into the cache, with progress on stderr. stdout stays clean for the command's own output.
 import { SingleBar } from 'cli-progress';
 import pino from 'pino';
-import type { Indexer, IndexProgress } from '../../index/types';
+import type { Indexer, IndexProgress } from '../../index';
 import { createIndexerFor, resolveRepository, throttledProgress, type Config } from '../../server';
 
 export interface OpenIndexOptions {

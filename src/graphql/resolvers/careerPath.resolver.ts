@@ -4,9 +4,9 @@ import { roleNode, type RoleNode } from '../nodes';
 import { CareerPathsArgs } from '../args/careerPaths.args';
 import { CareerPath } from '../types/careerPath.type';
 import { careerPaths, snapshotGraph } from '../../index';
-import { rankCareerPaths, type RankedCareerPath } from '../../index/rankCareerPaths';
-import { NotFoundError } from '../../index/errors';
-import type { LadderEdgeKind, Snapshot } from '../../index/types';
+import { rankCareerPaths, type RankedCareerPath } from '../../index';
+import { NotFoundError } from '../../index';
+import type { LadderEdgeKind, Snapshot } from '../../index';
 
 interface CareerStepData {
   from: RoleNode;

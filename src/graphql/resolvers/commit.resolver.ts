@@ -4,7 +4,7 @@ import { paginate, type ConnectionData } from '../pagination';
 import { CommitsArgs } from '../args/commits.args';
 import { Commit } from '../types/commit.type';
 import { CommitConnection } from '../types/connections';
-import type { CommitInfo } from '../../index/types';
+import type { CommitInfo } from '../../index';
 
 const SHORT_SHA_LENGTH = 8;
 const REF_DESCRIPTION =

@@ -3,7 +3,7 @@ import { pinned, type RolegraphContext } from '../context';
 import { familyNode, roleNode, type FamilyNode, type RoleNode } from '../nodes';
 import { DiffArgs } from '../args/diff.args';
 import { SnapshotDiff } from '../types/snapshotDiff.type';
-import type { CommitInfo, FamilyChange, RoleChange, Snapshot, SnapshotDiff as SnapshotDiffResult } from '../../index/types';
+import type { CommitInfo, FamilyChange, RoleChange, Snapshot, SnapshotDiff as SnapshotDiffResult } from '../../index';
 
 interface RoleChangeData extends Omit<RoleChange, 'before' | 'after'> {
   before: RoleNode | null;

@@ -10,7 +10,7 @@ import { JobFamily } from '../types/family.type';
 import { LadderLink } from '../types/ladderLink.type';
 import { Role } from '../types/role.type';
 import { snapshotGraph } from '../../index';
-import type { CommitInfo } from '../../index/types';
+import type { CommitInfo } from '../../index';
 
 @Resolver(() => JobFamily)
 export class FamilyResolver {

@@ -6,8 +6,8 @@ import { RoleHistoryArgs } from '../args/roleHistory.args';
 import { RoleVersionConnection } from '../types/connections';
 import { Role } from '../types/role.type';
 import { RoleVersion } from '../types/roleVersion.type';
-import { NotFoundError } from '../../index/errors';
-import type { RoleVersion as RoleVersionData } from '../../index/types';
+import { NotFoundError } from '../../index';
+import type { RoleVersion as RoleVersionData } from '../../index';
 
 @Resolver(() => RoleVersion)
 export class HistoryResolver {

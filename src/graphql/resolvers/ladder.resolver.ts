@@ -3,9 +3,9 @@ import { pinned, type RolegraphContext } from '../context';
 import { roleNode, type RoleNode } from '../nodes';
 import { LadderArgs } from '../args/ladder.args';
 import { Ladder } from '../types/ladder.type';
-import { NotFoundError } from '../../index/errors';
+import { NotFoundError } from '../../index';
 import { ladderToDot, ladderToMermaid, selectLadder } from '../../index';
-import type { LadderEdgeKind } from '../../index/types';
+import type { LadderEdgeKind } from '../../index';
 
 interface LadderData {
   nodes: RoleNode[];

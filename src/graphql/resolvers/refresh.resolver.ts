@@ -2,7 +2,7 @@ import { Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RolegraphContext } from '../context';
 import { UnauthenticatedError } from '../errors';
 import { RefreshResult } from '../types/refreshResult.type';
-import type { RefreshResult as RefreshResultData } from '../../index/types';
+import type { RefreshResult as RefreshResultData } from '../../index';
 
 @Resolver()
 export class RefreshResolver {

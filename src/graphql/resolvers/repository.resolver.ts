@@ -2,9 +2,9 @@ import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { RolegraphContext } from '../context';
 import { Commit } from '../types/commit.type';
 import { Repository } from '../types/repository.type';
-import { IndexNotReadyError } from '../../index/errors';
-import type { CommitInfo, IndexStatus } from '../../index/types';
-import { publicMessage } from '../../util/publicMessage';
+import { IndexNotReadyError } from '../../index';
+import type { CommitInfo, IndexStatus } from '../../index';
+import { publicMessage } from '../../util';
 
 /** Repository fields read the indexer's status, not the pinned view, so they answer while indexing. */
 interface RepositoryData extends Omit<IndexStatus, 'phase'> {

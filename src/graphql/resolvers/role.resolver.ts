@@ -11,7 +11,7 @@ import { RoleConnection, RoleVersionConnection } from '../types/connections';
 import { JobFamily } from '../types/family.type';
 import { Role } from '../types/role.type';
 import { extendedRole, nextRoles, previousRoles, roleByTitle } from '../../index';
-import type { CommitInfo, RoleVersion, Snapshot } from '../../index/types';
+import type { CommitInfo, RoleVersion, Snapshot } from '../../index';
 import type { ConnectionData } from '../pagination';
 
 @Resolver(() => Role)

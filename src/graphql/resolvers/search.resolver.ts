@@ -3,8 +3,8 @@ import { pinned, type RolegraphContext } from '../context';
 import { roleNode, type RoleNode } from '../nodes';
 import { SearchArgs } from '../args/search.args';
 import { SearchHit } from '../types/searchHit.type';
-import { BadUserInputError } from '../../index/errors';
-import { searchSnapshot, SEARCH_FIRST_MAX } from '../../index/search';
+import { BadUserInputError } from '../../index';
+import { searchSnapshot, SEARCH_FIRST_MAX } from '../../index';
 
 interface SearchHitData {
   role: RoleNode;

@@ -2,8 +2,8 @@ import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { pinned, type RolegraphContext } from '../context';
 import { AtArgs } from '../args/at.args';
 import { ValidationIssue } from '../types/validationIssue.type';
-import { validateSnapshot } from '../../index/lint';
-import type { ValidationIssue as ValidationIssueData } from '../../index/types';
+import { validateSnapshot } from '../../index';
+import type { ValidationIssue as ValidationIssueData } from '../../index';
 
 @Resolver(() => ValidationIssue)
 export class ValidationResolver {

@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import type { ChangeKind as ChangeKindValue } from '../../index/types';
+import type { ChangeKind as ChangeKindValue } from '../../index';
 
 export const ChangeKind: { [K in ChangeKindValue]: K } = {
   ADDED: 'ADDED',

@@ -2,7 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { ChangeKind } from './changeKind.enum';
 import { FieldChange } from './fieldChange.type';
 import { JobFamily } from './family.type';
-import type { ChangeKind as ChangeKindValue } from '../../index/types';
+import type { ChangeKind as ChangeKindValue } from '../../index';
 
 @ObjectType({ description: 'How one family page differs between the two sides of a diff.' })
 export class FamilyChange {

@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { LadderEdgeKind } from './ladderEdgeKind.enum';
 import { Role } from './role.type';
-import type { LadderEdgeKind as LadderEdgeKindValue } from '../../index/types';
+import type { LadderEdgeKind as LadderEdgeKindValue } from '../../index';
 
 @ObjectType({ description: 'One step up the career ladder, from a role to a role above it.' })
 export class LadderEdge {

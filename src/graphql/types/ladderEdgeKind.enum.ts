@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import type { LadderEdgeKind as LadderEdgeKindValue } from '../../index/types';
+import type { LadderEdgeKind as LadderEdgeKindValue } from '../../index';
 
 export const LadderEdgeKind: { [K in LadderEdgeKindValue]: K } = {
   LADDER_LINK: 'LADDER_LINK',

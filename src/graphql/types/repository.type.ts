@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { RepositoryStatus } from './repositoryStatus.enum';
-import type { IndexPhase } from '../../index/types';
+import type { IndexPhase } from '../../index';
 import { DateTimeISO } from './dateTime.scalar';
 
 @ObjectType({ description: 'What the indexer is doing right now.' })

@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { ChangeKind } from './changeKind.enum';
 import { FieldChange } from './fieldChange.type';
 import { Role } from './role.type';
-import type { ChangeKind as ChangeKindValue } from '../../index/types';
+import type { ChangeKind as ChangeKindValue } from '../../index';
 
 @ObjectType({ description: 'How one role differs between the two sides of a diff.' })
 export class RoleChange {

@@ -2,7 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { ChangeKind } from './changeKind.enum';
 import { Commit } from './commit.type';
 import { FieldChange } from './fieldChange.type';
-import type { ChangeKind as ChangeKindValue } from '../../index/types';
+import type { ChangeKind as ChangeKindValue } from '../../index';
 
 // `role` is a field resolver (resolvers/history.resolver.ts): the role as it stood after the commit.
 @ObjectType({ description: "A commit that changed a role's content." })

@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import type { Severity as SeverityValue } from '../../index/types';
+import type { Severity as SeverityValue } from '../../index';
 
 export const Severity: { [K in SeverityValue]: K } = {
   ERROR: 'ERROR',

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Severity } from './severity.enum';
-import type { Severity as SeverityValue } from '../../index/types';
+import type { Severity as SeverityValue } from '../../index';
 
 @ObjectType({ description: 'A problem in the handbook content found by a lint rule.' })
 export class ValidationIssue {

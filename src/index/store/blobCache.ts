@@ -15,10 +15,10 @@ import { createHash } from 'node:crypto';
 import fs, { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { listPacks, packName, packSequence, PackWriter, scanPack, encodeRecord } from './parsePack';
-import { parseFamily } from '../../parse/parseFamily';
+import { parseFamily } from '../../parse';
 import { HashCons } from './hashCons';
 import { readValueTable, TABLE_FILE, writeValueTable, type TableEntry } from './valueTable';
-import type { JobFamily } from '../../parse/types';
+import type { JobFamily } from '../../parse';
 
 /**
  * Bump when the parser's output changes shape or meaning: entries of another version are never

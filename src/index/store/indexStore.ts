@@ -4,9 +4,9 @@
 // blobs from git. Persisting is an optimisation: a failed write is logged, never thrown, and the
 // next start reads from git what the files lack.
 import path from 'node:path';
-import type { GitSource, TimelineStep } from '../../git/types';
-import type { JobFamily } from '../../parse/types';
-import { isFamilyPath } from '../../parse/slug';
+import type { GitSource, TimelineStep } from '../../git';
+import type { JobFamily } from '../../parse';
+import { isFamilyPath } from '../../parse';
 import { BlobCache, type BlobCacheStats, type PageRef } from './blobCache';
 import { appendTimeline, loadStoredTimeline, saveTimeline, type LoadedTimeline } from './timelineStore';
 

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import type { TimelineStep } from '../../git/types';
+import type { TimelineStep } from '../../git';
 import { readChecksummed, writeChecksummed } from './checksummedFile';
 
 const TIMELINE_FORMAT = 1;

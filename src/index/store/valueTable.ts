@@ -8,7 +8,7 @@
 // damaged or foreign table is never served (the caller reads the packs in full instead).
 import { readChecksummed, writeChecksummed } from './checksummedFile';
 import { HashCons } from './hashCons';
-import type { JobFamily } from '../../parse/types';
+import type { JobFamily } from '../../parse';
 
 const FORMAT = 'rg-values-1';
 export const TABLE_FILE = 'values.rgt';

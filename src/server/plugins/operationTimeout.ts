@@ -9,7 +9,7 @@
 // never pass through Apollo's request pipeline, so they have no deadline and are unaffected.
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLObjectType, type GraphQLFieldResolver, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
-import { CodedError } from '../../util/codedError';
+import { CodedError } from '../../util';
 
 export const TIMEOUT_CODE = 'TIMEOUT';
 

@@ -15,7 +15,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import type { RolegraphContext } from '../../graphql/context';
+import type { RolegraphContext } from '../../graphql';
 import type { Metrics } from '../metrics';
 import { DEFAULT_UNCACHEABLE_ROOT_FIELDS, isCleanResult, selectsAnyRootField } from './cacheableAnswer';
 
