@@ -13,3 +13,8 @@ export class IndexNotReadyError extends CodedError {
 export class BadUserInputError extends CodedError {
   readonly code = 'BAD_USER_INPUT' as const;
 }
+
+/** An index whose head holds no job family: a wrong repository or folder, never a silent success. */
+export class EmptyIndexError extends CodedError {
+  readonly code = 'EMPTY_INDEX' as const;
+}

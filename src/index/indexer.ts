@@ -8,21 +8,22 @@
 // On failure the last good view keeps serving; refreshes run one after another.
 import path from 'node:path';
 import type { GitSource, TimelineStep } from '../git/types';
-import { isFamilyPath, pageSlug } from '../parse/slug';
 import { BlobCache, type BlobCacheStats, type PageRef } from './blobCache';
+import { contentScope } from './contentScope';
 import { diff } from './diff';
+import { assertHasFamilies } from './emptyIndex';
 import { appendTimeline, loadStoredTimeline, saveTimeline } from './timelineStore';
 import type { IndexPhase, IndexProgress, IndexStatus, IndexView, Indexer, RefreshResult } from './types';
 import { buildIndexView, extendIndexView, type BuiltView } from './view';
 
-/** Where the job families live when the repository does not say (and no detector is available). */
+/** Where today's handbook keeps its job families (`--content-dir` in the README's examples). */
 export const DEFAULT_CONTENT_DIR = 'content/job-families';
 
 export interface IndexerOptions {
   source: GitSource;
   /** Cache folder; parsed pages go to `<cacheDir>/parsed`, the timeline to `<cacheDir>/index`. */
   cacheDir: string;
-  /** Content folder; detected at head through the git layer when absent. */
+  /** Content folder; when absent, every `job-families` folder is read and followed (contentScope.ts). */
   contentDir?: string;
   url: string;
   branch: string;
@@ -42,6 +43,7 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
   let progress: IndexProgress | null = null;
   let lastError: string | null = null;
   let lastRefreshAt: string | null = null;
+  const scope = contentScope(opts.contentDir);
   let contentDir = opts.contentDir ?? '';
   let blobs: BlobCache | null = null;
   let running: Promise<unknown> = Promise.resolve();
@@ -57,7 +59,7 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
     // One cache per content folder: the folder is part of every key (it shapes slugs).
     if (!blobs || contentDir !== dir) {
       void blobs?.close(); // stops appending to the old folder's pack; never throws
-      blobs = new BlobCache({ dir: path.join(opts.cacheDir, 'parsed'), contentDir: dir, log });
+      blobs = new BlobCache({ dir: path.join(opts.cacheDir, 'parsed'), contentDir: scope.parseDir, log });
     }
     return blobs;
   };
@@ -146,7 +148,7 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
       const head = await opts.source.update();
       report('fetch', 1, 1);
       if (!previous) phase = 'indexing';
-      const dir = opts.contentDir ?? (await opts.source.detectContentDir?.(head, null)) ?? DEFAULT_CONTENT_DIR;
+      const dir = scope.dir;
       if (previous && previous.head.commit.sha === head && dir === contentDir) {
         // Nothing new: the served view is current; no swap, no listeners.
         phase = 'ready';
@@ -158,8 +160,8 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
       const sameDir = dir === contentDir;
       const cache = cacheFor(dir);
       contentDir = dir;
-      const isPage = (p: string): boolean => isFamilyPath(p, dir);
-      const viewOptions = { source: opts.source, blobs: cache, contentDir: dir, isPage, slugOfPath: (p: string) => pageSlug(p, dir) };
+      const { isPage, slugOfPath, followRoots } = scope;
+      const viewOptions = { source: opts.source, blobs: cache, contentDir: dir, isPage, slugOfPath, followRoots };
       const parse = (steps: readonly TimelineStep[]) =>
         cache.ensure(pagesOf(steps, isPage), (ids) => opts.source.readBlobs(ids), (done, total) => report('parse', done, total));
       report('timeline', 0, 1);
@@ -187,6 +189,7 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
         next = buildIndexView({ ...viewOptions, steps });
         mode = 'rebuilt';
       }
+      assertHasFamilies(next.head, dir, next.roots);
       const result: RefreshResult = {
         head: next.head.commit,
         previousHead: previous?.head.commit ?? null,
@@ -233,7 +236,7 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
         phase,
         url: opts.url,
         branch: opts.branch,
-        contentDir,
+        contentDir: view?.contentRoot ?? contentDir,
         head: head?.commit ?? null,
         progress,
         lastError,

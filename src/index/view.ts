@@ -5,6 +5,7 @@
 // commits' changes plus O(families) for the head snapshot, and leaves the previous view intact.
 import type { CommitInfo, GitSource, TimelineStep } from '../git/types';
 import type { BlobCache } from './blobCache';
+import { entriesOfBestRoot, followContentRoots, NO_CONTENT_ROOTS, type ContentRoots } from './contentRoots';
 import { diff } from './diff';
 import { buildHistory, extendHistory, type TimelineHistory } from './history';
 import { Lru } from './lru';
@@ -30,6 +31,11 @@ export interface ViewOptions {
   contentDir: string;
   isPage: (path: string) => boolean;
   slugOfPath: (path: string) => string;
+  /**
+   * True when `contentDir` is ANY_CONTENT_ROOT: the steps hold changes below every `job-families`
+   * folder, and each commit sees only the one with the most pages (see contentRoots.ts).
+   */
+  followRoots?: boolean;
   snapshotCacheSize?: number;
 }
 
@@ -39,13 +45,19 @@ export interface BuiltView extends IndexView {
   readonly pathIndex: PathBlobIndex;
   /** sha → timeline commit, shared by the generations extended from one build (see onTimeline). */
   readonly commitsBySha: Map<string, CommitInfo>;
+  /** The content folders after the head commit, when followed (what the next generation continues). */
+  readonly roots: ContentRoots | null;
+  /** The folder the head snapshot was read from: the configured one, or the followed one. */
+  readonly contentRoot: string | null;
 }
 
 export function buildIndexView(opts: ViewOptions): BuiltView {
   if (opts.steps.length === 0) throw new Error('cannot build an index view over an empty timeline');
   const lookup = (path: string, blob: string) => opts.blobs.get(path, blob);
-  const steps = numbered(opts.steps, 0);
+  const followed = opts.followRoots ? followContentRoots(opts.steps, opts.isPage) : null;
+  const steps = numbered(followed?.steps ?? opts.steps, 0);
   return assembleView(opts, {
+    roots: followed?.roots ?? null,
     timeline: steps.map((s) => s.commit),
     commitsBySha: new Map(),
     firstNew: 0,
@@ -63,8 +75,10 @@ export function buildIndexView(opts: ViewOptions): BuiltView {
 export function extendIndexView(previous: BuiltView, opts: ViewOptions): BuiltView {
   if (opts.steps.length === 0) return previous;
   const lookup = (path: string, blob: string) => opts.blobs.get(path, blob);
-  const steps = numbered(opts.steps, previous.timeline.length);
+  const followed = opts.followRoots ? followContentRoots(opts.steps, opts.isPage, previous.roots ?? NO_CONTENT_ROOTS) : null;
+  const steps = numbered(followed?.steps ?? opts.steps, previous.timeline.length);
   return assembleView(opts, {
+    roots: followed?.roots ?? null,
     timeline: [...previous.timeline, ...steps.map((s) => s.commit)],
     commitsBySha: previous.commitsBySha,
     firstNew: previous.timeline.length,
@@ -83,6 +97,7 @@ function numbered(steps: readonly TimelineStep[], offset: number): TimelineStep[
 }
 
 interface ViewParts {
+  roots: ContentRoots | null;
   timeline: CommitInfo[];
   /** Append-only: holds this timeline's commits, and maybe later generations' too. */
   commitsBySha: Map<string, CommitInfo>;
@@ -118,7 +133,8 @@ function assembleView(opts: ViewOptions, parts: ViewParts): BuiltView {
   };
   const timelineSnapshot = (commit: CommitInfo): Snapshot => buildSnapshot(commit, pagesOf(pathIndex.at(commit.position)));
   const offTimelineSnapshot = async (commit: CommitInfo): Promise<Snapshot> => {
-    const entries = (await opts.source.tree(commit.sha, opts.contentDir)).filter((e) => opts.isPage(e.path));
+    const listed = await opts.source.tree(commit.sha, opts.contentDir);
+    const entries = (opts.followRoots ? entriesOfBestRoot(listed, opts.isPage) : listed).filter((e) => opts.isPage(e.path));
     await opts.blobs.ensure(entries, (ids) => opts.source.readBlobs(ids));
     return buildSnapshot(commit, pagesOf(entries.map((e) => [e.path, e.blob] as [string, string])));
   };
@@ -138,6 +154,8 @@ function assembleView(opts: ViewOptions, parts: ViewParts): BuiltView {
     history,
     pathIndex,
     commitsBySha,
+    roots: parts.roots,
+    contentRoot: opts.followRoots ? (parts.roots?.current ?? null) : opts.contentDir,
     resolveRef: (ref) =>
       resolveClientRef(ref, {
         timeline,
@@ -175,7 +193,8 @@ function assembleView(opts: ViewOptions, parts: ViewParts): BuiltView {
         return allContentCommits;
       }
       const key = slugOrPath.replace(/^\/+|\/+$/g, '');
-      const underContent = `${opts.contentDir.replace(/\/+$/, '')}/${key}`;
+      const root = opts.followRoots ? parts.roots?.current : opts.contentDir;
+      const underContent = `${(root ?? '').replace(/\/+$/, '')}/${key}`;
       return newestFirst([
         ...(history.positionsByPath.get(key) ?? []),
         ...(history.positionsByPath.get(underContent) ?? []),
