@@ -111,12 +111,16 @@ function changesWithin(changes: readonly PathChange[], root: string): PathChange
   return out;
 }
 
-/** The folder changed: everything the old one held goes, everything the new one holds comes. */
+/** The folder changed: everything the old one held goes, everything the new one holds comes (path order). */
 function switchChanges(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): PathChange[] {
   const out: PathChange[] = [];
-  for (const [path, blob] of before) out.push({ status: 'D', oldPath: path, newPath: null, oldBlob: blob, newBlob: null });
-  for (const [path, blob] of after) out.push({ status: 'A', oldPath: null, newPath: path, oldBlob: null, newBlob: blob });
+  for (const [path, blob] of byPath(before)) out.push({ status: 'D', oldPath: path, newPath: null, oldBlob: blob, newBlob: null });
+  for (const [path, blob] of byPath(after)) out.push({ status: 'A', oldPath: null, newPath: path, oldBlob: null, newBlob: blob });
   return out;
+}
+
+function byPath(files: ReadonlyMap<string, string>): Array<[string, string]> {
+  return [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** The folder with the most pages among tree entries (for commits off the timeline), and its entries. */
