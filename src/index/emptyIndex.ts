@@ -12,12 +12,17 @@ export function assertHasFamilies(head: Snapshot, dir: string, roots: ContentRoo
   const at = head.commit.sha.slice(0, 12);
   const pages = head.families.length;
   if (dir !== ANY_CONTENT_ROOT) {
-    throw new EmptyIndexError(`no job families at ${at}: looked in ${dir} (${pages} pages, none a job family)`);
+    const found = pages === 0 ? 'no pages there' : `${countOf(pages, 'page')}, none a job family`;
+    throw new EmptyIndexError(`no job families at ${at}: looked in ${dir}: ${found}`);
   }
   const seen = [...(roots?.pages ?? new Map<string, number>())].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const folders = seen.length === 0 ? 'none found' : seen.map(([root, count]) => `${root} (${count} pages)`).join(', ');
+  const folders = seen.length === 0 ? 'none found' : seen.map(([root, count]) => `${root} (${countOf(count, 'page')})`).join(', ');
   throw new EmptyIndexError(
     `no job families at ${at}: looked in every folder named job-families, at any depth: ${folders}; ` +
       'give --content-dir if the pages live elsewhere',
   );
+}
+
+function countOf(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

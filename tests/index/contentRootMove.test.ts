@@ -8,7 +8,7 @@ import path from 'node:path';
 import { createGitSource } from '../../src/git/gitSource';
 import { createIndexer, type IndexerWithStats } from '../../src/index/indexer';
 import type { IndexView } from '../../src/index/types';
-import { makeRepo, type TestRepo } from '../helpers/makeRepo';
+import { makeRepo, type CommitSpec, type TestRepo } from '../helpers/makeRepo';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'eras');
 const ASM_V1 = fs.readFileSync(path.join(FIXTURES, 'area-sales-manager.html.md'), 'utf8');
@@ -36,7 +36,7 @@ function newIndexer(): IndexerWithStats {
   return indexer;
 }
 
-const FIRST = [
+const FIRST: CommitSpec[] = [
   {
     message: 'Add the first job families (Middleman)',
     files: {
@@ -50,11 +50,11 @@ const FIRST = [
     renames: [
       [`${MIDDLEMAN}/sales/area-sales-manager/index.html.md`, `${MARKETING}/sales/area-sales-manager/index.html.md`],
       [`${MIDDLEMAN}/marketing/content-marketing-manager/index.html.md`, `${MARKETING}/marketing/content-marketing-manager/index.html.md`],
-    ] as Array<[string, string]>,
+    ],
   },
   { message: 'Area Sales Manager: regrade to 9', files: { [`${MARKETING}/sales/area-sales-manager/index.html.md`]: ASM_V2 } },
 ];
-const LATER = [
+const LATER: CommitSpec[] = [
   {
     message: 'Copy the job families into the new handbook',
     files: { [`${HUGO}/sales/area-sales-manager.md`]: ASM_V2, [`${HUGO}/marketing/content-marketing-manager.md`]: CMM },
