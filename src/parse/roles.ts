@@ -6,7 +6,7 @@
 import { pushAll } from './pushAll';
 import { classifyHeading, headingKey, looksLikeLevel, partPrefix, ROLE_PARTS, type HeadingKind } from './headings';
 import type { Block, Section } from './sections';
-import { findGrade } from './grades';
+import { findGrade, linksBareGrade } from './grades';
 import { findExtends } from './prose';
 
 export type PartKind = 'grade' | 'responsibilities' | 'requirements' | 'performance';
@@ -47,7 +47,7 @@ export function emptyParts(): Record<PartKind, Block[]> {
 }
 
 function hasGradeSentence(blocks: Block[]): boolean {
-  return blocks.some((b) => b.type === 'paragraph' && findGrade(b.text) !== null);
+  return blocks.some((b) => b.type === 'paragraph' && findGrade(b.text, linksBareGrade(b.links)) !== null);
 }
 
 /**
