@@ -22,6 +22,8 @@ export interface RoleDraft {
   partTitles: Array<{ kind: PartKind; title: string; line: number }>;
   /** Parts at the role heading's own depth (team-member-relations style). */
   sameDepth: boolean;
+  /** Parts one level above the role heading (`### Solutions Architect` then `## Responsibilities`). */
+  partsAbove: boolean;
 }
 
 export interface FamilyDraft {
@@ -71,9 +73,16 @@ interface Classified extends Section {
  * (`#### Team Member Relations Partner` then `#### Team Member Relations Partner Job Grade`) or when
  * there is no other owner for them (`inLevels`).
  */
-function roleShape(sections: Classified[], i: number, inLevels: boolean): { role: boolean; sameDepth: boolean } {
+interface RoleShape {
+  role: boolean;
+  sameDepth: boolean;
+  partsAbove?: boolean;
+}
+
+function roleShape(sections: Classified[], i: number, inLevels: boolean): RoleShape {
   const head = sections[i];
   if (!head || head.title === '') return { role: false, sameDepth: false };
+  if (partsRightAbove(sections, i)) return { role: true, sameDepth: false, partsAbove: true };
   const own = headingKey(head.title);
   let deeperPart = false;
   let namedSameDepth = false;
@@ -105,6 +114,43 @@ function roleShape(sections: Classified[], i: number, inLevels: boolean): { role
   return { role: inLevels && head.blocks.length > 0, sameDepth: false };
 }
 
+/**
+ * A level heading whose parts follow it one level up (`### Solutions Architect`, then `## Job Grade`,
+ * `## Responsibilities` for it): the writer's heading levels are off by one, the parts are still its.
+ * Only when the very next heading is such a part and the heading itself is at least `###`.
+ */
+function partsRightAbove(sections: Classified[], i: number): boolean {
+  const head = sections[i];
+  const next = sections[i + 1];
+  if (!head || !next || head.kind !== 'other' || head.depth < 3) return false;
+  if (next.depth !== head.depth - 1 || !ROLE_PARTS.has(next.kind) || next.kind === 'performance' || partPrefix(next.title) !== '') return false;
+  // A sub-topic of a part (`### Responsibilities` > `#### Logistics`, then `### Requirements`) is no
+  // role: unless a Job Grade follows it, the heading must not sit inside a part.
+  return next.kind === 'grade' || !ROLE_PARTS.has(enclosing(sections, i)?.kind ?? 'other');
+}
+
+/** The nearest section before `i` that is shallower than it: the heading it sits in. */
+function enclosing(sections: Classified[], i: number): Classified | undefined {
+  const depth = sections[i]?.depth ?? 0;
+  for (let j = i - 1; j >= 0; j--) if ((sections[j]?.depth ?? 0) < depth) return sections[j];
+  return undefined;
+}
+
+/**
+ * A heading inside `Specialties` that is a level of its own: named like a level and stating its
+ * grade (in its text or in a grade heading below it). Ungraded specialties stay variants.
+ */
+function gradedLevel(sections: Classified[], i: number): boolean {
+  const head = sections[i];
+  if (!head || head.kind !== 'other' || !looksLikeLevel(head.title)) return false;
+  if (hasGradeSentence(head.blocks)) return true;
+  for (let j = i + 1; j < sections.length && (sections[j]?.depth ?? 0) > head.depth; j++) {
+    const s = sections[j];
+    if (s?.kind === 'grade' && hasGradeSentence(s.blocks)) return true;
+  }
+  return false;
+}
+
 /** Builds the role/family structure of a page from its sections (sections[0] is the part before any heading). */
 export function findRoles(sections: Section[]): FamilyDraft {
   const family: FamilyDraft = {
@@ -121,6 +167,8 @@ export function findRoles(sections: Section[]): FamilyDraft {
   const list: Classified[] = sections.map((s) => ({ ...s, kind: s.depth === 0 ? 'other' : classifyHeading(s.title, s.depth) }));
   let role: RoleDraft | null = null;
   let levelsDepth: number | null = null;
+  /** Depth of the open `Specialties` heading: below it only graded levels are roles, the rest is skipped. */
+  let variantsDepth: number | null = null;
   /** Where content of deeper plain headings goes: the bucket of the last heading and its depth. */
   let bucket: { blocks: Block[]; depth: number; headings?: string[] } | null = null;
 
@@ -134,7 +182,18 @@ export function findRoles(sections: Section[]): FamilyDraft {
     }
     bucket = null;
     if (levelsDepth !== null && s.depth <= levelsDepth && s.kind !== 'levels') levelsDepth = null;
-    if (role && s.depth < role.depth) role = null;
+    if (variantsDepth !== null && s.depth <= variantsDepth) variantsDepth = null;
+    if (variantsDepth !== null) {
+      // Inside Specialties: a graded level opens a role, its parts follow it; anything else is a variant.
+      const inRole = role !== null && s.depth > role.depth;
+      if (!inRole && !gradedLevel(list, i)) {
+        role = null;
+        skipBelow(list, i, (j) => (i = j));
+        continue;
+      }
+    }
+    const partAbove = role?.partsAbove === true && ROLE_PARTS.has(s.kind) && s.depth === role.depth - 1;
+    if (role && s.depth < role.depth && !partAbove) role = null;
     switch (s.kind) {
       case 'title':
         if (s.title !== '') family.h1 ??= s.title;
@@ -142,8 +201,8 @@ export function findRoles(sections: Section[]): FamilyDraft {
         role = null;
         break;
       case 'variants':
-        // Variants (and everything below them) are neither roles nor role text.
-        skipBelow(list, i, (j) => (i = j));
+        // Variants (and everything below them) are neither roles nor role text, except graded levels.
+        variantsDepth = s.depth;
         if (role && s.depth <= role.depth) role = null;
         break;
       case 'levels':
@@ -185,7 +244,7 @@ export function findRoles(sections: Section[]): FamilyDraft {
         const inLevels = levelsDepth !== null && s.depth > levelsDepth;
         const shape = roleShape(list, i, inLevels);
         if (shape.role) {
-          role = newRole(s, shape.sameDepth);
+          role = newRole(s, shape.sameDepth, shape.partsAbove === true);
           family.roles.push(role);
         } else if (role && s.depth > role.depth) {
           pushAll(role.intro, s.blocks);
@@ -223,8 +282,8 @@ function skipBelow(list: Classified[], i: number, set: (j: number) => void): voi
   set(j);
 }
 
-function newRole(s: Section, sameDepth: boolean): RoleDraft {
-  return { title: s.title, depth: s.depth, line: s.line, intro: [...s.blocks], parts: emptyParts(), partTitles: [], sameDepth };
+function newRole(s: Section, sameDepth: boolean, partsAbove: boolean): RoleDraft {
+  return { title: s.title, depth: s.depth, line: s.line, intro: [...s.blocks], parts: emptyParts(), partTitles: [], sameDepth, partsAbove };
 }
 
 /**
@@ -237,6 +296,7 @@ function partOwner(role: RoleDraft | null, s: Section, kind: PartKind): RoleDraf
   if (!role) return null;
   if (s.depth > role.depth) return role;
   if (headingKey(partPrefix(s.title)) === headingKey(role.title)) return role;
+  if (role.partsAbove && s.depth === role.depth - 1) return role;
   if (s.depth < role.depth) return null;
   if (role.sameDepth) return role;
   if (kind === 'performance') return null;
