@@ -1,7 +1,10 @@
 // Relations between roles that pages state in prose: who a role reports to, and which role it extends.
 
-/** Abbreviations inside titles whose dot does not end the sentence: `Sr. Manager, Engagement Management`. */
-const TITLE_ABBREVIATION = String.raw`\b(?:Sr|Jr|Snr|Mgr|Dir|Assoc|Exec)\.(?=[ \t]+[A-Z])`;
+/**
+ * Abbreviations inside titles whose dot does not end the sentence: `Sr. Manager, Engagement
+ * Management`. Followed by a title word, not by the start of the next sentence (`Sr. The team ...`).
+ */
+const TITLE_ABBREVIATION = String.raw`\b(?:Sr|Jr|Snr|Mgr|Dir|Assoc|Exec)\.(?=[ \t]+[A-Z])(?![ \t]+(?:the|this|that|these|you|we|they|it|in|as|our|he|she)\b)`;
 
 /**
  * `reports to the SMB Regional Manager.`, `will report to Worldwide Director of ...`, `Reporting to the
