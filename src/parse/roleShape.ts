@@ -6,7 +6,7 @@ import type { Block, Section } from './sections';
 import { findGrade, linksBareGrade } from './grades';
 import { findExtends } from './prose';
 
-export function hasGradeSentence(blocks: Block[]): boolean {
+function hasGradeSentence(blocks: Block[]): boolean {
   return blocks.some((b) => b.type === 'paragraph' && findGrade(b.text, linksBareGrade(b.links)) !== null);
 }
 
