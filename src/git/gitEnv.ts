@@ -18,6 +18,11 @@ const INHERITED_GIT_VARS = [
   'GIT_CONFIG_PARAMETERS',
   'GIT_CONFIG_COUNT',
   'GIT_EXTERNAL_DIFF',
+  // These change how every pathspec reads; the timeline's `:(glob)` one needs the default.
+  'GIT_LITERAL_PATHSPECS',
+  'GIT_GLOB_PATHSPECS',
+  'GIT_NOGLOB_PATHSPECS',
+  'GIT_ICASE_PATHSPECS',
 ];
 // GIT_SSH_COMMAND and GIT_ASKPASS stay: they are how an operator hands git a deploy key or token.
 

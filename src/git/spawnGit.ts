@@ -15,11 +15,17 @@ export interface RunOptions {
   timeoutMs?: number;
   /** What the caller was doing, for the error message: `log`, `cat-file`. */
   op: string;
+  /**
+   * The caller spells every pathspec with its magic (`:(literal)dir`, `:(glob)…`), so git must
+   * read magic: SAFE_CONFIG's `--literal-pathspecs` is left out for this call only.
+   */
+  magicPathspecs?: boolean;
 }
 
 export function gitArgs(opts: RunOptions, args: readonly string[]): string[] {
   const dir = opts.gitDir === undefined ? [] : [`--git-dir=${opts.gitDir}`];
-  return [...SAFE_CONFIG, ...dir, ...args];
+  const safe = opts.magicPathspecs ? SAFE_CONFIG.filter((o) => o !== '--literal-pathspecs') : SAFE_CONFIG;
+  return [...safe, ...dir, ...args];
 }
 
 /**

@@ -6,7 +6,8 @@ import { NulTokenizer } from './nulTokens';
 import { RawLogParser, TIMELINE_FORMAT } from './rawLogParser';
 import { streamGit } from './spawnGit';
 import type { TimelineStep } from './types';
-import { assertCommitId, normalizeContentDir } from './validate';
+import { contentPathspec } from './contentRoot';
+import { assertCommitId } from './validate';
 
 export interface TimelineOptions {
   gitDir: string;
@@ -18,6 +19,7 @@ export interface TimelineOptions {
    * that `since` was a first-parent ancestor: then the first step's first parent is `since`.
    */
   since?: string;
+  /** The content folder, or ANY_CONTENT_ROOT for every `job-families` folder at any depth. */
   contentDir: string;
   timeoutMs?: number;
 }
@@ -29,7 +31,7 @@ export async function readTimeline(opts: TimelineOptions): Promise<TimelineStep[
   const head = assertCommitId(opts.head);
   // Both ids are validated full hex, so the range below can never read as an option or a pathspec.
   const range = opts.since === undefined ? head : `${assertCommitId(opts.since)}..${head}`;
-  const contentDir = normalizeContentDir(opts.contentDir);
+  const pathspec = contentPathspec(opts.contentDir);
   const parser = new RawLogParser();
   const tokens = new NulTokenizer((token) => parser.token(token));
   const args = [
@@ -53,9 +55,9 @@ export async function readTimeline(opts: TimelineOptions): Promise<TimelineStep[
     '--end-of-options',
     range,
     '--',
-    contentDir,
+    pathspec,
   ];
-  await streamGit(args, { gitDir: opts.gitDir, op: 'log', timeoutMs: opts.timeoutMs ?? TIMELINE_TIMEOUT_MS }, (chunk) =>
+  await streamGit(args, { gitDir: opts.gitDir, op: 'log', magicPathspecs: true, timeoutMs: opts.timeoutMs ?? TIMELINE_TIMEOUT_MS }, (chunk) =>
     tokens.push(chunk),
   );
   tokens.end();

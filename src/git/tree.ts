@@ -1,5 +1,6 @@
 // Files under the content folder at one commit: `git ls-tree -r -z`. Regular files only — a
 // symlink (mode 120000) would point outside the page's content, a submodule (160000) has none.
+import { ANY_CONTENT_ROOT, isUnderContent } from './contentRoot';
 import { isRegularFileMode } from './fileMode';
 import { withGit } from './gitClient';
 import type { TreeEntry } from './types';
@@ -8,13 +9,17 @@ import { assertCommitId, normalizeContentDir } from './validate';
 /** One `ls-tree -z` record: `<mode> <type> <object>\t<path>`. */
 const TREE_LINE = /^([0-7]{6}) (\w+) ([0-9a-f]{40,64})\t([\s\S]+)$/;
 
+/** Files in `contentDir` at `commit`; for ANY_CONTENT_ROOT, the files below every `job-families` folder. */
 export async function readTree(gitDir: string, commit: string, contentDir: string): Promise<TreeEntry[]> {
   const sha = assertCommitId(commit);
-  const dir = normalizeContentDir(contentDir);
+  // ls-tree takes no glob pathspec: for every root, list the whole tree and keep the content.
+  const any = contentDir === ANY_CONTENT_ROOT;
+  const pathspec = any ? [] : ['--', normalizeContentDir(contentDir)];
   const listed = await withGit({ gitDir, op: 'ls-tree' }, (git) =>
-    git.raw(['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', sha, '--', dir]),
+    git.raw(['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', sha, ...pathspec]),
   );
-  return parseTree(listed);
+  const entries = parseTree(listed);
+  return any ? entries.filter((e) => isUnderContent(e.path, contentDir)) : entries;
 }
 
 export function parseTree(output: string): TreeEntry[] {

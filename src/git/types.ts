@@ -42,7 +42,8 @@ export interface TreeEntry {
  */
 export interface GitSource {
   /**
-   * First-parent timeline of the tracked branch, oldest first, each step with its changes in `contentDir`.
+   * First-parent timeline of the tracked branch, oldest first, each step with its changes in `contentDir`
+   * (ANY_CONTENT_ROOT: below every folder named job-families, see contentRoot.ts).
    * Every first-parent commit is a step (empty `changes` when it touched nothing in the folder).
    * `head` (a full sha, e.g. the one `update()` returned) pins where it ends; default: the branch now.
    * `since` (a full sha) asks for only the steps after it (`git log --first-parent since..head`),
@@ -52,7 +53,7 @@ export interface GitSource {
    * A source may ignore `since` and return the whole timeline (its first step then has no parents).
    */
   timeline(contentDir: string, head?: string, since?: string): Promise<TimelineStep[]>;
-  /** Files in `contentDir` at a commit (for commits outside the timeline and full rebuilds). */
+  /** Files in `contentDir` (or below every job-families folder) at a commit, for commits outside the timeline. */
   tree(commit: string, contentDir: string): Promise<TreeEntry[]>;
   /** Blob contents by id, read through one long-lived `git cat-file --batch`. Missing → null. */
   readBlobs(ids: string[]): Promise<Map<string, Buffer | null>>;
@@ -68,7 +69,7 @@ export interface GitSource {
   close(): Promise<void>;
   /**
    * Optional: the content folder at a commit (default: branch head) — `configured` when given, else
-   * the first of content/job-families, source/job-families, sites/marketing/source/job-families present.
+   * the folder named job-families, at any depth, holding the most pages (see detectContentDir.ts).
    */
   detectContentDir?(commit?: string, configured?: string | null): Promise<string | null>;
 }

@@ -21,3 +21,8 @@ export class BadUserInputError extends CodedError {
 export class RefreshRunningError extends CodedError {
   readonly code = 'REFRESH_RUNNING' as const;
 }
+
+/** An index whose head holds no job family: a wrong repository or folder, never a silent success. */
+export class EmptyIndexError extends CodedError {
+  readonly code = 'EMPTY_INDEX' as const;
+}

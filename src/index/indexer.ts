@@ -9,8 +9,9 @@
 // On failure the last good view keeps serving. One refresh at a time: the indexer refuses an
 // overlapping one instead of queueing it; queueing and coalescing are the refresher's (src/watch).
 import type { GitSource, TimelineStep } from '../git';
-import { isFamilyPath, pageSlug } from '../parse';
+import { contentScope } from './contentScope';
 import { diff } from './diff';
+import { assertHasFamilies } from './emptyIndex';
 import { RefreshRunningError } from './errors';
 import { createIndexStore } from './store/indexStore';
 import type { BlobCacheStats, PageRef } from './store/blobCache';
@@ -20,14 +21,14 @@ import { failed, lastError, lastRefreshAt, progress, publicPhase, ready, refresh
 import type { IndexProgress, IndexStatus, IndexView, Indexer, RefreshResult } from './types';
 import { buildIndexView, extendIndexView, type BuiltView } from './view';
 
-/** Where the job families live when the repository does not say (and no detector is available). */
+/** Where today's handbook keeps its job families (`--content-dir` in the README's examples). */
 export const DEFAULT_CONTENT_DIR = 'content/job-families';
 
 export interface IndexerOptions {
   source: GitSource;
   /** Cache folder; parsed pages go to `<cacheDir>/parsed`, the timeline to `<cacheDir>/index`. */
   cacheDir: string;
-  /** Content folder; detected at head through the git layer when absent. */
+  /** Content folder; when absent, every `job-families` folder is read and followed (contentScope.ts). */
   contentDir?: string;
   url: string;
   branch: string;
@@ -43,6 +44,7 @@ export interface IndexerWithStats extends Indexer {
 export function createIndexer(opts: IndexerOptions): IndexerWithStats {
   const log = opts.log ?? (() => undefined);
   const store = createIndexStore({ cacheDir: opts.cacheDir, source: opts.source, log });
+  const scope = contentScope(opts.contentDir);
   const listeners = new Set<(view: IndexView, result: RefreshResult) => void>();
   let state: IndexerState = STARTING;
   /** The refresh running, so `close` can wait for it and an overlapping call is refused. */
@@ -60,13 +62,15 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
     report('fetch', 0, 1);
     const head = await opts.source.update();
     report('fetch', 1, 1);
-    const dir = opts.contentDir ?? (await opts.source.detectContentDir?.(head, null)) ?? DEFAULT_CONTENT_DIR;
+    const dir = scope.dir;
     if (previous && previous.head.commit.sha === head && previous.contentDir === dir) {
       // Nothing new: the served view is current; no swap, no listeners.
       state = ready(previous);
       return { head: previous.head.commit, previousHead: previous.head.commit, changedRoleIds: [] };
     }
     const { next, mode } = await nextView(previous, head, dir);
+    // A head with no job family is a wrong repository or folder: fail, and keep serving the last good view.
+    assertHasFamilies(next.head, dir, next.roots);
     const result: RefreshResult = {
       head: next.head.commit,
       previousHead: previous?.head.commit ?? null,
@@ -104,9 +108,9 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
     head: string,
     dir: string,
   ): Promise<{ next: BuiltView; mode: 'extended' | 'rebuilt' }> => {
-    const pages = store.pages(dir);
-    const isPage = (p: string): boolean => isFamilyPath(p, dir);
-    const viewOptions = { source: opts.source, pages, contentDir: dir, isPage, slugOfPath: (p: string) => pageSlug(p, dir) };
+    const pages = store.pages(scope);
+    const { isPage, slugOfPath, followRoots } = scope;
+    const viewOptions = { source: opts.source, pages, contentDir: dir, isPage, slugOfPath, followRoots };
     const load = (steps: readonly TimelineStep[]) => pages.load(pagesOf(steps, isPage), (done, total) => report('parse', done, total));
     const build = async (steps: TimelineStep[]) => {
       report('timeline', 1, 1);
@@ -157,7 +161,7 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
         phase: publicPhase(state),
         url: opts.url,
         branch: opts.branch,
-        contentDir: store.contentDir() ?? opts.contentDir ?? '',
+        contentDir: view?.contentRoot ?? store.contentDir() ?? opts.contentDir ?? '',
         head: view?.head.commit ?? null,
         progress: progress(state),
         lastError: lastError(state),

@@ -4,6 +4,7 @@
 // previous generation plus the commits on top of it (`extendIndexView`), which costs the new
 // commits' changes plus O(families) for the head snapshot, and leaves the previous view intact.
 import type { CommitInfo, GitSource, TimelineStep } from '../git';
+import { followContentRoots, NO_CONTENT_ROOTS, type ContentRoots } from './contentRoots';
 import { createDiffLimit, memoiseDiffs, type DiffLimit } from './diffMemo';
 import { buildHistory, extendHistory, type TimelineHistory } from './history';
 import { Lru } from './lru';
@@ -27,6 +28,11 @@ export interface ViewOptions {
   contentDir: string;
   isPage: (path: string) => boolean;
   slugOfPath: (path: string) => string;
+  /**
+   * True when `contentDir` is ANY_CONTENT_ROOT: the steps hold changes below every `job-families`
+   * folder, and each commit sees only the one with the most pages (see contentRoots.ts).
+   */
+  followRoots?: boolean;
   snapshotCacheSize?: number;
 }
 
@@ -40,13 +46,19 @@ export interface BuiltView extends IndexView {
   readonly commitsBySha: Map<string, CommitInfo>;
   /** Bounds the diffs of this view and of the generations extended from it, together. */
   readonly diffLimit: DiffLimit;
+  /** The content folders after the head commit, when followed (what the next generation continues). */
+  readonly roots: ContentRoots | null;
+  /** The folder the head snapshot was read from: the configured one, or the followed one. */
+  readonly contentRoot: string | null;
 }
 
 export function buildIndexView(opts: ViewOptions): BuiltView {
   if (opts.steps.length === 0) throw new Error('cannot build an index view over an empty timeline');
   const lookup = (path: string, blob: string) => opts.pages.get(path, blob);
-  const steps = numbered(opts.steps, 0);
+  const followed = opts.followRoots ? followContentRoots(opts.steps, opts.isPage) : null;
+  const steps = numbered(followed?.steps ?? opts.steps, 0);
   return assembleView(opts, {
+    roots: followed?.roots ?? null,
     timeline: steps.map((s) => s.commit),
     commitsBySha: new Map(),
     firstNew: 0,
@@ -65,8 +77,10 @@ export function buildIndexView(opts: ViewOptions): BuiltView {
 export function extendIndexView(previous: BuiltView, opts: ViewOptions): BuiltView {
   if (opts.steps.length === 0) return previous;
   const lookup = (path: string, blob: string) => opts.pages.get(path, blob);
-  const steps = numbered(opts.steps, previous.timeline.length);
+  const followed = opts.followRoots ? followContentRoots(opts.steps, opts.isPage, previous.roots ?? NO_CONTENT_ROOTS) : null;
+  const steps = numbered(followed?.steps ?? opts.steps, previous.timeline.length);
   return assembleView(opts, {
+    roots: followed?.roots ?? null,
     timeline: [...previous.timeline, ...steps.map((s) => s.commit)],
     commitsBySha: previous.commitsBySha,
     firstNew: previous.timeline.length,
@@ -96,6 +110,7 @@ interface ViewParts {
   /** Lends unchanged families to the new head snapshot. */
   previousHead: Snapshot | undefined;
   diffLimit: DiffLimit;
+  roots: ContentRoots | null;
 }
 
 function assembleView(opts: ViewOptions, parts: ViewParts): BuiltView {
@@ -133,6 +148,8 @@ function assembleView(opts: ViewOptions, parts: ViewParts): BuiltView {
 
   const view: BuiltView = {
     contentDir: opts.contentDir,
+    roots: parts.roots,
+    contentRoot: opts.followRoots ? (parts.roots?.current ?? null) : opts.contentDir,
     head,
     timeline,
     history,
@@ -167,7 +184,8 @@ function assembleView(opts: ViewOptions, parts: ViewParts): BuiltView {
         return allContentCommits;
       }
       const key = slugOrPath.replace(/^\/+|\/+$/g, '');
-      const underContent = `${opts.contentDir.replace(/\/+$/, '')}/${key}`;
+      const root = opts.followRoots ? parts.roots?.current : opts.contentDir;
+      const underContent = `${(root ?? '').replace(/\/+$/, '')}/${key}`;
       return newestFirst([
         ...(history.positionsByPath.get(key) ?? []),
         ...(history.positionsByPath.get(underContent) ?? []),

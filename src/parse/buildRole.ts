@@ -3,7 +3,7 @@ import { pushAll } from './pushAll';
 import type { ListItem, ParseWarning, Role } from './types';
 import type { Block } from './sections';
 import type { PartKind } from './roles';
-import { findGrade, gradeCell, type GradeMatch } from './grades';
+import { findGrade, gradeCell, linksBareGrade, type GradeMatch } from './grades';
 import { allTexts, listItems, paragraphs, performanceTexts, sectionItems } from './lists';
 import { findExtends, findReportsTo } from './prose';
 import { slugify } from './slug';
@@ -27,8 +27,9 @@ export function gradeIn(blocks: Block[], bare: boolean): GradeMatch | null {
       }
       continue;
     }
+    const linked = b.type === 'paragraph' && linksBareGrade(b.links);
     for (const text of allTexts([b])) {
-      const g = findGrade(text, bare);
+      const g = findGrade(text, bare || linked);
       if (g) return g;
     }
   }

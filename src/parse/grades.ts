@@ -1,16 +1,16 @@
 // Grades as handbook pages state them, read from text whose links are already reduced to their text:
 // `grade 12`, `Grade 9`, `grade level 8`, `job grade level 9`, `grade 10+`, `grade 9.5`,
-// `grade 11 or a grade 12` (the lowest counts), and a bare `is a 10` inside a Job Grade section.
+// `grade 11 or a grade 12` (the lowest counts), `grade #7`, and a bare `is a 10` inside a Job Grade section.
 
 /** A grade number: 1-2 digits with an optional decimal (`9.5`). */
 const NUMBER = String.raw`(\d{1,2}(?:\.\d{1,2})?)`;
 
 /**
- * `grade 6`, `Grade 9`, `grade level 8`, `grade 10+`, `grade 11 or a grade 12`, `grades 8-9`.
+ * `grade 6`, `Grade 9`, `grade level 8`, `grade 10+`, `grade 11 or a grade 12`, `grades 8-9`, `grade #7`.
  * Each part is a fixed word or a bounded class, so there is no backtracking blow-up.
  */
 const GRADE_PHRASE = new RegExp(
-  String.raw`\bgrades?(?:[ \t]+level)?[ \t]+\[?${NUMBER}(\+)?(?:[ \t]*(?:or|to|-|–)[ \t]+(?:an?[ \t]+)?(?:grade[ \t]+)?${NUMBER})?`,
+  String.raw`\bgrades?(?:[ \t]+level)?[ \t]+\[?#?${NUMBER}(\+)?(?:[ \t]*(?:or|to|-|–)[ \t]+(?:an?[ \t]+)?(?:grade[ \t]+)?${NUMBER})?`,
   'i',
 );
 
@@ -56,4 +56,17 @@ export function gradeCell(cell: string): GradeMatch | null {
   const m = GRADE_CELL.exec(cell.trim());
   if (!m) return null;
   return { grade: Number(m[1]), text: cell.trim(), subject: null };
+}
+
+/** A link to the grade table (`/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades`). */
+const GRADE_TABLE_HREF = /compensation-calculator|job-grades/i;
+/** Link text that is only a grade number: `is a [12](…#gitlab-job-grades)`, `is a [6](…)`. */
+const BARE_NUMBER = /^\d{1,2}(?:\.\d{1,2})?\+?$/;
+
+/**
+ * True when a text links a bare number to the grade table: the link says what the number is, so
+ * `is a 12` reads as a grade there even outside a Job Grade section.
+ */
+export function linksBareGrade(links: ReadonlyArray<{ text: string; href: string }>): boolean {
+  return links.some((l) => GRADE_TABLE_HREF.test(l.href) && BARE_NUMBER.test(l.text.trim()));
 }

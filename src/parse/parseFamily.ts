@@ -5,6 +5,7 @@ import { decodeInput } from './decode';
 import { readFrontMatter } from './frontMatter';
 import { extractTemplateTags, repairMojibake, type Include } from './normalizeText';
 import { readSections, type Block } from './sections';
+import { repairLists } from './repairLists';
 import { emptyParts, findRoles, type FamilyDraft } from './roles';
 import { buildRole } from './buildRole';
 import { flagGradeSubjects } from './gradeSubjects';
@@ -72,7 +73,7 @@ function parseUnsafe(path: string, input: string | Buffer, opts: ParseOptions, w
   const fm = readFrontMatter(repairMojibake(decoded.text));
   warnings.push(...fm.warnings);
   const { text: markdown, includes } = extractTemplateTags(fm.body);
-  const sections = readSections(markdown, 1);
+  const sections = readSections(repairLists(markdown), 1);
   const draft = findRoles(sections);
   const data = fm.data;
 

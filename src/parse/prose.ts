@@ -1,10 +1,21 @@
 // Relations between roles that pages state in prose: who a role reports to, and which role it extends.
 
 /**
- * `reports to the SMB Regional Manager.`, `will report to Worldwide Director of ...`, `Reporting to the
- * Chief Revenue Officer, you will ...`. The title runs to the next sentence or clause break; bounded.
+ * Abbreviations inside titles whose dot does not end the sentence: `Sr. Manager, Engagement
+ * Management`. Followed by a title word, not by the start of the next sentence (`Sr. The team ...`).
  */
-const REPORTS_TO = /\b(?:reports|report|reporting)[ \t]+(?:directly[ \t]+)?(?:in)?to[ \t]+(?:the[ \t]+|our[ \t]+|a[ \t]+)?([^.;:()\n]{2,120}?)(?=[ \t]*(?:[.;:()\n]|,[ \t]+(?:you|and|who|the|with|this|they|we)\b|$))/i;
+const TITLE_ABBREVIATION = String.raw`\b(?:Sr|Jr|Snr|Mgr|Dir|Assoc|Exec)\.(?=[ \t]+[A-Z])(?![ \t]+(?:the|this|that|these|you|we|they|it|in|as|our|he|she)\b)`;
+
+/**
+ * `reports to the SMB Regional Manager.`, `will report to Worldwide Director of ...`, `Reporting to the
+ * Chief Revenue Officer, you will ...`, `reports to the Sr. Manager, Engagement Management`. The title runs
+ * to the next sentence or clause break (an abbreviation's dot is neither); bounded.
+ */
+const REPORTS_TO = new RegExp(
+  String.raw`\b(?:reports|report|reporting)[ \t]+(?:directly[ \t]+)?(?:in)?to[ \t]+(?:the[ \t]+|our[ \t]+|a[ \t]+)?` +
+    String.raw`((?:${TITLE_ABBREVIATION}|[^.;:()\n]){2,120}?)(?=[ \t]*(?:[.;:()\n]|,[ \t]+(?:you|and|who|the|with|this|they|we)\b|$))`,
+  'i',
+);
 
 /**
  * A joining word followed by a lower-case word ends a title: `the CFO and works closely with`, `the VP who

@@ -4,10 +4,9 @@
 // family (or the page's single role) otherwise. `Levels`-like headings hold roles; `Specialties`-like
 // headings hold variants that are never roles.
 import { pushAll } from './pushAll';
-import { classifyHeading, headingKey, looksLikeLevel, partPrefix, ROLE_PARTS, type HeadingKind } from './headings';
+import { classifyHeading, headingKey, partPrefix, ROLE_PARTS } from './headings';
+import { gradedLevel, roleShape, type Classified } from './roleShape';
 import type { Block, Section } from './sections';
-import { findGrade } from './grades';
-import { findExtends } from './prose';
 
 export type PartKind = 'grade' | 'responsibilities' | 'requirements' | 'performance';
 
@@ -22,6 +21,8 @@ export interface RoleDraft {
   partTitles: Array<{ kind: PartKind; title: string; line: number }>;
   /** Parts at the role heading's own depth (team-member-relations style). */
   sameDepth: boolean;
+  /** Parts one level above the role heading (`### Solutions Architect` then `## Responsibilities`). */
+  partsAbove: boolean;
 }
 
 export interface FamilyDraft {
@@ -46,65 +47,6 @@ export function emptyParts(): Record<PartKind, Block[]> {
   return { grade: [], responsibilities: [], requirements: [], performance: [] };
 }
 
-function hasGradeSentence(blocks: Block[]): boolean {
-  return blocks.some((b) => b.type === 'paragraph' && findGrade(b.text) !== null);
-}
-
-/**
- * Whether a heading named like a level declares itself a role that builds on another ("### Director of
- * Support": "The Director of Support role extends the Support Engineering Manager Role", then its
- * bullets): a role even with no grade and no part headings. A specialty may say the same ("The Senior
- * Backend Engineer for Analytics Instrumentation extends ..."), hence the level-like name.
- */
-export function declaresRole(title: string, blocks: Block[]): boolean {
-  return looksLikeLevel(title) && blocks.some((b) => b.type === 'paragraph' && findExtends(b.text) !== null);
-}
-
-interface Classified extends Section {
-  kind: HeadingKind;
-}
-
-/**
- * Is the `other` heading at `i` a role? Yes when a role part (grade, responsibilities, requirements)
- * sits below it before the next heading of its depth, when its own text states a grade, or when it
- * sits directly in a `Levels` heading. Parts at its own depth count only when they carry its name
- * (`#### Team Member Relations Partner` then `#### Team Member Relations Partner Job Grade`) or when
- * there is no other owner for them (`inLevels`).
- */
-function roleShape(sections: Classified[], i: number, inLevels: boolean): { role: boolean; sameDepth: boolean } {
-  const head = sections[i];
-  if (!head || head.title === '') return { role: false, sameDepth: false };
-  const own = headingKey(head.title);
-  let deeperPart = false;
-  let namedSameDepth = false;
-  let anySameDepth = false;
-  let variantsDepth: number | null = null;
-  for (let j = i + 1; j < sections.length; j++) {
-    const s = sections[j];
-    if (!s) break;
-    if (s.depth > head.depth) {
-      if (variantsDepth !== null && s.depth > variantsDepth) continue;
-      variantsDepth = s.kind === 'variants' ? s.depth : null;
-      if (s.kind === 'grade' || s.kind === 'responsibilities' || s.kind === 'requirements') deeperPart = true;
-      if (!deeperPart && s.kind === 'other' && roleShape(sections, j, false).role) {
-        return { role: false, sameDepth: false }; // a heading that only groups roles (`### Field CISO`)
-      }
-      continue;
-    }
-    if (s.depth === head.depth && ROLE_PARTS.has(s.kind)) {
-      const prefix = headingKey(partPrefix(s.title));
-      if (prefix !== '' && prefix === own) namedSameDepth = true;
-      else if (s.kind !== 'performance') anySameDepth = true;
-      continue;
-    }
-    break;
-  }
-  if (namedSameDepth) return { role: true, sameDepth: true };
-  if (deeperPart || hasGradeSentence(head.blocks) || declaresRole(head.title, head.blocks)) return { role: true, sameDepth: false };
-  if (inLevels && anySameDepth) return { role: true, sameDepth: true };
-  return { role: inLevels && head.blocks.length > 0, sameDepth: false };
-}
-
 /** Builds the role/family structure of a page from its sections (sections[0] is the part before any heading). */
 export function findRoles(sections: Section[]): FamilyDraft {
   const family: FamilyDraft = {
@@ -121,6 +63,8 @@ export function findRoles(sections: Section[]): FamilyDraft {
   const list: Classified[] = sections.map((s) => ({ ...s, kind: s.depth === 0 ? 'other' : classifyHeading(s.title, s.depth) }));
   let role: RoleDraft | null = null;
   let levelsDepth: number | null = null;
+  /** Depth of the open `Specialties` heading: below it only graded levels are roles, the rest is skipped. */
+  let variantsDepth: number | null = null;
   /** Where content of deeper plain headings goes: the bucket of the last heading and its depth. */
   let bucket: { blocks: Block[]; depth: number; headings?: string[] } | null = null;
 
@@ -134,7 +78,18 @@ export function findRoles(sections: Section[]): FamilyDraft {
     }
     bucket = null;
     if (levelsDepth !== null && s.depth <= levelsDepth && s.kind !== 'levels') levelsDepth = null;
-    if (role && s.depth < role.depth) role = null;
+    if (variantsDepth !== null && s.depth <= variantsDepth) variantsDepth = null;
+    if (variantsDepth !== null) {
+      // Inside Specialties: a graded level opens a role, its parts follow it; anything else is a variant.
+      const inRole = role !== null && s.depth > role.depth;
+      if (!inRole && !gradedLevel(list, i)) {
+        role = null;
+        skipBelow(list, i, (j) => (i = j));
+        continue;
+      }
+    }
+    const partAbove = role?.partsAbove === true && ROLE_PARTS.has(s.kind) && s.depth === role.depth - 1;
+    if (role && s.depth < role.depth && !partAbove) role = null;
     switch (s.kind) {
       case 'title':
         if (s.title !== '') family.h1 ??= s.title;
@@ -142,8 +97,8 @@ export function findRoles(sections: Section[]): FamilyDraft {
         role = null;
         break;
       case 'variants':
-        // Variants (and everything below them) are neither roles nor role text.
-        skipBelow(list, i, (j) => (i = j));
+        // Variants (and everything below them) are neither roles nor role text, except graded levels.
+        variantsDepth = s.depth;
         if (role && s.depth <= role.depth) role = null;
         break;
       case 'levels':
@@ -185,7 +140,7 @@ export function findRoles(sections: Section[]): FamilyDraft {
         const inLevels = levelsDepth !== null && s.depth > levelsDepth;
         const shape = roleShape(list, i, inLevels);
         if (shape.role) {
-          role = newRole(s, shape.sameDepth);
+          role = newRole(s, shape.sameDepth, shape.partsAbove === true);
           family.roles.push(role);
         } else if (role && s.depth > role.depth) {
           pushAll(role.intro, s.blocks);
@@ -223,8 +178,8 @@ function skipBelow(list: Classified[], i: number, set: (j: number) => void): voi
   set(j);
 }
 
-function newRole(s: Section, sameDepth: boolean): RoleDraft {
-  return { title: s.title, depth: s.depth, line: s.line, intro: [...s.blocks], parts: emptyParts(), partTitles: [], sameDepth };
+function newRole(s: Section, sameDepth: boolean, partsAbove: boolean): RoleDraft {
+  return { title: s.title, depth: s.depth, line: s.line, intro: [...s.blocks], parts: emptyParts(), partTitles: [], sameDepth, partsAbove };
 }
 
 /**
@@ -237,6 +192,7 @@ function partOwner(role: RoleDraft | null, s: Section, kind: PartKind): RoleDraf
   if (!role) return null;
   if (s.depth > role.depth) return role;
   if (headingKey(partPrefix(s.title)) === headingKey(role.title)) return role;
+  if (role.partsAbove && s.depth === role.depth - 1) return role;
   if (s.depth < role.depth) return null;
   if (role.sameDepth) return role;
   if (kind === 'performance') return null;

@@ -4,7 +4,8 @@
 // single role owns the parts written beside it (`## Responsibilities` next to `### Chief of Staff`).
 import { pushAll } from './pushAll';
 import type { Block, Section } from './sections';
-import { declaresRole, emptyParts, type FamilyDraft, type PartKind, type RoleDraft } from './roles';
+import { emptyParts, type FamilyDraft, type PartKind, type RoleDraft } from './roles';
+import { declaresRole } from './roleShape';
 import { gradeIn, tableGradeFor, type RoleSource } from './buildRole';
 import { allTexts, listItems } from './lists';
 import { looksLikeLevel } from './headings';

@@ -109,6 +109,35 @@ describe('rolegraph query', () => {
   });
 });
 
+describe('a repository with no job families', () => {
+  let empty: TestRepo;
+  let emptyCache: string;
+  beforeAll(() => {
+    empty = makeRepo([{ message: 'A handbook without job families', files: { 'README.md': '# Handbook\n', 'handbook/roles/engineer.md': '# Engineer\n' } }]);
+    emptyCache = fs.mkdtempSync(path.join(os.tmpdir(), 'rolegraph-cli-empty-'));
+  });
+  afterAll(() => {
+    empty?.cleanup();
+    if (emptyCache) fs.rmSync(emptyCache, { recursive: true, force: true });
+  });
+
+  it('makes index, lint and query exit 1, naming where they looked', async () => {
+    const at = empty.head().slice(0, 12);
+    const expected = `rolegraph: no job families at ${at}: looked in every folder named job-families, at any depth: none found; give --content-dir if the pages live elsewhere\n`;
+    for (const args of [['index'], ['lint'], ['query', '{ __typename }']]) {
+      const { code, stdout, stderr } = await cli([...args, '--repo', empty.dir, '--cache-dir', emptyCache]);
+      expect({ args, code, stdout }).toEqual({ args, code: 1, stdout: '' });
+      expect(stderr.split('\n').filter((l) => l.startsWith('rolegraph:')).join('\n') + '\n').toBe(expected);
+    }
+  });
+
+  it('names the configured folder when one is given', async () => {
+    const { code, stderr } = await cli(['index', '--repo', empty.dir, '--cache-dir', emptyCache, '--content-dir', 'content/job-families']);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`rolegraph: no job families at ${empty.head().slice(0, 12)}: looked in content/job-families: no pages there\n`);
+  });
+});
+
 describe('rolegraph serve', () => {
   it('listens, answers, and on SIGTERM drains and exits 0', async () => {
     const child = spawn(process.execPath, [CLI, 'serve', '--repo', repo.dir, '--cache-dir', cacheDir, '--port', '0', '--host', '127.0.0.1', '--poll-seconds', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });

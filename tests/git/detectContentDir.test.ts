@@ -14,6 +14,21 @@ describe('chooseContentDir', () => {
     expect(chooseContentDir([])).toBeNull();
   });
 
+  it('finds a job-families folder at any depth, the one with the most pages winning', () => {
+    const paths = [
+      'sites/handbook/source/job-families/sales/a/index.html.md',
+      'sites/handbook/source/job-families/sales/b/index.html.md',
+      'sites/handbook/source/job-families/sales/logo.png',
+      'content/job-families/sales/a.md',
+      'layouts/shortcodes/job-families/sales/performance.md',
+      'README.md',
+    ];
+    expect(chooseContentDir(paths)).toBe('sites/handbook/source/job-families');
+    expect(chooseContentDir(['sites/uncategorized/source/job-families/people/x.html.md.erb'])).toBe('sites/uncategorized/source/job-families');
+    // Images do not count: two pages beat one page and three images.
+    expect(chooseContentDir(['a/job-families/x.png', 'a/job-families/y.png', 'a/job-families/z.png', 'a/job-families/p.md', 'b/job-families/p.md', 'b/job-families/q.md'])).toBe('b/job-families');
+  });
+
   it('returns the configured folder, normalised, whatever is present', () => {
     expect(chooseContentDir(['content/job-families/a.md'], 'handbook/roles/')).toBe('handbook/roles');
     expect(() => chooseContentDir([], '../etc')).toThrow();
@@ -31,6 +46,20 @@ describe('detectContentDir', () => {
     repo.commit({ message: 'two', files: { 'content/job-families/sales/a.md': 'a' } });
     expect(await detectContentDir(gitDir, repo.head())).toBe('content/job-families');
     expect(await detectContentDir(gitDir, repo.head(), 'custom')).toBe('custom');
+  });
+
+  it('finds a folder that is on no list, at any depth', async () => {
+    repo = makeRepo([
+      {
+        message: 'one',
+        files: {
+          'sites/handbook/source/job-families/sales/a/index.html.md': 'a',
+          'sites/handbook/source/job-families/sales/b/index.html.md': 'b',
+          'layouts/partials/job-families/sales/c.md': 'c',
+        },
+      },
+    ]);
+    expect(await detectContentDir(path.join(repo.dir, '.git'), repo.head())).toBe('sites/handbook/source/job-families');
   });
 
   it('returns null when no candidate exists', async () => {

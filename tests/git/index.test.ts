@@ -4,12 +4,15 @@ describe('git layer public API', () => {
   it('exports exactly the documented names', () => {
     expect(Object.keys(git).sort()).toEqual(
       [
+        'ANY_CONTENT_ROOT',
         'BadRefError',
         'CONTENT_DIR_CANDIDATES',
         'GitCommandError',
         'MAX_REF_LENGTH',
         'OFF_TIMELINE',
+        'bestRoot',
         'chooseContentDir',
+        'contentRootOf',
         'createGitSource',
         'createHistory',
         'headCommit',

@@ -1,4 +1,4 @@
-import { findGrade, gradeCell } from '../../src/parse/grades';
+import { findGrade, gradeCell, linksBareGrade } from '../../src/parse/grades';
 import { findExtends, findReportsTo } from '../../src/parse/prose';
 
 describe('findGrade', () => {
@@ -18,6 +18,18 @@ describe('findGrade', () => {
   it('reads a bare number only inside a grade section', () => {
     expect(findGrade('The Director, International Accounting is a 10.')).toBeNull();
     expect(findGrade('The Director, International Accounting is a 10.', true)).toMatchObject({ grade: 10, text: '10' });
+  });
+
+  it('reads "grade #7"', () => {
+    expect(findGrade('The Intermediate Support Engineer is grade #7.')).toMatchObject({ grade: 7, text: 'grade #7' });
+  });
+
+  it('takes a bare number linked to the grade table as a grade, other linked numbers not', () => {
+    const table = '/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades';
+    expect(linksBareGrade([{ text: '12', href: table }])).toBe(true);
+    expect(linksBareGrade([{ text: '9.5', href: '/handbook/total-rewards/compensation/#job-grades' }])).toBe(true);
+    expect(linksBareGrade([{ text: '12', href: '/handbook/values/' }])).toBe(false);
+    expect(linksBareGrade([{ text: 'grade 12', href: table }])).toBe(false);
   });
 
   it('finds no grade in "not aligned to a job grade"', () => {
@@ -46,6 +58,9 @@ describe('prose relations', () => {
     ['The Field CISO reports to the Manager, Governance and Field Security.', 'Manager, Governance and Field Security'],
     ['This role reports to the CFO and works closely with Legal.', 'CFO'],
     ['This position reports to the Vice President of Security at GitLab.', 'Vice President of Security'],
+    ['The Engagement Manager reports to the Sr. Manager, Engagement Management.', 'Sr. Manager, Engagement Management'],
+    ['The VP of Security reports to the Chief Technology Officer (CTO).', 'Chief Technology Officer'],
+    ['This role reports to the Sr. The team is small.', 'Sr'], // the sentence ends there
   ])('reportsTo: %s', (text, title) => {
     expect(findReportsTo(text)).toBe(title);
   });

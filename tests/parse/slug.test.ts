@@ -11,6 +11,8 @@ describe('pageSlug', () => {
     ['content/job-families/sales/_index.md', 'sales'],
     ['content/job-families/finance/cao-jf.md', 'finance/cao-jf'],
     ['sales/vp-of-commercial-sales.md', 'sales/vp-of-commercial-sales'],
+    ['sites/handbook/source/job-families/sales/account-executive/index.html.md', 'sales/account-executive'],
+    ['sites/uncategorized/source/job-families/people/recruiter/index.html.md.erb', 'people/recruiter'],
   ])('%s → %s', (path, slug) => {
     expect(pageSlug(path)).toBe(slug);
   });

@@ -24,7 +24,7 @@ import type { JobFamily } from '../../parse';
  * Bump when the parser's output changes shape or meaning: entries of another version are never
  * read (they live in another folder and their key differs).
  */
-export const PARSER_VERSION = 'parser-1';
+export const PARSER_VERSION = 'parser-2';
 
 /** Blobs per `readBlobs` call: large enough to keep cat-file busy, small enough to bound memory. */
 const READ_BATCH = 200;

@@ -6,7 +6,8 @@
 import path from 'node:path';
 import type { GitSource, TimelineStep } from '../../git';
 import type { JobFamily } from '../../parse';
-import { isFamilyPath } from '../../parse';
+import type { ContentScope } from '../contentScope';
+import { entriesOfBestRoot } from '../contentRoots';
 import { BlobCache, type BlobCacheStats, type PageRef } from './blobCache';
 import { appendTimeline, loadStoredTimeline, saveTimeline, type LoadedTimeline } from './timelineStore';
 
@@ -30,8 +31,8 @@ export interface PageStore {
 }
 
 export interface IndexStore {
-  /** The folder's pages; asking for another folder closes the previous one's pack. */
-  pages(contentDir: string): PageStore;
+  /** The pages of a content scope (one folder, or every job-families folder followed); asking for another closes the previous one's pack. */
+  pages(scope: ContentScope): PageStore;
   /** The folder last asked for by `pages`, or null. */
   contentDir(): string | null;
   /** The stored timeline of this folder, whatever its head; null when absent, damaged or of another folder. */
@@ -63,12 +64,14 @@ export function createIndexStore(opts: IndexStoreOptions): IndexStore {
   const logError = (event: string, err: unknown): void => log({ event, error: err instanceof Error ? err.message : String(err) });
   const readBlobs = (ids: string[]) => opts.source.readBlobs(ids);
 
-  const pageStore = (contentDir: string, blobs: BlobCache): PageStore => ({
-    contentDir,
+  const pageStore = (scope: ContentScope, blobs: BlobCache): PageStore => ({
+    contentDir: scope.dir,
     get: (pagePath, blob) => blobs.get(pagePath, blob),
     load: (pages, onProgress) => blobs.ensure(pages, readBlobs, onProgress),
     async pagesAt(commit) {
-      const entries = (await opts.source.tree(commit, contentDir)).filter((e) => isFamilyPath(e.path, contentDir));
+      const listed = await opts.source.tree(commit, scope.dir);
+      // Followed folders: the commit's pages are those of its folder with the most pages, as on the timeline.
+      const entries = (scope.followRoots ? entriesOfBestRoot(listed, scope.isPage) : listed).filter((e) => scope.isPage(e.path));
       await blobs.ensure(entries, readBlobs);
       const pages: StoredPage[] = [];
       for (const { path: pagePath, blob } of entries) {
@@ -80,11 +83,11 @@ export function createIndexStore(opts: IndexStoreOptions): IndexStore {
   });
 
   return {
-    pages(contentDir) {
-      if (current?.contentDir !== contentDir) {
+    pages(scope) {
+      if (current?.contentDir !== scope.dir) {
         void current?.blobs.close(); // stops appending to the old folder's pack; never throws
-        const blobs = new BlobCache({ dir: path.join(opts.cacheDir, 'parsed'), contentDir, log });
-        current = { contentDir, blobs, pages: pageStore(contentDir, blobs) };
+        const blobs = new BlobCache({ dir: path.join(opts.cacheDir, 'parsed'), contentDir: scope.parseDir, log });
+        current = { contentDir: scope.dir, blobs, pages: pageStore(scope, blobs) };
       }
       return current.pages;
     },

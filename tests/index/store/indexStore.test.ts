@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TimelineStep } from '../../../src/git/types';
+import { contentScope } from '../../../src/index/contentScope';
 import { createIndexStore } from '../../../src/index/store/indexStore';
 import { journalFile } from '../../../src/index/store/timelineStore';
 import { seed } from '../../helpers/makeRepo';
@@ -30,7 +31,7 @@ function history(): MemorySource {
 it("loads a commit's pages through the store, parsed once and kept for the next process", async () => {
   const source = history();
   const store = createIndexStore({ cacheDir, source });
-  const pages = store.pages(CONTENT);
+  const pages = store.pages(contentScope(CONTENT));
   expect(store.contentDir()).toBe(CONTENT);
   const middle = source.steps[1].commit.sha;
 
@@ -45,7 +46,7 @@ it("loads a commit's pages through the store, parsed once and kept for the next 
   await store.close();
 
   const again = createIndexStore({ cacheDir, source });
-  const atMiddleAgain = await again.pages(CONTENT).pagesAt(middle);
+  const atMiddleAgain = await again.pages(contentScope(CONTENT)).pagesAt(middle);
   expect(atMiddleAgain.map((p) => p.family)).toEqual(atMiddle.map((p) => p.family));
   expect(source.blobReads).toBe(2); // read back from the cache folder, not from git
   expect(again.stats()).toMatchObject({ parsed: 0, loaded: 2 });
