@@ -6,9 +6,9 @@
 // not stick), requests before the first index (no pinned view), and operations reading the
 // `repository` root field, whose status/lastError/lastRefreshAt change without a new head.
 import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
+import { LRUCache } from 'lru-cache';
 import { Kind, type DocumentNode, type FormattedExecutionResult, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { RolegraphContext } from '../../graphql/context';
-import { Lru } from '../../index/lru';
 
 export interface ResponseCacheOptions {
   /** Most answers kept; the least recently used goes first. */
@@ -77,7 +77,7 @@ function canonicalJson(value: unknown): string {
 export function createResponseCachePlugin(opts: ResponseCacheOptions): ResponseCachePlugin {
   if (!Number.isInteger(opts.maxEntries) || opts.maxEntries < 1) throw new RangeError('maxEntries must be a positive integer');
   const uncacheable = new Set(opts.uncacheableRootFields ?? DEFAULT_UNCACHEABLE_ROOT_FIELDS);
-  const entries = new Lru<string, FormattedExecutionResult>(opts.maxEntries);
+  const entries = new LRUCache<string, FormattedExecutionResult>({ max: opts.maxEntries });
   let hits = 0;
   let misses = 0;
 
