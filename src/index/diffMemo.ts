@@ -5,7 +5,7 @@
 // build their snapshots and compare them at once while the rest queue.
 import pLimit from 'p-limit';
 import { diff } from './diff';
-import { Lru } from './lru';
+import { LRUCache } from 'lru-cache';
 import type { CommitInfo, Snapshot, SnapshotDiff } from './types';
 
 /** Diffs (snapshot builds included) computed at once per index lineage; the rest wait their turn. */
@@ -39,7 +39,7 @@ export interface DiffMemoOptions {
  */
 export function memoiseDiffs(opts: DiffMemoOptions): (from: CommitInfo, to: CommitInfo) => Promise<SnapshotDiff> {
   const compute = opts.compute ?? diff;
-  const kept = new Lru<string, Promise<SnapshotDiff>>(opts.size ?? DIFF_CACHE_SIZE);
+  const kept = new LRUCache<string, Promise<SnapshotDiff>>({ max: opts.size ?? DIFF_CACHE_SIZE });
   return (from, to) => {
     const key = `${from.sha}..${to.sha}`;
     let result = kept.get(key);

@@ -3,11 +3,11 @@
 // store holds every page version the timeline names — from scratch (`buildIndexView`), or from the
 // previous generation plus the commits on top of it (`extendIndexView`), which costs the new
 // commits' changes plus O(families) for the head snapshot, and leaves the previous view intact.
+import { LRUCache } from 'lru-cache';
 import type { CommitInfo, GitSource, TimelineStep } from '../git';
 import { followContentRoots, NO_CONTENT_ROOTS, type ContentRoots } from './contentRoots';
 import { createDiffLimit, memoiseDiffs, type DiffLimit } from './diffMemo';
 import { buildHistory, extendHistory, type TimelineHistory } from './history';
-import { Lru } from './lru';
 import { PathBlobIndex } from './pathBlobIndex';
 import { resolveClientRef } from './resolveClientRef';
 import { buildSnapshot, type PageVersion } from './snapshot';
@@ -125,7 +125,7 @@ function assembleView(opts: ViewOptions, parts: ViewParts): BuiltView {
       return commit && timeline[commit.position] === commit ? commit : undefined;
     },
   };
-  const cache = new Lru<string, Promise<Snapshot>>(opts.snapshotCacheSize ?? SNAPSHOT_CACHE_SIZE);
+  const cache = new LRUCache<string, Promise<Snapshot>>({ max: opts.snapshotCacheSize ?? SNAPSHOT_CACHE_SIZE });
 
   const pagesOf = (entries: Iterable<[string, string]>): PageVersion[] => {
     const pages: PageVersion[] = [];

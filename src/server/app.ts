@@ -101,7 +101,7 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
   // Repeated public queries on the same head are answered as stored bytes before express and Apollo.
   const bytesCache =
     cacheEntries > 0
-      ? createResponseBytesCache({ maxEntries: cacheEntries, maxBodyBytes: limits.maxBodyBytes, currentHead: () => indexer.current()?.head.commit.sha ?? null, metrics })
+      ? createResponseBytesCache({ maxEntries: cacheEntries, maxBytes: limits.responseCacheBytes, maxBodyBytes: limits.maxBodyBytes, currentHead: () => indexer.current()?.head.commit.sha ?? null, metrics })
       : null;
   const httpServer = http.createServer(bytesCache ? bytesCache.listener(app) : app);
 

@@ -19,6 +19,8 @@ export interface Limits {
   introspection: boolean;
   /** Largest request body accepted, in bytes; bigger bodies get 413 before any parsing. */
   maxBodyBytes: number;
+  /** Most bytes of answers the HTTP answer cache keeps in all (it also keeps at most its entry count). */
+  responseCacheBytes: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
@@ -30,6 +32,10 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   operationTimeoutMs: 10_000,
   introspection: true,
   maxBodyBytes: 1024 * 1024,
+  // Answers run from a few hundred bytes (one role) to megabytes (whole families with their roles):
+  // 64 MiB holds the default 1000 entries while they average 64 KB, and one answer may take at most
+  // an eighth of it.
+  responseCacheBytes: 64 * 1024 * 1024,
 });
 
 /** Environment variable for each numeric limit. */
@@ -41,6 +47,7 @@ const NUMERIC_ENV: ReadonlyArray<[keyof Limits, string, { min: number; max: numb
   ['maxTokens', 'ROLEGRAPH_MAX_TOKENS', { min: 1, max: 10_000_000 }],
   ['operationTimeoutMs', 'ROLEGRAPH_OPERATION_TIMEOUT_MS', { min: 1, max: 3_600_000 }],
   ['maxBodyBytes', 'ROLEGRAPH_MAX_BODY_BYTES', { min: 1, max: 1024 * 1024 * 1024 }],
+  ['responseCacheBytes', 'ROLEGRAPH_RESPONSE_CACHE_BYTES', { min: 1, max: 8 * 1024 * 1024 * 1024 }],
 ];
 
 /** A plain decimal integer, as an operator writes it in an env file (`12`, `1048576`). */

@@ -3,7 +3,7 @@ import { DEFAULT_LIMITS, LimitsConfigError, loadLimits } from '../../src/server/
 describe('loadLimits', () => {
   it('uses the defaults when nothing is set', () => {
     expect(loadLimits({})).toEqual(DEFAULT_LIMITS);
-    expect(DEFAULT_LIMITS).toMatchObject({ maxDepth: 12, maxAliases: 15, operationTimeoutMs: 10_000, introspection: true, maxBodyBytes: 1024 * 1024 });
+    expect(DEFAULT_LIMITS).toMatchObject({ maxDepth: 12, maxAliases: 15, operationTimeoutMs: 10_000, introspection: true, maxBodyBytes: 1024 * 1024, responseCacheBytes: 64 * 1024 * 1024 });
   });
 
   it('reads every variable', () => {
@@ -16,6 +16,7 @@ describe('loadLimits', () => {
       ROLEGRAPH_OPERATION_TIMEOUT_MS: '2500',
       ROLEGRAPH_INTROSPECTION: 'off',
       ROLEGRAPH_MAX_BODY_BYTES: '4096',
+      ROLEGRAPH_RESPONSE_CACHE_BYTES: '1048576',
     });
     expect(limits).toEqual({
       maxDepth: 7,
@@ -26,6 +27,7 @@ describe('loadLimits', () => {
       operationTimeoutMs: 2500,
       introspection: false,
       maxBodyBytes: 4096,
+      responseCacheBytes: 1048576,
     });
   });
 
@@ -40,6 +42,7 @@ describe('loadLimits', () => {
     ['ROLEGRAPH_MAX_COST', 'lots'],
     ['ROLEGRAPH_OPERATION_TIMEOUT_MS', '0x10'],
     ['ROLEGRAPH_MAX_BODY_BYTES', '99999999999'],
+    ['ROLEGRAPH_RESPONSE_CACHE_BYTES', '0'],
     ['ROLEGRAPH_INTROSPECTION', 'maybe'],
   ])('refuses %s=%s naming the variable', (name, value) => {
     expect(() => loadLimits({ [name]: value })).toThrow(LimitsConfigError);

@@ -88,6 +88,13 @@ describe('Standard Webhooks (GitLab signed webhooks)', () => {
     expect(verifyStandardWebhook({ id, timestamp: '1614265330.5', signature, body }, secret, at)).toEqual({ ok: false, reason: 'timestamp' });
   });
 
+  it('refuses a timestamp with a leading zero, which would be signed as another number', () => {
+    const padded = `0${timestamp}`;
+    expect(verifyStandardWebhook({ id, timestamp: padded, signature, body }, secret, at)).toEqual({ ok: false, reason: 'timestamp' });
+    expect(() => signStandardWebhook({ id, timestamp: padded, body }, secret)).toThrow(/unix seconds/);
+    expect(() => signStandardWebhook({ id, timestamp: '1614265330.5', body }, secret)).toThrow(/unix seconds/);
+  });
+
   it('refuses missing headers and malformed or truncated signatures', () => {
     expect(verifyStandardWebhook({ id: undefined, timestamp, signature, body }, secret, at)).toEqual({ ok: false, reason: 'missing' });
     expect(verifyStandardWebhook({ id, timestamp: undefined, signature, body }, secret, at)).toEqual({ ok: false, reason: 'missing' });

@@ -11,18 +11,22 @@
 // hands it on as `req.body` (body-parser skips a request whose body has been read); the answer is
 // kept only when the Apollo-side plugin judged it cacheable — a query, no `repository` root field,
 // no errors, the request's pinned head equal to the head in the key — and it went out as 200.
+// Kept answers are bounded by their total bytes (lru-cache's maxSize) and by count, the least
+// recently used going first.
 // Hits are still counted in the GraphQL request metrics, under the operation name stored with them.
 import type { ApolloServerPlugin } from '@apollo/server';
 import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { RolegraphContext } from '../../graphql';
+import { DEFAULT_LIMITS } from '../limits';
 import type { Metrics } from '../metrics';
 import { DEFAULT_UNCACHEABLE_ROOT_FIELDS, isCleanResult, selectsAnyRootField } from './cacheableAnswer';
 
 export interface ResponseBytesCacheOptions {
-  /** Most answers kept; the least recently used goes first. */
+  /** Most answers kept, whatever their size; the least recently used goes first. */
   maxEntries: number;
-  /** Most answer bytes kept in all. Default 64 MB. */
+  /** Most answer bytes kept in all (the real bound: answers run from bytes to megabytes). Default: the limits' default. */
   maxBytes?: number;
   /** The request body limit: a larger declared body is left to express.json to refuse. */
   maxBodyBytes: number;
@@ -53,7 +57,6 @@ export interface ResponseBytesCache {
   stats(): ResponseBytesCacheStats;
 }
 
-export const DEFAULT_MAX_CACHED_BYTES = 64 * 1024 * 1024;
 export const CACHE_STATUS_HEADER = 'x-rolegraph-cache';
 const GRAPHQL_PATH = '/graphql';
 /** The two spellings clients send for a JSON body (fetch, curl, Apollo Client, autocannon). */
@@ -157,39 +160,28 @@ function hitHeaders(res: ServerResponse, body: Buffer): OutgoingHttpHeaders {
 
 export function createResponseBytesCache(opts: ResponseBytesCacheOptions): ResponseBytesCache {
   if (!Number.isInteger(opts.maxEntries) || opts.maxEntries < 1) throw new RangeError('maxEntries must be a positive integer');
-  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_CACHED_BYTES;
+  const maxBytes = opts.maxBytes ?? DEFAULT_LIMITS.responseCacheBytes;
   if (!Number.isInteger(maxBytes) || maxBytes < 1) throw new RangeError('maxBytes must be a positive integer');
-  // One answer may take an eighth of the budget, so a few huge answers cannot flush all the others.
-  const maxEntryBytes = Math.max(1, Math.floor(maxBytes / 8));
   const uncacheable = new Set(opts.uncacheableRootFields ?? DEFAULT_UNCACHEABLE_ROOT_FIELDS);
   const clock = opts.clock ?? (() => process.hrtime.bigint());
-  const entries = new Map<string, Entry>();
+  const entries = new LRUCache<string, Entry>({
+    max: opts.maxEntries,
+    maxSize: maxBytes,
+    sizeCalculation: (entry) => Math.max(1, entry.body.length),
+    // One answer may take an eighth of the budget, so a few huge answers cannot flush all the others.
+    maxEntrySize: Math.max(1, Math.floor(maxBytes / 8)),
+  });
   let entriesHead: string | null = null;
-  let bytes = 0;
   let hits = 0;
   let misses = 0;
   let stores = 0;
 
-  const drop = (key: string): void => {
-    const entry = entries.get(key);
-    if (!entry) return;
-    entries.delete(key);
-    bytes -= entry.body.length;
-  };
-
   const store = (ticket: Ticket, res: ServerResponse, body: Buffer): void => {
     const v = ticket.verdict;
-    if (!v?.cacheable || v.head !== ticket.head || res.statusCode !== 200) return;
-    if (body.length > maxEntryBytes || ticket.head !== entriesHead) return;
-    drop(ticket.key);
+    if (!v?.cacheable || v.head !== ticket.head || res.statusCode !== 200 || ticket.head !== entriesHead) return;
+    // An answer over maxEntrySize is not kept (set drops it), and not counted as stored.
     entries.set(ticket.key, { headers: hitHeaders(res, body), body, operationName: v.operationName });
-    bytes += body.length;
-    stores += 1;
-    // Map iteration is insertion order, so the first key is the least recently used.
-    for (const oldest of entries.keys()) {
-      if (entries.size <= opts.maxEntries && bytes <= maxBytes) break;
-      drop(oldest);
-    }
+    if (entries.has(ticket.key)) stores += 1;
   };
 
   /** Wraps res.end to see the answer's bytes; an answer written in several pieces is not kept. */
@@ -234,15 +226,12 @@ export function createResponseBytesCache(opts: ResponseBytesCacheOptions): Respo
         if (head !== entriesHead) {
           // Every kept answer belongs to an older head, which is never asked for again.
           entries.clear();
-          bytes = 0;
           entriesHead = head;
         }
         const key = head === null ? null : keyOf(head, req.headers.accept ?? '', body);
         const entry = key === null ? undefined : entries.get(key);
         if (key !== null && entry) {
           hits += 1;
-          entries.delete(key);
-          entries.set(key, entry);
           serve(res, entry, startedAt);
           return;
         }
@@ -289,6 +278,6 @@ export function createResponseBytesCache(opts: ResponseBytesCacheOptions): Respo
       return contextValue;
     },
     plugin,
-    stats: () => ({ hits, misses, stores, size: entries.size, bytes }),
+    stats: () => ({ hits, misses, stores, size: entries.size, bytes: entries.calculatedSize }),
   };
 }

@@ -1,5 +1,6 @@
 // Remembers recent delivery ids so a forge's retry of the same delivery triggers nothing new.
-// Bounded: the oldest ids fall out, so memory stays flat however many deliveries arrive.
+// Bounded: the least recently seen ids fall out, so memory stays flat however many deliveries arrive.
+import { LRUCache } from 'lru-cache';
 
 export interface DeliverySet {
   /** Records `id`; true when it was already among the remembered ids. */
@@ -9,16 +10,12 @@ export interface DeliverySet {
 
 export function createDeliverySet(capacity: number): DeliverySet {
   if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`capacity must be a positive integer, got ${capacity}`);
-  // A Map iterates in insertion order; re-inserting a seen id makes it the newest (LRU order).
-  const ids = new Map<string, true>();
+  const ids = new LRUCache<string, true>({ max: capacity });
   return {
     checkAndAdd(id) {
-      const seen = ids.delete(id);
+      // `has` leaves the order alone; `set` then makes the id the most recently seen.
+      const seen = ids.has(id);
       ids.set(id, true);
-      if (ids.size > capacity) {
-        const oldest = ids.keys().next().value as string;
-        ids.delete(oldest);
-      }
       return seen;
     },
     get size() {

@@ -1,4 +1,9 @@
 // GitHub's webhook signature: `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body>`.
+// Written on node:crypto rather than @octokit/webhooks-methods, which was tried: every maintained
+// major (5, 6) is ESM-only, so jest's CommonJS runtime cannot load it; the CommonJS major (4) has
+// had no release since 2024; and all of them take the body as a string, so the HMAC covers a UTF-8
+// re-encoding rather than the bytes GitHub signed (`{\xff}` and `{\xfe}` share one signature: the
+// byte-flip property test fails) and an upper-case hex signature is refused.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** The header value GitHub sends, e.g. `sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17`. */

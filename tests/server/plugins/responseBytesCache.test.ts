@@ -181,6 +181,33 @@ describe('response bytes cache', () => {
     }
   });
 
+  it('keeps answers up to its byte budget, however many entries it would allow', async () => {
+    // Ten queries whose answers have the same length; the budget holds eight of them (one answer
+    // may take at most an eighth of it), the entry count would allow fifty.
+    const body = (n: number): string => JSON.stringify({ query: `{ a${n}: role(id: "${TEAM_LEAD}") { id } }` });
+    const answerBytes = (await post(body(0))).bytes.length;
+    const cache = createResponseBytesCache({ maxEntries: 50, maxBytes: 8 * answerBytes, maxBodyBytes: MAX_BODY, currentHead: () => indexer.current()?.head.commit.sha ?? null, metrics: { observeGraphqlRequest: () => undefined } });
+    const apollo = new ApolloServer<RolegraphContext>({ schema: await buildRolegraphSchema(), plugins: [cache.plugin] });
+    await apollo.start();
+    const app = express();
+    app.use('/graphql', express.json(), expressMiddleware(apollo, { context: async ({ req }) => cache.track(req, createContext({ indexer, isAdmin: false })) }));
+    const budgetServer = http.createServer(cache.listener(app));
+    await new Promise<void>((resolve) => budgetServer.listen(0, '127.0.0.1', resolve));
+    try {
+      const budgetUrl = `http://127.0.0.1:${(budgetServer.address() as AddressInfo).port}/graphql`;
+      const send = async (n: number): Promise<string | null> =>
+        (await fetch(budgetUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body(n) })).headers.get(CACHE_STATUS_HEADER);
+      for (let n = 0; n < 10; n += 1) await send(n);
+      expect(cache.stats()).toMatchObject({ stores: 10, size: 8, bytes: 8 * answerBytes });
+      expect(await send(9)).toBe('hit');
+      expect(await send(2)).toBe('hit');
+      expect(await send(1)).toBeNull(); // one of the two least recently used, dropped for room
+    } finally {
+      await apollo.stop();
+      await new Promise((resolve) => budgetServer.close(resolve));
+    }
+  });
+
   it('stops serving an entry once a refresh swaps in a new head', async () => {
     await post(ROLE_BODY);
     expect(hit(await post(ROLE_BODY))).toBe(true);
