@@ -1,7 +1,7 @@
 // Builds the executable schema from the type-graphql classes. Validation stays off: class-validator
 // is not installed, and every argument check lives in the resolvers (pagination.ts, errors.ts).
 import 'reflect-metadata';
-import type { GraphQLObjectType, GraphQLSchema } from 'graphql';
+import { GraphQLSchema, type GraphQLObjectType } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
 import { mapFieldErrors } from './mapFieldErrors';
 import { createRolegraphPubSub } from './pubsub';
@@ -21,7 +21,19 @@ export async function buildRolegraphSchema(opts: BuildSchemaOptions = {}): Promi
     emitSchemaFile: false,
   });
   describeRootTypes(schema);
-  return mapFieldErrors(schema);
+  return mapFieldErrors(rootsFirst(schema));
+}
+
+/**
+ * The same schema with its types in the order the root types reach them, so schema/schema.graphql
+ * reads from `Query` down. type-graphql lists every implementation of an interface (Node) up front,
+ * which would otherwise print Role before Query. Every type is reachable from a root here; if one
+ * ever is not, the schema is returned as built rather than lose it.
+ */
+function rootsFirst(schema: GraphQLSchema): GraphQLSchema {
+  const config = schema.toConfig();
+  const fromRoots = new GraphQLSchema({ ...config, types: [] });
+  return config.types.every((type) => fromRoots.getType(type.name) === type) ? fromRoots : schema;
 }
 
 // type-graphql names the root types but has no option to describe them; their descriptions are set

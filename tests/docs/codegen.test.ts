@@ -35,14 +35,14 @@ describe('docs/codegen.ts', () => {
   });
 
   it('generates the schema types, a nullable grade as an optional Maybe<Float>', () => {
-    expect(generated).toMatch(/export type Role = \{[^}]*\n {2}grade\?: Maybe<Scalars\['Float'\]\['output'\]>;/);
-    expect(generated).toMatch(/export type Role = \{[^}]*\n {2}id: Scalars\['ID'\]\['output'\];/);
+    expect(generated).toMatch(/export type Role = Node & \{[^}]*\n {2}grade\?: Maybe<Scalars\['Float'\]\['output'\]>;/);
+    expect(generated).toMatch(/export type Role = Node & \{[^}]*\n {2}id: Scalars\['ID'\]\['output'\];/);
   });
 
   it('maps DateTimeISO and ID to string', () => {
     expect(generated).toContain("DateTimeISO: { input: string; output: string; }");
     expect(generated).toContain("ID: { input: string; output: string; }");
-    expect(generated).toMatch(/export type Commit = \{[^}]*\n {2}date: Scalars\['DateTimeISO'\]\['output'\];/);
+    expect(generated).toMatch(/export type Commit = Node & \{[^}]*\n {2}date: Scalars\['DateTimeISO'\]\['output'\];/);
   });
 
   it('generates a result and a variables type for each example operation', () => {

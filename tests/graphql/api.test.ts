@@ -25,7 +25,7 @@ afterAll(async () => {
 
 const ROLE_AT = /* GraphQL */ `
   query ($id: ID!, $at: String) {
-    role(id: $id, at: $at) { id title grade gradeText commit { sha } family { slug } }
+    role(id: $id, at: $at) { key title grade gradeText commit { sha } family { slug } }
   }
 `;
 
@@ -34,7 +34,7 @@ describe('reading a role at a ref', () => {
     const old = await run(ROLE_AT, { id: TEAM_LEAD, at: 'v1' });
     const head = await run(ROLE_AT, { id: TEAM_LEAD });
     expect(old.errors).toBeUndefined();
-    expect(old.data?.role).toMatchObject({ id: TEAM_LEAD, title: 'SMB Advocate Team Lead', grade: 5, gradeText: 'grade 5', commit: { sha: handbook.shas[0] }, family: { slug: HV } });
+    expect(old.data?.role).toMatchObject({ key: TEAM_LEAD, title: 'SMB Advocate Team Lead', grade: 5, gradeText: 'grade 5', commit: { sha: handbook.shas[0] }, family: { slug: HV } });
     expect(head.data?.role).toMatchObject({ grade: 6, gradeText: 'grade 6', commit: { sha: handbook.shas[3] } });
   });
 
@@ -47,18 +47,18 @@ describe('reading a role at a ref', () => {
   });
 
   it('answers null for a role or family that does not exist there', async () => {
-    const result = await run(`{ role(id: "sales/nope#nobody") { id } family(slug: "sales/nope") { slug } gone: family(slug: "${CAE}") { slug } was: family(slug: "${CAE}", at: "${handbook.shas[1]}") { slug } }`);
+    const result = await run(`{ role(id: "sales/nope#nobody") { key } family(slug: "sales/nope") { slug } gone: family(slug: "${CAE}") { slug } was: family(slug: "${CAE}", at: "${handbook.shas[1]}") { slug } }`);
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({ role: null, family: null, gone: null, was: { slug: CAE } });
   });
 
   it('links a role to its family, its neighbours on the ladder and the role it extends', async () => {
-    const result = await run(`{ role(id: "${TEAM_LEAD}") { extends { id } previousRoles { id } nextRoles { id } family { roles { id } } } }`);
+    const result = await run(`{ role(id: "${TEAM_LEAD}") { extends { key } previousRoles { key } nextRoles { key } family { roles { key } } } }`);
     expect(result.errors).toBeUndefined();
-    const role = result.data?.role as { extends: { id: string }; previousRoles: Array<{ id: string }>; family: { roles: Array<{ id: string }> } };
-    expect(role.extends).toEqual({ id: ADVOCATE });
-    expect(role.previousRoles.map((r) => r.id)).toContain(ADVOCATE);
-    expect(role.family.roles.map((r) => r.id)).toContain(TEAM_LEAD);
+    const role = result.data?.role as { extends: { key: string }; previousRoles: Array<{ key: string }>; family: { roles: Array<{ key: string }> } };
+    expect(role.extends).toEqual({ key: ADVOCATE });
+    expect(role.previousRoles.map((r) => r.key)).toContain(ADVOCATE);
+    expect(role.family.roles.map((r) => r.key)).toContain(TEAM_LEAD);
   });
 });
 
@@ -77,26 +77,26 @@ describe('bad input', () => {
     }
   });
 
-  it('says NOT_FOUND for an unknown id in roleHistory and careerPaths', async () => {
+  it('says NOT_FOUND for an unknown key in roleHistory and careerPaths', async () => {
     expect(codes(await run('{ roleHistory(id: "sales/nope#nobody") { totalCount } }'))).toEqual(['NOT_FOUND']);
-    expect(codes(await run(`{ careerPaths(from: "sales/nope#nobody", to: "${TEAM_LEAD}") { steps { id } } }`))).toEqual(['NOT_FOUND']);
+    expect(codes(await run(`{ careerPaths(from: "sales/nope#nobody", to: "${TEAM_LEAD}") { steps { key } } }`))).toEqual(['NOT_FOUND']);
   });
 });
 
 describe('pagination', () => {
   it('walks roles page by page with opaque cursors and no overlap', async () => {
-    const all = await run('{ roles(first: 100) { totalCount edges { node { id } } } }');
-    const allIds = (all.data?.roles as { edges: Array<{ node: { id: string } }> }).edges.map((e) => e.node.id);
+    const all = await run('{ roles(first: 100) { totalCount edges { node { key } } } }');
+    const allIds = (all.data?.roles as { edges: Array<{ node: { key: string } }> }).edges.map((e) => e.node.key);
     expect(allIds.length).toBeGreaterThan(4);
 
-    const PAGE = 'query ($after: String) { roles(first: 3, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }';
+    const PAGE = 'query ($after: String) { roles(first: 3, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { key } } } }';
     const seen: string[] = [];
     let after: string | null = null;
     for (let i = 0; i < 10; i += 1) {
       const page = await run(PAGE, { after });
-      const roles = page.data?.roles as { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: Array<{ node: { id: string } }> };
+      const roles = page.data?.roles as { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: Array<{ node: { key: string } }> };
       expect(roles.totalCount).toBe(allIds.length);
-      seen.push(...roles.edges.map((e) => e.node.id));
+      seen.push(...roles.edges.map((e) => e.node.key));
       if (!roles.pageInfo.hasNextPage) break;
       after = roles.pageInfo.endCursor;
     }
@@ -108,11 +108,11 @@ describe('pagination', () => {
   });
 
   it('filters roles', async () => {
-    const result = await run(`{ roles(filter: { familySlug: "${HV}", gradeMin: 8 }) { edges { node { id grade } } } }`);
-    const nodes = (result.data?.roles as { edges: Array<{ node: { id: string; grade: number } }> }).edges.map((e) => e.node);
+    const result = await run(`{ roles(filter: { familySlug: "${HV}", gradeMin: 8 }) { edges { node { key grade } } } }`);
+    const nodes = (result.data?.roles as { edges: Array<{ node: { key: string; grade: number } }> }).edges.map((e) => e.node);
     expect(nodes.length).toBeGreaterThan(0);
-    expect(nodes.every((n) => n.grade >= 8 && n.id.startsWith(`${HV}#`))).toBe(true);
-    expect(nodes.map((n) => n.id)).toContain(SENIOR_RM);
+    expect(nodes.every((n) => n.grade >= 8 && n.key.startsWith(`${HV}#`))).toBe(true);
+    expect(nodes.map((n) => n.key)).toContain(SENIOR_RM);
   });
 });
 
@@ -137,26 +137,26 @@ describe('history and diffs', () => {
   });
 
   it('diffs two refs role by role, each side read at its own commit', async () => {
-    const result = await run(`{ diff(from: "v1", to: "${handbook.shas[2]}") { from { sha } to { sha } families { slug change } roles { id change before { grade commit { sha } } after { grade commit { sha } } changes { field before after } } } }`);
+    const result = await run(`{ diff(from: "v1", to: "${handbook.shas[2]}") { from { sha } to { sha } families { slug change } roles { key change before { grade commit { sha } } after { grade commit { sha } } changes { field before after } } } }`);
     expect(result.errors).toBeUndefined();
     const diff = result.data?.diff as {
       from: { sha: string };
       to: { sha: string };
       families: Array<{ slug: string; change: string }>;
-      roles: Array<{ id: string; change: string; before: { grade: number; commit: { sha: string } } | null; after: { grade: number; commit: { sha: string } } | null; changes: Array<{ field: string; before: string; after: string }> }>;
+      roles: Array<{ key: string; change: string; before: { grade: number; commit: { sha: string } } | null; after: { grade: number; commit: { sha: string } } | null; changes: Array<{ field: string; before: string; after: string }> }>;
     };
     expect(diff.from.sha).toBe(handbook.shas[0]);
     expect(diff.to.sha).toBe(handbook.shas[2]);
     const families = Object.fromEntries(diff.families.map((f) => [f.slug, f.change]));
     expect(families).toMatchObject({ [CAE]: 'ADDED', 'sales/inside-sales-mid-market': 'ADDED', 'sales/director-regional-sales': 'MOVED' });
-    const lead = diff.roles.find((r) => r.id === TEAM_LEAD)!;
+    const lead = diff.roles.find((r) => r.key === TEAM_LEAD)!;
     expect(lead).toMatchObject({ change: 'MODIFIED', before: { grade: 5, commit: { sha: handbook.shas[0] } }, after: { grade: 6, commit: { sha: handbook.shas[2] } } });
     expect(lead.changes.find((c) => c.field === 'grade')).toMatchObject({ before: '5', after: '6' });
-    expect(diff.roles.find((r) => r.id === `${CAE}#commercial-account-executive-named`)).toMatchObject({ change: 'ADDED', before: null });
+    expect(diff.roles.find((r) => r.key === `${CAE}#commercial-account-executive-named`)).toMatchObject({ change: 'ADDED', before: null });
   });
 
   it('rejects a diff with a bad ref', async () => {
-    expect(codes(await run('{ diff(from: "v1", to: "nope") { roles { id } } }'))).toEqual(['BAD_REF']);
+    expect(codes(await run('{ diff(from: "v1", to: "nope") { roles { key } } }'))).toEqual(['BAD_REF']);
   });
 
   it('lists the commits that touched one family', async () => {
@@ -215,17 +215,17 @@ describe('ladders, paths, grades, search and validation', () => {
   const RM = `${HV}#regional-manager-smb`;
 
   it('finds career paths and explains each move', async () => {
-    const result = await run(`{ careerPaths(from: "${ADVOCATE}", to: "${SENIOR_RM}") { steps { id grade } transitions { kind gradeDelta from { id } to { id } } } }`);
+    const result = await run(`{ careerPaths(from: "${ADVOCATE}", to: "${SENIOR_RM}") { steps { key grade } transitions { kind gradeDelta from { key } to { key } } } }`);
     expect(result.errors).toBeUndefined();
-    const paths = result.data?.careerPaths as Array<{ steps: Array<{ id: string; grade: number }>; transitions: Array<{ kind: string; gradeDelta: number; from: { id: string }; to: { id: string } }> }>;
+    const paths = result.data?.careerPaths as Array<{ steps: Array<{ key: string; grade: number }>; transitions: Array<{ kind: string; gradeDelta: number; from: { key: string }; to: { key: string } }> }>;
     expect(paths.length).toBeGreaterThan(0);
     for (const path of paths) {
-      expect(path.steps[0].id).toBe(ADVOCATE);
-      expect(path.steps[path.steps.length - 1].id).toBe(SENIOR_RM);
+      expect(path.steps[0].key).toBe(ADVOCATE);
+      expect(path.steps[path.steps.length - 1].key).toBe(SENIOR_RM);
       expect(path.transitions).toHaveLength(path.steps.length - 1);
       path.transitions.forEach((move, i) => {
-        expect(move.from.id).toBe(path.steps[i].id);
-        expect(move.to.id).toBe(path.steps[i + 1].id);
+        expect(move.from.key).toBe(path.steps[i].key);
+        expect(move.to.key).toBe(path.steps[i + 1].key);
         expect(move.gradeDelta).toBe(path.steps[i + 1].grade - path.steps[i].grade);
       });
     }
@@ -242,40 +242,40 @@ describe('ladders, paths, grades, search and validation', () => {
   });
 
   it('resolves reportsTo prose to the role it names', async () => {
-    const result = await run(`{ role(id: "${TEAM_LEAD}") { reportsTo reportsToRole { id } } }`);
-    expect(result.data?.role).toEqual({ reportsTo: 'SMB Regional Manager', reportsToRole: { id: RM } });
+    const result = await run(`{ role(id: "${TEAM_LEAD}") { reportsTo reportsToRole { key } } }`);
+    expect(result.data?.role).toEqual({ reportsTo: 'SMB Regional Manager', reportsToRole: { key: RM } });
   });
 
   it('draws the ladder around one role, with Mermaid and DOT text', async () => {
-    const result = await run(`{ ladder(role: "${TEAM_LEAD}") { nodes { id } edges { kind from { id } to { id } } mermaid dot } }`);
+    const result = await run(`{ ladder(role: "${TEAM_LEAD}") { nodes { key } edges { kind from { key } to { key } } mermaid dot } }`);
     expect(result.errors).toBeUndefined();
-    const ladder = result.data?.ladder as { nodes: Array<{ id: string }>; edges: Array<{ kind: string; from: { id: string }; to: { id: string } }>; mermaid: string; dot: string };
-    const ids = ladder.nodes.map((n) => n.id);
+    const ladder = result.data?.ladder as { nodes: Array<{ key: string }>; edges: Array<{ kind: string; from: { key: string }; to: { key: string } }>; mermaid: string; dot: string };
+    const ids = ladder.nodes.map((n) => n.key);
     expect(ids).toEqual(expect.arrayContaining([ADVOCATE, TEAM_LEAD, SENIOR_RM]));
-    expect(ladder.edges).toContainEqual({ kind: 'LEVEL_ORDER', from: { id: ADVOCATE }, to: { id: TEAM_LEAD } });
-    expect(ladder.edges.every((e) => ids.includes(e.from.id) && ids.includes(e.to.id))).toBe(true);
+    expect(ladder.edges).toContainEqual({ kind: 'LEVEL_ORDER', from: { key: ADVOCATE }, to: { key: TEAM_LEAD } });
+    expect(ladder.edges.every((e) => ids.includes(e.from.key) && ids.includes(e.to.key))).toBe(true);
     expect(ladder.mermaid.startsWith('flowchart TD')).toBe(true);
     expect(ladder.dot.startsWith('digraph ladder {')).toBe(true);
     expect(codes(await run('{ ladder(role: "sales/nope#nobody") { mermaid } }'))).toEqual(['NOT_FOUND']);
   });
 
   it('groups roles by grade, lowest first, as they were at the ref', async () => {
-    const GRADES = 'query ($at: String) { grades(at: $at) { level roles { id } } }';
-    const levelOf = (grades: Array<{ level: number; roles: Array<{ id: string }> }>, id: string) => grades.find((g) => g.roles.some((r) => r.id === id))?.level;
-    const now = (await run(GRADES)).data?.grades as Array<{ level: number; roles: Array<{ id: string }> }>;
-    const then = (await run(GRADES, { at: 'v1' })).data?.grades as Array<{ level: number; roles: Array<{ id: string }> }>;
+    const GRADES = 'query ($at: String) { grades(at: $at) { level roles { key } } }';
+    const levelOf = (grades: Array<{ level: number; roles: Array<{ key: string }> }>, id: string) => grades.find((g) => g.roles.some((r) => r.key === id))?.level;
+    const now = (await run(GRADES)).data?.grades as Array<{ level: number; roles: Array<{ key: string }> }>;
+    const then = (await run(GRADES, { at: 'v1' })).data?.grades as Array<{ level: number; roles: Array<{ key: string }> }>;
     expect(now.map((g) => g.level)).toEqual([...now.map((g) => g.level)].sort((a, b) => a - b));
     expect(levelOf(now, TEAM_LEAD)).toBe(6);
     expect(levelOf(then, TEAM_LEAD)).toBe(5);
   });
 
   it('searches roles and rejects an empty search', async () => {
-    const result = await run('{ search(text: "team lead", first: 3) { score snippet role { id } } }');
+    const result = await run('{ search(text: "team lead", first: 3) { score snippet role { key } } }');
     expect(result.errors).toBeUndefined();
-    const hits = result.data?.search as Array<{ score: number; role: { id: string } }>;
+    const hits = result.data?.search as Array<{ score: number; role: { key: string } }>;
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.length).toBeLessThanOrEqual(3);
-    expect(hits[0].role.id).toBe(TEAM_LEAD);
+    expect(hits[0].role.key).toBe(TEAM_LEAD);
     expect(codes(await run('{ search(text: "  ") { score } }'))).toEqual(['BAD_USER_INPUT']);
   });
 

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { buildRolegraphSchema } from '../../src/graphql';
+import { roleGlobalId } from '../../src/graphql/globalId';
 import type { Indexer } from '../../src/index/types';
 import { HV, makeIndexer, makeSampleHandbook, runner, TEAM_LEAD, type Runner, type SampleHandbook } from './sampleHandbook';
 
@@ -28,11 +29,12 @@ afterAll(async () => {
 });
 
 it('holds the named operations the docs point to', () => {
-  expect(operations).toEqual(expect.arrayContaining(['RoleAtCommit', 'RoleHistory', 'Diff', 'Families', 'Search', 'Ladder']));
+  expect(operations).toEqual(expect.arrayContaining(['RoleAtCommit', 'RoleHistory', 'Diff', 'Families', 'Search', 'Ladder', 'RolesPage', 'Node']));
 });
 
 it.each(operations)('runs %s without errors', async (operationName) => {
-  const variables = { roleId: TEAM_LEAD, familySlug: HV, from: 'v1', to: handbook.shas[handbook.shas.length - 1], text: 'customer' };
+  const head = handbook.shas[handbook.shas.length - 1];
+  const variables = { roleId: TEAM_LEAD, familySlug: HV, from: 'v1', to: head, text: 'customer', nodeId: roleGlobalId(TEAM_LEAD, handbook.shas[0]) };
   const result = await run(`${EXAMPLES}`, variables, { operationName });
   expect(result.errors).toBeUndefined();
   expect(result.data).toBeTruthy();

@@ -94,11 +94,11 @@ describe('once indexed', () => {
   });
 
   it('answers a role with its grade', async () => {
-    const { status, json } = await post({ query: 'query ($id: ID!) { role(id: $id) { id title grade family { slug } } }', variables: { id: TEAM_LEAD } });
+    const { status, json } = await post({ query: 'query ($id: ID!) { role(id: $id) { key title grade family { slug } } }', variables: { id: TEAM_LEAD } });
     expect(status).toBe(200);
     expect(json.errors).toBeUndefined();
     expect(json.data.role).toEqual({
-      id: TEAM_LEAD,
+      key: TEAM_LEAD,
       title: 'SMB Advocate Team Lead',
       grade: 6,
       family: { slug: 'sales/high-velocity-sales-and-first-orders' },

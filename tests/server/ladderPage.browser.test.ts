@@ -19,7 +19,7 @@ declare const document: any; // eslint-disable-line @typescript-eslint/no-explic
 const LADDER_QUERY = /* GraphQL */ `
   query ($department: String, $role: ID, $at: String) {
     ladder(department: $department, role: $role, at: $at) {
-      nodes { id title grade family { slug title } }
+      nodes { id key title grade family { slug title } }
       edges { from { id } to { id } kind }
       mermaid
       dot
@@ -28,7 +28,7 @@ const LADDER_QUERY = /* GraphQL */ `
 `;
 
 interface LadderAnswer {
-  nodes: Array<{ id: string; title: string; grade: number | null }>;
+  nodes: Array<{ id: string; key: string; title: string; grade: number | null }>;
   edges: Array<{ from: { id: string }; to: { id: string }; kind: string }>;
   mermaid: string;
   dot: string;
@@ -113,7 +113,7 @@ describe('/ladder in a browser', () => {
       expect(drawn.mermaid).toBe(expected.mermaid);
       expect(drawn.dot).toBe(expected.dot);
       expect(drawn.exportLinks.every((href) => href.startsWith('blob:'))).toBe(true);
-      expect(drawn.legend).toBe(new Set(expected.nodes.map((n) => n.id.split('#')[0])).size);
+      expect(drawn.legend).toBe(new Set(expected.nodes.map((n) => n.key.split('#')[0])).size);
 
       // Labels read "Title · grade N"; a higher grade is drawn higher (smaller y on screen).
       const byId = new Map(expected.nodes.map((n) => [n.id, n] as const));
@@ -142,7 +142,7 @@ describe('/ladder in a browser', () => {
   it('passes role and at through: the ladder around one role at an abbreviated sha', async () => {
     const variables = { role: 'sales/regional-sales-director#director-regional-sales', at: served.repo.head().slice(0, 10) };
     const expected = await ladderOverHttp(variables);
-    expect(expected.nodes.map((n) => n.id)).toContain(variables.role);
+    expect(expected.nodes.map((n) => n.key)).toContain(variables.role);
     const { page } = await openPage();
     try {
       await page.goto(`${base}/ladder?${new URLSearchParams(variables).toString()}`);

@@ -1,5 +1,6 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { pinned, type RolegraphContext } from '../context';
+import { roleKeyOf } from '../globalId';
 import { roleNode, type RoleNode } from '../nodes';
 import { CareerPathsArgs } from '../args/careerPaths.args';
 import { CareerPath } from '../types/careerPath.type';
@@ -26,8 +27,9 @@ interface CareerPathData {
 @Resolver(() => CareerPath)
 export class CareerPathResolver {
   @Query(() => [CareerPath], { description: 'Shortest ways up the ladder from one role to another (at most 10), best first by grade progression, each move explained. Unknown id → NOT_FOUND.' })
-  async careerPaths(@Args(() => CareerPathsArgs) { from, to, at }: CareerPathsArgs, @Ctx() ctx: RolegraphContext): Promise<CareerPathData[]> {
-    const snapshot = await pinned(ctx).loaders.snapshotByRef(at);
+  async careerPaths(@Args(() => CareerPathsArgs) args: CareerPathsArgs, @Ctx() ctx: RolegraphContext): Promise<CareerPathData[]> {
+    const snapshot = await pinned(ctx).loaders.snapshotByRef(args.at);
+    const [from, to] = [roleKeyOf(args.from), roleKeyOf(args.to)];
     for (const id of [from, to]) {
       if (!snapshot.roleById.has(id)) throw new NotFoundError(`No role with id ${JSON.stringify(id)} at ${snapshot.commit.sha.slice(0, 8)}`);
     }

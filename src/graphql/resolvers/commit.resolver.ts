@@ -1,5 +1,7 @@
-import { Args, Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Args, Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { pinned, type RolegraphContext } from '../context';
+import { commitGlobalId } from '../globalId';
+import { asOf, timelineCommitForPage } from '../pagedRead';
 import { paginate, type ConnectionData } from '../pagination';
 import { CommitsArgs } from '../args/commits.args';
 import { Commit } from '../types/commit.type';
@@ -19,7 +21,14 @@ export class CommitResolver {
 
   @Query(() => CommitConnection, { description: 'Commits that changed the handbook (or one family), newest first.' })
   commits(@Args(() => CommitsArgs) args: CommitsArgs, @Ctx() ctx: RolegraphContext): ConnectionData<CommitInfo> {
-    return paginate(pinned(ctx).view.commitsTouching(args.path), args, (commit) => commit);
+    const { view } = pinned(ctx);
+    const asOfCommit = timelineCommitForPage(view, args);
+    return paginate(asOf(view.commitsTouching(args.path), asOfCommit, (commit) => commit), args, (commit) => commit, asOfCommit.sha);
+  }
+
+  @FieldResolver(() => ID, { description: 'Opaque global id of the commit; pass it to `node(id:)`.' })
+  id(@Root() commit: CommitInfo): string {
+    return commitGlobalId(commit.sha);
   }
 
   @FieldResolver(() => String, { description: 'The first 8 characters of `sha`, for display; any unique prefix works as a ref.' })

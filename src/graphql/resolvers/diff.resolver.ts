@@ -1,48 +1,8 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { pinned, type RolegraphContext } from '../context';
-import { familyNode, roleNode, type FamilyNode, type RoleNode } from '../nodes';
+import { diffData, type SnapshotDiffData } from '../diffNodes';
 import { DiffArgs } from '../args/diff.args';
 import { SnapshotDiff } from '../types/snapshotDiff.type';
-import type { CommitInfo, FamilyChange, RoleChange, Snapshot, SnapshotDiff as SnapshotDiffResult } from '../../index';
-
-interface RoleChangeData extends Omit<RoleChange, 'before' | 'after'> {
-  before: RoleNode | null;
-  after: RoleNode | null;
-}
-
-interface FamilyChangeData extends FamilyChange {
-  before: FamilyNode | null;
-  after: FamilyNode | null;
-}
-
-interface SnapshotDiffData {
-  from: CommitInfo;
-  to: CommitInfo;
-  families: FamilyChangeData[];
-  roles: RoleChangeData[];
-}
-
-/** Each side links into its own snapshot, so `before { family { title } }` reads the old family. */
-function withNodes(result: SnapshotDiffResult, from: Snapshot, to: Snapshot): SnapshotDiffData {
-  return {
-    from: result.from,
-    to: result.to,
-    roles: result.roles.map((change) => ({
-      ...change,
-      before: change.before && roleNode(change.before, from.commit),
-      after: change.after && roleNode(change.after, to.commit),
-    })),
-    families: result.families.map((change) => {
-      const before = from.familyBySlug.get(change.slug);
-      const after = to.familyBySlug.get(change.slug);
-      return {
-        ...change,
-        before: before ? familyNode(before, from.commit) : null,
-        after: after ? familyNode(after, to.commit) : null,
-      };
-    }),
-  };
-}
 
 @Resolver(() => SnapshotDiff)
 export class DiffResolver {
@@ -54,6 +14,6 @@ export class DiffResolver {
     // then in the view's snapshot cache, so loading them again is a lookup.
     const result = await view.diff(fromCommit, toCommit);
     const [from, to] = await Promise.all([loaders.snapshotByCommit.load(result.from), loaders.snapshotByCommit.load(result.to)]);
-    return withNodes(result, from, to);
+    return diffData(result, from, to);
   }
 }

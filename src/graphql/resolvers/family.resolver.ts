@@ -1,6 +1,8 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { pinned, type RolegraphContext } from '../context';
+import { familyGlobalId } from '../globalId';
 import { familyNode, ladderLinkNode, roleNode, type FamilyNode, type LadderLinkNode, type RoleNode } from '../nodes';
+import { snapshotForPage } from '../pagedRead';
 import { paginate, type ConnectionData } from '../pagination';
 import { FamiliesArgs } from '../args/families.args';
 import { FamilyArgs } from '../args/family.args';
@@ -16,13 +18,18 @@ import type { CommitInfo } from '../../index';
 export class FamilyResolver {
   @Query(() => JobFamilyConnection, { description: 'Family and department pages at a ref, sorted by slug.' })
   async families(@Args(() => FamiliesArgs) args: FamiliesArgs, @Ctx() ctx: RolegraphContext): Promise<ConnectionData<FamilyNode>> {
-    const snapshot = await pinned(ctx).loaders.snapshotByRef(args.at);
+    const snapshot = await snapshotForPage(pinned(ctx).loaders, args);
     const { department, kind } = args;
     const selected =
       department == null && kind == null
         ? snapshot.families
         : snapshot.families.filter((f) => (department == null || f.department === department) && (kind == null || f.kind === kind));
-    return paginate(selected, args, (family) => familyNode(family, snapshot.commit));
+    return paginate(selected, args, (family) => familyNode(family, snapshot.commit), snapshot.commit.sha);
+  }
+
+  @FieldResolver(() => ID, { description: 'Opaque global id naming the page at the commit of its snapshot (`commit`): two states never share one. Pass it to `node(id:)`.' })
+  id(@Root() family: FamilyNode): string {
+    return familyGlobalId(family.slug, family.at.sha);
   }
 
   @Query(() => JobFamily, { nullable: true, description: 'A family by slug at a ref; null when it does not exist there.' })

@@ -1,6 +1,8 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { pinned, type RolegraphContext } from '../context';
+import { roleKeyOf, roleVersionGlobalId } from '../globalId';
 import { roleNode, type RoleNode } from '../nodes';
+import { asOf, timelineCommitForPage } from '../pagedRead';
 import { paginate, type ConnectionData } from '../pagination';
 import { RoleHistoryArgs } from '../args/roleHistory.args';
 import { RoleVersionConnection } from '../types/connections';
@@ -13,9 +15,16 @@ import type { RoleVersion as RoleVersionData } from '../../index';
 export class HistoryResolver {
   @Query(() => RoleVersionConnection, { description: 'Commits that changed a role, newest first. Unknown id → NOT_FOUND.' })
   roleHistory(@Args(() => RoleHistoryArgs) args: RoleHistoryArgs, @Ctx() ctx: RolegraphContext): ConnectionData<RoleVersionData> {
-    const versions = pinned(ctx).view.roleHistory(args.id);
+    const { view } = pinned(ctx);
+    const versions = view.roleHistory(roleKeyOf(args.id));
     if (versions.length === 0) throw new NotFoundError(`No role with id ${JSON.stringify(args.id)} in the history`);
-    return paginate(versions, args, (version) => version);
+    const asOfCommit = timelineCommitForPage(view, args);
+    return paginate(asOf(versions, asOfCommit, (version) => version.commit), args, (version) => version, asOfCommit.sha);
+  }
+
+  @FieldResolver(() => ID, { description: 'Opaque global id naming this version: the role key and the commit that made it. Pass it to `node(id:)`.' })
+  id(@Root() version: RoleVersionData): string {
+    return roleVersionGlobalId(version.role.id, version.commit.sha);
   }
 
   @FieldResolver(() => Role, { nullable: true, description: 'The role after the commit; for REMOVED, as it was just before.' })

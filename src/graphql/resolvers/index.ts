@@ -7,6 +7,7 @@ import { GradeResolver } from './grade.resolver';
 import { HistoryResolver } from './history.resolver';
 import { LadderResolver } from './ladder.resolver';
 import { LadderLinkResolver } from './ladderLink.resolver';
+import { NodeResolver } from './node.resolver';
 import { RefreshResolver } from './refresh.resolver';
 import { RepositoryResolver } from './repository.resolver';
 import { RoleResolver } from './role.resolver';
@@ -16,6 +17,7 @@ import { ValidationResolver } from './validation.resolver';
 
 export const resolvers = [
   RepositoryResolver,
+  NodeResolver,
   CommitResolver,
   FamilyResolver,
   LadderLinkResolver,

@@ -1,5 +1,6 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { pinned, type RolegraphContext } from '../context';
+import { roleKeyOf } from '../globalId';
 import { roleNode, type RoleNode } from '../nodes';
 import { LadderArgs } from '../args/ladder.args';
 import { Ladder } from '../types/ladder.type';
@@ -17,7 +18,9 @@ interface LadderData {
 @Resolver(() => Ladder)
 export class LadderResolver {
   @Query(() => Ladder, { description: 'The career-ladder graph of a department, of the roles connected to one role, or of everything.' })
-  async ladder(@Args(() => LadderArgs) { department, role, at }: LadderArgs, @Ctx() ctx: RolegraphContext): Promise<LadderData> {
+  async ladder(@Args(() => LadderArgs) args: LadderArgs, @Ctx() ctx: RolegraphContext): Promise<LadderData> {
+    const { department, at } = args;
+    const role = args.role == null ? args.role : roleKeyOf(args.role);
     const snapshot = await pinned(ctx).loaders.snapshotByRef(at);
     if (role != null && !snapshot.roleById.has(role)) throw new NotFoundError(`No role with id ${JSON.stringify(role)} at ${snapshot.commit.sha.slice(0, 8)}`);
     const { nodes, edges } = selectLadder(snapshot, department, role);

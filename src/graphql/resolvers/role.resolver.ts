@@ -1,6 +1,8 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { pinned, type RolegraphContext } from '../context';
+import { roleGlobalId, roleKeyOf } from '../globalId';
 import { roleNode, type FamilyNode, type RoleNode } from '../nodes';
+import { asOf, snapshotForPage, timelineCommitForPage } from '../pagedRead';
 import { paginate } from '../pagination';
 import { filterRoles } from '../roleFilter';
 import { PageArgs } from '../args/page.args';
@@ -20,13 +22,25 @@ export class RoleResolver {
   async role(@Args(() => RoleArgs) { id, at }: RoleArgs, @Ctx() ctx: RolegraphContext): Promise<RoleNode | null> {
     const { loaders } = pinned(ctx);
     const snapshot = await loaders.snapshotByRef(at);
-    return loaders.role.load({ at: snapshot.commit, id });
+    return loaders.role.load({ at: snapshot.commit, id: roleKeyOf(id) });
   }
 
   @Query(() => RoleConnection, { description: 'Roles at a ref, in family slug and level order, paged; `filter` narrows them. `totalCount` counts the filtered roles.' })
   async roles(@Args(() => RolesArgs) args: RolesArgs, @Ctx() ctx: RolegraphContext): Promise<ConnectionData<RoleNode>> {
-    const snapshot = await pinned(ctx).loaders.snapshotByRef(args.at);
-    return paginate(filterRoles(snapshot.roles, args.filter), args, (role) => roleNode(role, snapshot.commit));
+    const snapshot = await snapshotForPage(pinned(ctx).loaders, args);
+    return paginate(filterRoles(snapshot.roles, args.filter), args, (role) => roleNode(role, snapshot.commit), snapshot.commit.sha);
+  }
+
+  @FieldResolver(() => ID, { description: 'Opaque global id naming the role at the commit of its snapshot (`commit`): two states of a role never share one. Pass it to `node(id:)`.' })
+  id(@Root() role: RoleNode): string {
+    return roleGlobalId(role.id, role.at.sha);
+  }
+
+  @FieldResolver(() => String, {
+    description: 'Readable role key, `<family slug>#<slug of title>`, the same at every commit: what `role(id:)`, `roleHistory(id:)` and `careerPaths` take.',
+  })
+  key(@Root() role: RoleNode): string {
+    return role.id;
   }
 
   @FieldResolver(() => JobFamily, { description: 'The job family page that holds the role, at the same commit.' })
@@ -75,7 +89,9 @@ export class RoleResolver {
 
   @FieldResolver(() => RoleVersionConnection, { description: 'Commits that changed this role, newest first (whole history, whatever the snapshot).' })
   history(@Root() role: RoleNode, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: RolegraphContext): ConnectionData<RoleVersion> {
-    return paginate(pinned(ctx).view.roleHistory(role.id), page, (version) => version);
+    const { view } = pinned(ctx);
+    const asOfCommit = timelineCommitForPage(view, page);
+    return paginate(asOf(view.roleHistory(role.id), asOfCommit, (version) => version.commit), page, (version) => version, asOfCommit.sha);
   }
 
   private async neighbours(

@@ -1,9 +1,12 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { DateTimeISO } from './dateTime.scalar';
+import { Node } from './node.interface';
 
-// Resolved from the git layer's CommitInfo; `shortSha` and `author` are field resolvers.
-@ObjectType({ description: 'A commit of the tracked branch (or any commit a ref named).' })
-export class Commit {
+// Resolved from the git layer's CommitInfo; `id`, `shortSha` and `author` are field resolvers.
+@ObjectType({ implements: Node, description: 'A commit of the tracked branch (or any commit a ref named).' })
+export class Commit implements Node {
+  id: string;
+
   @Field(() => String, { description: 'Full 40-character commit sha.' })
   sha: string;
 

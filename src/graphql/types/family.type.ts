@@ -1,11 +1,15 @@
 import { Field, ObjectType } from 'type-graphql';
 import { FamilyKind } from './familyKind.enum';
+import { Node } from './node.interface';
 import { ParseWarning } from './parseWarning.type';
 
-// parent, children, roles, careerLadder and commit are field resolvers (resolvers/family.resolver.ts).
-@ObjectType({ description: 'A job family page (or a department page), as it stood at one commit.' })
-export class JobFamily {
-  @Field(() => String, { description: 'URL slug, e.g. `sales/vp-of-commercial-sales`.' })
+// id (global, at the page's commit), parent, children, roles, careerLadder and commit are field
+// resolvers (resolvers/family.resolver.ts).
+@ObjectType({ implements: Node, description: 'A job family page (or a department page), as it stood at one commit.' })
+export class JobFamily implements Node {
+  id: string;
+
+  @Field(() => String, { description: 'URL slug, e.g. `sales/vp-of-commercial-sales`: readable and the same at every commit; what `family(slug:)` takes.' })
   slug: string;
 
   @Field(() => String, { description: 'Department, the first segment of the slug, e.g. `sales`.' })

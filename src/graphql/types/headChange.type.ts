@@ -9,6 +9,6 @@ export class HeadChange {
   @Field(() => Commit, { nullable: true, description: 'The head served before; null on the first index.' })
   previousHead: Commit | null;
 
-  @Field(() => [ID], { description: 'Roles added, removed or modified between the two heads.' })
+  @Field(() => [ID], { description: 'Keys (`Role.key`) of the roles added, removed or modified between the two heads.' })
   changedRoleIds: string[];
 }

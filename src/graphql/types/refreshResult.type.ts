@@ -9,6 +9,6 @@ export class RefreshResult {
   @Field(() => Commit, { nullable: true, description: 'Head before the refresh; null when there was no index yet.' })
   previousHead: Commit | null;
 
-  @Field(() => [ID], { description: 'Roles added, removed or modified between the previous head and the new one.' })
+  @Field(() => [ID], { description: 'Keys (`Role.key`) of the roles added, removed or modified between the previous head and the new one.' })
   changedRoleIds: string[];
 }

@@ -1,11 +1,11 @@
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { ListItem } from './listItem.type';
+import { Node } from './node.interface';
 
-// Plain fields come straight from the parsed Role; family, extends, nextRoles, history, ... are
-// field resolvers in resolvers/role.resolver.ts.
-@ObjectType({ description: 'One role (or level) of a job family, as it stood at one commit.' })
-export class Role {
-  @Field(() => ID, { description: '`<family slug>#<slug of title>`.' })
+// Plain fields come straight from the parsed Role; id (global, at the role's commit), key, family,
+// extends, nextRoles, history, ... are field resolvers in resolvers/role.resolver.ts.
+@ObjectType({ implements: Node, description: 'One role (or level) of a job family, as it stood at one commit.' })
+export class Role implements Node {
   id: string;
 
   @Field(() => String, { description: 'Role title as written in its heading, e.g. `VP of Commercial Sales`.' })
@@ -17,7 +17,7 @@ export class Role {
   @Field(() => String, { nullable: true, description: 'The grade as written, e.g. `grade 10+`.' })
   gradeText: string | null;
 
-  @Field(() => String, { description: 'Slug of the job family page that holds the role (the part of `id` before `#`).' })
+  @Field(() => String, { description: 'Slug of the job family page that holds the role (the part of `key` before `#`).' })
   familySlug: string;
 
   @Field(() => [String], { description: 'Paragraphs describing the role, outside its lists.' })

@@ -2,11 +2,15 @@ import { Field, ObjectType } from 'type-graphql';
 import { ChangeKind } from './changeKind.enum';
 import { Commit } from './commit.type';
 import { FieldChange } from './fieldChange.type';
+import { Node } from './node.interface';
 import type { ChangeKind as ChangeKindValue } from '../../index';
 
-// `role` is a field resolver (resolvers/history.resolver.ts): the role as it stood after the commit.
-@ObjectType({ description: "A commit that changed a role's content." })
-export class RoleVersion {
+// `id` and `role` are field resolvers (resolvers/history.resolver.ts): `role` is the role as it
+// stood after the commit.
+@ObjectType({ implements: Node, description: "A commit that changed a role's content." })
+export class RoleVersion implements Node {
+  id: string;
+
   @Field(() => Commit, { description: 'The commit that changed the role.' })
   commit: Commit;
 

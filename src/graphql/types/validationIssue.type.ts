@@ -16,7 +16,7 @@ export class ValidationIssue {
   @Field(() => String, { description: 'Slug of the page the problem is on.' })
   familySlug: string;
 
-  @Field(() => ID, { nullable: true, description: 'The role it concerns; null when it concerns the page as a whole.' })
+  @Field(() => ID, { nullable: true, description: 'Key of the role it concerns (`Role.key`, the same at every commit); null when it concerns the page as a whole.' })
   roleId: string | null;
 
   @Field(() => String, { description: 'Repository path of the page.' })

@@ -16,6 +16,8 @@ declare global {
 /** What a node carries; showRole reads it back when the node is tapped. */
 export interface NodeData {
   id: string;
+  /** The role's readable key (`id` is its global id): what the address bar's `role` takes. */
+  key: string;
   label: string;
   grade: number | null;
   family: string;
@@ -65,7 +67,7 @@ export function draw(render: typeof cytoscape, ladder: Ladder, palette: FamilyPa
   document.body.dataset.skippedEdges = String(ladder.edges.length - drawable.length);
   const positions = gradeRowPositions(ladder.nodes, drawable);
   const elements: cytoscape.ElementDefinition[] = ladder.nodes.map((node) => {
-    const data: NodeData = { id: node.id, label: nodeLabel(node), grade: node.grade, family: node.family.slug, colour: palette.colours[node.family.slug]! };
+    const data: NodeData = { id: node.id, key: node.key, label: nodeLabel(node), grade: node.grade, family: node.family.slug, colour: palette.colours[node.family.slug]! };
     return { group: 'nodes', data, position: positions[node.id] };
   });
   drawable.forEach((edge, i) => {

@@ -27,11 +27,11 @@ export function listFamilies(palette: FamilyPalette): void {
 export function showRole(data: NodeData): void {
   const params = readParams();
   const next = new URLSearchParams();
-  next.set('role', data.id);
+  next.set('role', data.key);
   if (params.at) next.set('at', params.at);
   const status = byId('ladder-status');
   status.replaceChildren();
-  status.appendChild(document.createTextNode(`${data.label} — ${data.id} `));
+  status.appendChild(document.createTextNode(`${data.label} — ${data.key} `));
   const link = document.createElement('a');
   link.href = `/ladder?${next.toString()}`;
   link.textContent = 'ladder around this role';

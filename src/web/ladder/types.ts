@@ -1,7 +1,10 @@
 // The shape of the `LadderPage` answer (schema/examples.graphql) as the page reads it.
 
 export interface LadderNode {
+  /** Global id: the role at the ladder's commit. */
   id: string;
+  /** Readable role key, `<family slug>#<slug of title>`. */
+  key: string;
   title: string;
   grade: number | null;
   family: { slug: string; title: string };

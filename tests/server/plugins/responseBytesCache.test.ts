@@ -24,7 +24,7 @@ const PAGE = 'content/job-families/sales/high-velocity-sales-and-first-orders.md
 const TEAM_LEAD = 'sales/high-velocity-sales-and-first-orders#smb-advocate-team-lead';
 const HV_SEED = seed('high-velocity-sales-and-first-orders.md');
 const GRADE_6 = 'The SMB Advocate Team Lead is a grade 6.';
-const ROLE = 'query Role($id: ID!) { role(id: $id) { id grade } }';
+const ROLE = 'query Role($id: ID!) { role(id: $id) { key grade } }';
 const ROLE_BODY = JSON.stringify({ query: ROLE, variables: { id: TEAM_LEAD } });
 const ADMIN_TOKEN = 'test-admin-token-0123456789';
 const MAX_BODY = 4096;
@@ -86,7 +86,7 @@ describe('response bytes cache', () => {
     const first = await post(ROLE_BODY);
     const second = await post(ROLE_BODY);
     expect(first.status).toBe(200);
-    expect(first.json).toEqual({ data: { role: { id: TEAM_LEAD, grade: 6 } } });
+    expect(first.json).toEqual({ data: { role: { key: TEAM_LEAD, grade: 6 } } });
     expect(hit(first)).toBe(false);
     expect(hit(second)).toBe(true);
     expect(second.status).toBe(200);
@@ -104,7 +104,7 @@ describe('response bytes cache', () => {
     reachedApollo = 0;
     const spaced = await post(ROLE_BODY.replace('{ role', '{  role'));
     expect(hit(spaced)).toBe(false);
-    expect(spaced.json).toEqual({ data: { role: { id: TEAM_LEAD, grade: 6 } } });
+    expect(spaced.json).toEqual({ data: { role: { key: TEAM_LEAD, grade: 6 } } });
     expect(reachedApollo).toBe(1);
   });
 
@@ -123,7 +123,7 @@ describe('response bytes cache', () => {
     const admin = await post(ROLE_BODY, { authorization: `Bearer ${ADMIN_TOKEN}` });
     const stranger = await post(ROLE_BODY, { authorization: 'Bearer wrong' });
     expect(hit(admin) || hit(stranger)).toBe(false);
-    expect(admin.json).toEqual({ data: { role: { id: TEAM_LEAD, grade: 6 } } });
+    expect(admin.json).toEqual({ data: { role: { key: TEAM_LEAD, grade: 6 } } });
     expect(reachedApollo).toBe(2);
   });
 
@@ -216,7 +216,7 @@ describe('response bytes cache', () => {
     reachedApollo = 0;
     const after = await post(ROLE_BODY);
     expect(hit(after)).toBe(false);
-    expect(after.json).toEqual({ data: { role: { id: TEAM_LEAD, grade: 7 } } });
+    expect(after.json).toEqual({ data: { role: { key: TEAM_LEAD, grade: 7 } } });
     const again = await post(ROLE_BODY);
     expect(hit(again)).toBe(true);
     expect(again.bytes.equals(after.bytes)).toBe(true);

@@ -5,7 +5,7 @@ import { COLUMN_GAP, gradeRowPositions, ROW_GAP } from '../../../src/web/ladder/
 import type { LadderEdge, LadderEdgeKind, LadderNode } from '../../../src/web/ladder/types';
 
 function role(id: string, grade: number | null, family: string): LadderNode {
-  return { id, title: id, grade, family: { slug: family, title: family } };
+  return { id, key: id, title: id, grade, family: { slug: family, title: family } };
 }
 
 function edge(from: string, to: string, kind: LadderEdgeKind = 'LADDER_LINK'): LadderEdge {

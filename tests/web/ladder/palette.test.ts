@@ -2,7 +2,7 @@ import { familyColours, PALETTE } from '../../../src/web/ladder/palette';
 import type { LadderNode } from '../../../src/web/ladder/types';
 
 function role(id: string, family: string, title = family.toUpperCase()): LadderNode {
-  return { id, title: id, grade: null, family: { slug: family, title } };
+  return { id, key: id, title: id, grade: null, family: { slug: family, title } };
 }
 
 it('gives each family one colour, in slug order, with its title for the legend', () => {

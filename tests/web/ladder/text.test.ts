@@ -2,7 +2,7 @@ import { describe as describeLadder, gradeText, nodeLabel } from '../../../src/w
 import type { Ladder } from '../../../src/web/ladder/types';
 
 const ladder: Ladder = {
-  nodes: [{ id: 'sales/ae#ae', title: 'Account Executive', grade: 9.5, family: { slug: 'sales/ae', title: 'AE' } }],
+  nodes: [{ id: 'sales/ae#ae', key: 'sales/ae#ae', title: 'Account Executive', grade: 9.5, family: { slug: 'sales/ae', title: 'AE' } }],
   edges: [],
   mermaid: '',
   dot: '',
