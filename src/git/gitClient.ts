@@ -126,6 +126,8 @@ export async function withGit<T>(
     timedOut = true;
     deadline.abort();
   }, timeoutMs);
+  // The git child keeps the process alive while it runs; the deadline alone must not.
+  timer.unref();
   try {
     const git = simpleGit({
       baseDir: path.resolve(opts.gitDir ?? opts.cwd ?? '.'),

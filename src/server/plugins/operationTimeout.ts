@@ -43,6 +43,8 @@ class Deadline {
     if (!this.gate) {
       this.gate = new Promise<never>((_, reject) => {
         this.timer = setTimeout(() => reject(new OperationTimeoutError(this.timeoutMs)), Math.max(0, this.at - Date.now()));
+        // A request's deadline never keeps a process alive on its own (a server closing, a test's worker exiting).
+        this.timer.unref();
       });
       this.gate.catch(() => undefined); // nobody may be racing when it fires
     }
