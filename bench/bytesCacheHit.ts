@@ -12,13 +12,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pino from 'pino';
 import { createServer } from '../src/server/app';
 import { CACHE_STATUS_HEADER } from '../src/server/plugins/responseBytesCache';
 import { ensureSampleRepo } from '../src/server/sample';
 import { loadTest } from './httpLoad';
 import { openIndex } from './openIndex';
 
-const QUIET = { info() {}, warn() {}, error() {}, debug() {} };
 const QUERY = JSON.stringify({ query: '{ roles(first: 50) { totalCount edges { node { id title grade } } } }' });
 
 async function main(): Promise<void> {
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     const index = openIndex(repo, cacheDir, 'content/job-families');
     await index.indexer.refresh();
     const config = { adminToken: null, branch: 'main', gitlabToken: null, gitlabSigningSecret: null, githubSecret: null, responseCacheEntries: 1000 };
-    const server = await createServer({ config, indexer: index.indexer, logger: QUIET });
+    const server = await createServer({ config, indexer: index.indexer, logger: pino({ level: 'silent' }) });
     const url = `http://127.0.0.1:${(await server.listen(0, '127.0.0.1')).port}/graphql`;
     const post = () => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: QUERY });
     const first = await post();

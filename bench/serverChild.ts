@@ -7,6 +7,7 @@
 //   ← { type: 'bare', body }  → { type: 'bare', url }  (a previous bare server is closed first)
 //   ← { type: 'rss' }         → { type: 'rss', maxRssMB }
 //   ← { type: 'exit' }
+import pino from 'pino';
 import { createServer, type RolegraphServer } from '../src/server/app';
 import { startBareServer } from './httpLoad';
 import { maxRssMB, msSince, openIndex } from './openIndex';
@@ -18,7 +19,7 @@ export type ServerChildMessage =
 
 export type ServerChildRequest = { type: 'bare'; body: string } | { type: 'rss' } | { type: 'exit' };
 
-const QUIET = { info() {}, warn() {}, error() {}, debug() {} };
+const QUIET = pino({ level: 'silent' });
 
 async function serve(indexer: Parameters<typeof createServer>[0]['indexer'], responseCacheEntries: number): Promise<{ server: RolegraphServer; url: string }> {
   // Written as a variable so the option type-checks before and after app.ts declares it.

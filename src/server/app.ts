@@ -8,6 +8,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { buildRolegraphSchema, createContext, createRolegraphPubSub, formatError, publishHeadChanges, RefreshFailedError, type RolegraphContext } from '../graphql';
@@ -26,30 +27,28 @@ import { createMetricsPlugin } from './plugins/metricsPlugin';
 import { createResponseBytesCache } from './plugins/responseBytesCache';
 import { queryLimits } from './plugins/queryLimits';
 import { subscriptionLimits } from './plugins/subscriptionLimits';
+import { linkRequest } from './requestLink';
+import { createRequestLog } from './requestLog';
+import type { RequestTracing } from './requestTracing';
 import { createWebhookRouter } from './webhooks';
 
 export const GRAPHQL_PATH = '/graphql';
 /** Answers kept by the HTTP answer cache (responseBytesCache) when the config does not say; 0 turns it off. */
 export const DEFAULT_RESPONSE_CACHE_ENTRIES = 1000;
 
-/** The subset of a pino logger the server uses. */
-export interface ServerLogger {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-  debug(obj: object, msg?: string): void;
-}
-
 export interface ServerDeps {
   config: Pick<Config, 'adminToken' | 'branch' | 'gitlabToken' | 'gitlabSigningSecret' | 'githubSecret'> & { limits?: Limits; responseCacheEntries?: number };
   indexer: Indexer;
   /** Present when the index is watched; webhooks and the `refresh` mutation go through it. */
   refresher?: Refresher;
-  logger: ServerLogger;
+  /** A pino logger: pino-http writes each request's line through it (requestLog.ts). */
+  logger: Logger;
   /** Default: a fresh registry bound to this indexer and refresher. */
   metrics?: Metrics;
   /** Appended to the server's own Apollo plugins (tests count what reaches Apollo with one). */
   extraPlugins?: ApolloServerPlugin<RolegraphContext>[];
+  /** Spans for each request, when tracing is on (main.ts starts it); absent, no tracing code runs. */
+  tracing?: RequestTracing;
 }
 
 export interface RolegraphServer {
@@ -81,12 +80,13 @@ function refreshThrough(refresher: Refresher | undefined, indexer: Indexer): () 
 }
 
 export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
-  const { config, indexer, refresher, logger } = deps;
+  const { config, indexer, refresher, logger, tracing } = deps;
   const limits = config.limits ?? DEFAULT_LIMITS;
   const cacheEntries = config.responseCacheEntries ?? DEFAULT_RESPONSE_CACHE_ENTRIES;
   const metrics = deps.metrics ?? createMetrics({ indexer });
   const unbindMetrics = refresher ? metrics.bindRefresher(refresher) : () => {};
   const refresh = refreshThrough(refresher, indexer);
+  const requestLog = createRequestLog(logger);
   const contextFor = (authorization: unknown): RolegraphContext =>
     createContext({ indexer, isAdmin: isAdminAuthorization(authorization, config.adminToken), refresh });
 
@@ -101,9 +101,22 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
   // Repeated public queries on the same head are answered as stored bytes before express and Apollo.
   const bytesCache =
     cacheEntries > 0
-      ? createResponseBytesCache({ maxEntries: cacheEntries, maxBytes: limits.responseCacheBytes, maxBodyBytes: limits.maxBodyBytes, currentHead: () => indexer.current()?.head.commit.sha ?? null, metrics })
+      ? createResponseBytesCache({
+          maxEntries: cacheEntries,
+          maxBytes: limits.responseCacheBytes,
+          maxBodyBytes: limits.maxBodyBytes,
+          currentHead: () => indexer.current()?.head.commit.sha ?? null,
+          metrics,
+          onHit(req, operationName) {
+            requestLog.noteCacheHit(req, operationName);
+            tracing?.noteCacheHit(req, operationName);
+          },
+        })
       : null;
-  const httpServer = http.createServer(bytesCache ? bytesCache.listener(app) : app);
+  // Outside in: the request log gives the request its id, tracing opens its span, the answer cache
+  // may answer, express routes the rest.
+  const routed = bytesCache ? bytesCache.listener(app) : app;
+  const httpServer = http.createServer(requestLog.listener(tracing ? tracing.listener(routed) : routed));
 
   // Subscriptions (headChanged) over graphql-ws on the same path; the upgrade never reaches express.
   const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH, maxPayload: limits.maxBodyBytes });
@@ -124,6 +137,8 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
     // Apollo's default landing page loads Apollo Sandbox from a CDN; we serve our own GraphiQL.
     ApolloServerPluginLandingPageDisabled(),
     createMetricsPlugin<RolegraphContext>(metrics),
+    requestLog.plugin,
+    ...(tracing ? [tracing.plugin] : []),
     ...(bytesCache ? [bytesCache.plugin] : []),
     {
       async serverWillStart() {
@@ -169,7 +184,7 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
     ...jsonBody(limits),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        const contextValue = contextFor(req.headers.authorization);
+        const contextValue = linkRequest(contextFor(req.headers.authorization), req);
         return bytesCache ? bytesCache.track(req, contextValue) : contextValue;
       },
     }),

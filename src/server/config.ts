@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { redactCredentials } from '../git';
 import { loadLimits, type Limits } from './limits';
+import { loadTracingConfig, type TracingConfig } from './tracingConfig';
 
 /** Flags as commander hands them over (strings; absent = undefined). */
 export interface ConfigFlags {
@@ -38,6 +39,8 @@ export interface Config {
   gitTimeoutMs: number;
   /** Query, time and body limits (ROLEGRAPH_MAX_DEPTH, ... — see src/server/limits.ts). */
   limits: Limits;
+  /** Where OpenTelemetry spans go; null = tracing off (see tracingConfig.ts). */
+  tracing: TracingConfig | null;
 }
 
 export class ConfigError extends Error {
@@ -122,6 +125,7 @@ export function loadConfig(flags: ConfigFlags, env: Record<string, string | unde
     logLevel,
     gitTimeoutMs: integer('ROLEGRAPH_GIT_TIMEOUT_SECONDS', pick(env.ROLEGRAPH_GIT_TIMEOUT_SECONDS), DEFAULTS.gitTimeoutMs / 1000, 1, 86_400) * 1000,
     limits: limitsFrom(env),
+    tracing: tracingFrom(env),
   };
 }
 
@@ -134,9 +138,22 @@ function limitsFrom(env: Record<string, string | undefined>): Limits {
   }
 }
 
+/** The tracing settings, a bad endpoint reported like every other configuration mistake. */
+function tracingFrom(env: Record<string, string | undefined>): TracingConfig | null {
+  try {
+    return loadTracingConfig(env);
+  } catch (err) {
+    throw new ConfigError(err instanceof Error ? err.message : String(err));
+  }
+}
+
 /** The config as it may be logged: secrets replaced by whether they are set, URL credentials masked. */
 export function redactConfig(config: Config): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...config, repo: config.repo === null ? null : redactCredentials(config.repo) };
+  const out: Record<string, unknown> = {
+    ...config,
+    repo: config.repo === null ? null : redactCredentials(config.repo),
+    tracing: config.tracing === null ? null : { ...config.tracing, url: redactCredentials(config.tracing.url) },
+  };
   for (const key of SECRET_KEYS) out[key] = config[key] === null ? null : '[set]';
   return out;
 }

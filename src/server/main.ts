@@ -2,6 +2,7 @@
 // shutdown. The server listens at once; queries answer INDEX_NOT_READY until the first index is
 // built in the background.
 import type { Logger } from 'pino';
+import { redactCredentials } from '../git';
 import type { Indexer } from '../index';
 import { createRefresher, type Refresher } from '../watch';
 import { createServer, type RolegraphServer } from './app';
@@ -32,7 +33,10 @@ export async function startServer(config: Config, opts: { logger?: Logger; handl
     throttledProgress((progress) => logger.info({ progress }, `indexing: ${progress.stage} ${progress.done}/${progress.total}`)),
   );
   const refresher = createRefresher(indexer, { pollSeconds: config.pollSeconds, log: logger });
-  const server = await createServer({ config, indexer, refresher, logger });
+  // Loaded only when configured: with tracing off, no OpenTelemetry module is ever required.
+  const tracing = config.tracing ? (await import('./tracing')).startTracing(config.tracing, logger) : null;
+  if (config.tracing) logger.info({ tracing: { url: redactCredentials(config.tracing.url) } }, 'tracing on');
+  const server = await createServer({ config, indexer, refresher, logger, tracing: tracing?.requests });
   const address = await server.listen(config.port, config.host);
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
@@ -51,6 +55,8 @@ export async function startServer(config: Config, opts: { logger?: Logger; handl
       await refresher.stop();
       await server.close();
       await indexer.close();
+      // After the server: the spans of the last requests are sent too.
+      await tracing?.shutdown();
       logger.info({}, 'stopped');
     })();
     return closing;

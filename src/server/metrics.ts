@@ -15,6 +15,8 @@ export interface MetricsOptions {
   defaultMetrics?: boolean;
   /** Distinct GraphQL operation names kept as labels; later ones share `__other__`. Default 100. */
   maxOperationNames?: number;
+  /** Distinct error codes kept as labels; later ones share `__other__`. Default 50. */
+  maxErrorCodes?: number;
 }
 
 export interface Metrics {
@@ -29,6 +31,8 @@ export interface Metrics {
   countWebhook(provider: Provider, outcome: WebhookOutcome): void;
   /** Record one GraphQL request's duration; the name is bounded (see maxOperationNames). */
   observeGraphqlRequest(operationName: string | null | undefined, seconds: number): void;
+  /** Count the errors of one GraphQL answer, one per error, by `extensions.code` (bounded like names). */
+  countGraphqlErrors(codes: readonly string[]): void;
   /** `GET /metrics`. */
   readonly handler: RequestHandler;
 }
@@ -36,8 +40,12 @@ export interface Metrics {
 const PHASES: readonly IndexPhase[] = ['starting', 'cloning', 'indexing', 'ready', 'refreshing', 'failed'];
 /** A GraphQL operation name (spec: Name); anything else is not a name a client legitimately sent. */
 const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,99}$/;
+/** An error code as ours and Apollo's are spelled (BAD_REF, GRAPHQL_VALIDATION_FAILED); anything else shares `__other__`. */
+const ERROR_CODE = /^[A-Z][A-Z0-9_]{0,63}$/;
 export const ANONYMOUS_OPERATION = 'anonymous';
-export const OTHER_OPERATION = '__other__';
+/** The shared label of values past a cap (operation names, error codes). */
+export const OTHER_LABEL = '__other__';
+export const OTHER_OPERATION = OTHER_LABEL;
 
 export function createMetrics(opts: MetricsOptions = {}): Metrics {
   const registry = new Registry();
@@ -45,6 +53,8 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
   let indexer: IndexerReadout | undefined = opts.indexer;
   const maxOperationNames = opts.maxOperationNames ?? 100;
   const operationNames = new Set<string>();
+  const maxErrorCodes = opts.maxErrorCodes ?? 50;
+  const errorCodes = new Set<string>();
 
   const refreshes = new Counter({
     name: 'rolegraph_refresh_total',
@@ -74,6 +84,12 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
     help: 'GraphQL request duration by operation name.',
     labelNames: ['operation'] as const,
     buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  const graphqlErrors = new Counter({
+    name: 'rolegraph_graphql_errors_total',
+    help: 'Errors in GraphQL answers by extensions.code, one per error (the code the client saw).',
+    labelNames: ['code'] as const,
     registers: [registry],
   });
 
@@ -117,6 +133,15 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
     return name;
   }
 
+  function errorCodeLabel(code: string): string {
+    if (!ERROR_CODE.test(code)) return OTHER_LABEL;
+    if (errorCodes.has(code)) return code;
+    // The formatter masks unknown codes, so the set is small; the cap holds should that ever slip.
+    if (errorCodes.size >= maxErrorCodes) return OTHER_LABEL;
+    errorCodes.add(code);
+    return code;
+  }
+
   const metrics: Metrics = {
     registry,
     observeRefresh(event) {
@@ -135,6 +160,9 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
     },
     observeGraphqlRequest(operationName, seconds) {
       graphqlDuration.observe({ operation: operationLabel(operationName) }, seconds);
+    },
+    countGraphqlErrors(codes) {
+      for (const code of codes) graphqlErrors.inc({ code: errorCodeLabel(code) });
     },
     handler: (_req: Request, res: Response) => {
       registry.metrics().then(

@@ -1,12 +1,13 @@
 // The production HTTP server (createServer) for the security tests, on a free loopback port.
 // Apart from harness.ts so the tests that need no server do not load the server layer.
 import type { Indexer } from '../../src/index/types';
+import pino from 'pino';
 import { createServer, type RolegraphServer } from '../../src/server/app';
 import { DEFAULT_LIMITS, type Limits } from '../../src/server/limits';
 import { baseUrl } from './harness';
 
 /** Logs nothing: the tests read answers, not logs. */
-export const quietLogger = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
+export const quietLogger = pino({ level: 'silent' });
 
 export interface RunningServer {
   url: string;

@@ -21,6 +21,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       gitTimeoutMs: 300_000,
       limits: DEFAULT_LIMITS,
+      tracing: null,
     });
   });
 

@@ -111,6 +111,19 @@ describe('createMetrics', () => {
     expect(text).not.toContain('operation="Third"');
   });
 
+  it('counts GraphQL errors one per error by code, capping distinct codes into __other__', async () => {
+    const metrics = createMetrics({ defaultMetrics: false, maxErrorCodes: 2 });
+    metrics.countGraphqlErrors(['BAD_REF', 'NOT_FOUND', 'NOT_FOUND']);
+    metrics.countGraphqlErrors([]);
+    metrics.countGraphqlErrors(['TIMEOUT', 'lower case', 'BAD_REF']);
+    const text = await metrics.registry.getSingleMetricAsString('rolegraph_graphql_errors_total');
+    expect(text).toContain('rolegraph_graphql_errors_total{code="BAD_REF"} 2');
+    expect(text).toContain('rolegraph_graphql_errors_total{code="NOT_FOUND"} 2');
+    expect(text).toContain('rolegraph_graphql_errors_total{code="__other__"} 2');
+    expect(text).not.toContain('code="TIMEOUT"');
+    expect(text).not.toContain('lower case');
+  });
+
   it('serves the Prometheus text format on GET /metrics', async () => {
     const metrics = createMetrics({ indexer: readout(5) });
     const app = express();

@@ -33,6 +33,8 @@ export interface ResponseBytesCacheOptions {
   /** The head sha served right now, or null before the first index. */
   currentHead: () => string | null;
   metrics: Pick<Metrics, 'observeGraphqlRequest'>;
+  /** Told of each stored answer served, with the operation it answers (the request log notes it). */
+  onHit?: (req: IncomingMessage, operationName: string | null) => void;
   uncacheableRootFields?: readonly string[];
   clock?: () => bigint;
 }
@@ -65,8 +67,8 @@ const JSON_CONTENT_TYPE = /^application\/json\s*(?:;\s*charset="?utf-8"?\s*)?$/i
 const DECIMAL = /^\d{1,12}$/;
 /** body-parser's strict mode: a JSON body must open an object or array after RFC 7159 whitespace. */
 const STRICT_JSON_START = /^[\x20\x09\x0a\x0d]*[{[]/;
-/** Headers that describe this connection or moment rather than the answer. */
-const NOT_STORED = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', CACHE_STATUS_HEADER]);
+/** Headers that describe this connection, moment or request rather than the answer. */
+const NOT_STORED = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'x-request-id', CACHE_STATUS_HEADER]);
 
 interface Entry {
   /** The stored headers plus Content-Length and the hit marker, ready for writeHead. */
@@ -202,7 +204,8 @@ export function createResponseBytesCache(opts: ResponseBytesCacheOptions): Respo
     }) as ServerResponse['end'];
   };
 
-  const serve = (res: ServerResponse, entry: Entry, startedAt: bigint): void => {
+  const serve = (req: IncomingMessage, res: ServerResponse, entry: Entry, startedAt: bigint): void => {
+    opts.onHit?.(req, entry.operationName);
     res.writeHead(200, entry.headers);
     res.end(entry.body);
     opts.metrics.observeGraphqlRequest(entry.operationName, Number(clock() - startedAt) / 1e9);
@@ -232,7 +235,7 @@ export function createResponseBytesCache(opts: ResponseBytesCacheOptions): Respo
         const entry = key === null ? undefined : entries.get(key);
         if (key !== null && entry) {
           hits += 1;
-          serve(res, entry, startedAt);
+          serve(req, res, entry, startedAt);
           return;
         }
         const parsed = parseJsonBody(body);

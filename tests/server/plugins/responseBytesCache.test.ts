@@ -11,6 +11,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import pino from 'pino';
 import { createGitSource } from '../../../src/git/gitSource';
 import { buildRolegraphSchema, createContext, type RolegraphContext } from '../../../src/graphql';
 import { createIndexer } from '../../../src/index';
@@ -28,7 +29,7 @@ const ROLE = 'query Role($id: ID!) { role(id: $id) { key grade } }';
 const ROLE_BODY = JSON.stringify({ query: ROLE, variables: { id: TEAM_LEAD } });
 const ADMIN_TOKEN = 'test-admin-token-0123456789';
 const MAX_BODY = 4096;
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
+const quiet = pino({ level: 'silent' });
 
 let repo: TestRepo;
 let cacheDir: string;
