@@ -15,13 +15,16 @@ import type { Indexer, RefreshResult } from '../index';
 import { createRefresher, type Refresher } from '../watch';
 import { publicMessage } from '../util';
 import { isAdminAuthorization } from './adminAuth';
-import type { Config } from './config';
+import { DEFAULTS, type Config } from './config';
+import { corsMiddleware, NO_CORS } from './cors';
+import { allowGetQueries } from './getQueries';
 import { createGraphiqlRouter } from './graphiql';
 import { createHealthRouter } from './health';
 import { createLadderRouter } from './ladderPage';
 import { DEFAULT_LIMITS, type Limits } from './limits';
 import { createMetrics, type Metrics } from './metrics';
 import { jsonBody } from './plugins/bodyLimit';
+import { httpCachingPlugin } from './plugins/httpCaching';
 import { createMetricsPlugin } from './plugins/metricsPlugin';
 import { createResponseBytesCache } from './plugins/responseBytesCache';
 import { queryLimits } from './plugins/queryLimits';
@@ -41,7 +44,8 @@ export interface ServerLogger {
 }
 
 export interface ServerDeps {
-  config: Pick<Config, 'adminToken' | 'branch' | 'gitlabToken' | 'gitlabSigningSecret' | 'githubSecret'> & { limits?: Limits; responseCacheEntries?: number };
+  config: Pick<Config, 'adminToken' | 'branch' | 'gitlabToken' | 'gitlabSigningSecret' | 'githubSecret'> &
+    Partial<Pick<Config, 'corsOrigins' | 'headMaxAgeSeconds'>> & { limits?: Limits; responseCacheEntries?: number };
   indexer: Indexer;
   /** Present when the index is watched; webhooks and the `refresh` mutation go through it. */
   refresher?: Refresher;
@@ -96,6 +100,9 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
 
   const app = express();
   app.disable('x-powered-by');
+  // GraphQL answers get their ETag (or none, when no-store) from httpCachingPlugin; express's weak
+  // ETag of whatever res.send sends would label errors too. Static files keep theirs (sendFile).
+  app.set('etag', false);
   // Behind a proxy the client address matters only for logs; never trust forwarded headers blindly.
   app.set('trust proxy', false);
   // Repeated public queries on the same head are answered as stored bytes before express and Apollo.
@@ -124,6 +131,7 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
     // Apollo's default landing page loads Apollo Sandbox from a CDN; we serve our own GraphiQL.
     ApolloServerPluginLandingPageDisabled(),
     createMetricsPlugin<RolegraphContext>(metrics),
+    httpCachingPlugin({ headMaxAgeSeconds: config.headMaxAgeSeconds ?? DEFAULTS.headMaxAgeSeconds }),
     ...(bytesCache ? [bytesCache.plugin] : []),
     {
       async serverWillStart() {
@@ -164,8 +172,12 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
   }
   app.use(createGraphiqlRouter(GRAPHQL_PATH));
   app.use(createLadderRouter({ graphqlPath: GRAPHQL_PATH }));
+  // CORS first, so a preflight is answered and a refused answer still carries Vary: Origin.
+  const cors = corsMiddleware(config.corsOrigins ?? NO_CORS);
+  if (cors) app.use(GRAPHQL_PATH, cors);
   app.use(
     GRAPHQL_PATH,
+    allowGetQueries,
     ...jsonBody(limits),
     expressMiddleware(apollo, {
       context: async ({ req }) => {

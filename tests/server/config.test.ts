@@ -21,6 +21,8 @@ describe('loadConfig', () => {
       logLevel: 'info',
       gitTimeoutMs: 300_000,
       limits: DEFAULT_LIMITS,
+      corsOrigins: { kind: 'none' },
+      headMaxAgeSeconds: 5,
     });
   });
 
