@@ -170,11 +170,12 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
       }),
     );
   }
-  app.use(createGraphiqlRouter(GRAPHQL_PATH));
-  app.use(createLadderRouter({ graphqlPath: GRAPHQL_PATH }));
-  // CORS first, so a preflight is answered and a refused answer still carries Vary: Origin.
+  // CORS before the GraphiQL router, whose GET route would answer OPTIONS itself (express's
+  // automatic OPTIONS reply); every answer on the path, refused or not, then carries Vary: Origin.
   const cors = corsMiddleware(config.corsOrigins ?? NO_CORS);
   if (cors) app.use(GRAPHQL_PATH, cors);
+  app.use(createGraphiqlRouter(GRAPHQL_PATH));
+  app.use(createLadderRouter({ graphqlPath: GRAPHQL_PATH }));
   app.use(
     GRAPHQL_PATH,
     allowGetQueries,
