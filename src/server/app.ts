@@ -24,7 +24,7 @@ import { createLadderRouter } from './ladderPage';
 import { DEFAULT_LIMITS, type Limits } from './limits';
 import { createMetrics, type Metrics } from './metrics';
 import { jsonBody } from './plugins/bodyLimit';
-import { httpCachingPlugin } from './plugins/httpCaching';
+import { httpCachingPlugin, varyByAccept } from './plugins/httpCaching';
 import { createMetricsPlugin } from './plugins/metricsPlugin';
 import { createResponseBytesCache } from './plugins/responseBytesCache';
 import { queryLimits } from './plugins/queryLimits';
@@ -178,6 +178,7 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
   app.use(createLadderRouter({ graphqlPath: GRAPHQL_PATH }));
   app.use(
     GRAPHQL_PATH,
+    varyByAccept,
     allowGetQueries,
     ...jsonBody(limits),
     expressMiddleware(apollo, {

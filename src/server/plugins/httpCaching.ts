@@ -14,6 +14,7 @@
 // answers a matching If-None-Match on POST with 412, and no browser or CDN caches POST answers;
 // its headers still tell a client library what it may keep.
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { RequestHandler } from 'express';
 import { createHash } from 'node:crypto';
 import type { RolegraphContext } from '../../graphql';
 import { DEFAULT_UNCACHEABLE_ROOT_FIELDS, isCleanResult, selectsAnyRootField } from './cacheableAnswer';
@@ -36,6 +37,16 @@ export function matchesIfNoneMatch(header: string | undefined, tag: string): boo
   const strip = (t: string): string => t.trim().replace(/^W\//, '');
   return header.split(',').some((t) => strip(t) === strip(tag));
 }
+
+/**
+ * `Vary: Accept` on every answer of the GraphQL path: Accept picks its content type, and a shared
+ * cache must not hand one representation to a client that asked for the other. Set on the express
+ * response (appending, after CORS's `Vary: Origin`): a `vary` among Apollo's headers would replace it.
+ */
+export const varyByAccept: RequestHandler = (_req, res, next) => {
+  res.vary('Accept');
+  next();
+};
 
 function etag(parts: readonly string[]): string {
   const hash = createHash('sha256');

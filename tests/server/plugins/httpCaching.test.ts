@@ -62,6 +62,7 @@ describe('a query pinned to full shas', () => {
     const graphqlJson = await get(query, { accept: 'application/graphql-response+json' });
     expect(graphqlJson.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
     expect(graphqlJson.headers.get('etag')).not.toBe(json.headers.get('etag'));
+    expect(json.headers.get('vary')).toBe('Accept');
   });
 
   it('counts a sha given as a variable, and both sides of a diff', async () => {
