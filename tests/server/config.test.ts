@@ -31,6 +31,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({}, { ROLEGRAPH_MAX_ALIASES: 'many' }, CWD)).toThrow(ConfigError);
   });
 
+  it('reads ROLEGRAPH_HEAD_MAX_AGE_SECONDS and refuses a value out of range', () => {
+    expect(loadConfig({}, { ROLEGRAPH_HEAD_MAX_AGE_SECONDS: '0' }, CWD).headMaxAgeSeconds).toBe(0);
+    expect(loadConfig({}, { ROLEGRAPH_HEAD_MAX_AGE_SECONDS: '60' }, CWD).headMaxAgeSeconds).toBe(60);
+    expect(() => loadConfig({}, { ROLEGRAPH_HEAD_MAX_AGE_SECONDS: 'soon' }, CWD)).toThrow('ROLEGRAPH_HEAD_MAX_AGE_SECONDS must be a whole number, got "soon"');
+    expect(() => loadConfig({}, { ROLEGRAPH_HEAD_MAX_AGE_SECONDS: '86401' }, CWD)).toThrow(ConfigError);
+  });
+
   it('reads the environment', () => {
     const config = loadConfig({}, {
       ROLEGRAPH_REPO: 'https://gitlab.example.com/handbook/handbook.git',
