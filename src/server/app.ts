@@ -16,13 +16,16 @@ import type { Indexer, RefreshResult } from '../index';
 import { createRefresher, type Refresher } from '../watch';
 import { publicMessage } from '../util';
 import { isAdminAuthorization } from './adminAuth';
-import type { Config } from './config';
+import { DEFAULTS, type Config } from './config';
+import { corsMiddleware, NO_CORS } from './cors';
+import { allowGetQueries } from './getQueries';
 import { createGraphiqlRouter } from './graphiql';
 import { createHealthRouter } from './health';
 import { createLadderRouter } from './ladderPage';
 import { DEFAULT_LIMITS, type Limits } from './limits';
 import { createMetrics, type Metrics } from './metrics';
 import { jsonBody } from './plugins/bodyLimit';
+import { httpCachingPlugin, varyByAccept } from './plugins/httpCaching';
 import { createMetricsPlugin } from './plugins/metricsPlugin';
 import { createResponseBytesCache } from './plugins/responseBytesCache';
 import { queryLimits } from './plugins/queryLimits';
@@ -37,7 +40,8 @@ export const GRAPHQL_PATH = '/graphql';
 export const DEFAULT_RESPONSE_CACHE_ENTRIES = 1000;
 
 export interface ServerDeps {
-  config: Pick<Config, 'adminToken' | 'branch' | 'gitlabToken' | 'gitlabSigningSecret' | 'githubSecret'> & { limits?: Limits; responseCacheEntries?: number };
+  config: Pick<Config, 'adminToken' | 'branch' | 'gitlabToken' | 'gitlabSigningSecret' | 'githubSecret'> &
+    Partial<Pick<Config, 'corsOrigins' | 'headMaxAgeSeconds'>> & { limits?: Limits; responseCacheEntries?: number };
   indexer: Indexer;
   /** Present when the index is watched; webhooks and the `refresh` mutation go through it. */
   refresher?: Refresher;
@@ -96,6 +100,9 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
 
   const app = express();
   app.disable('x-powered-by');
+  // GraphQL answers get their ETag (or none, when no-store) from httpCachingPlugin; express's weak
+  // ETag of whatever res.send sends would label errors too. Static files keep theirs (sendFile).
+  app.set('etag', false);
   // Behind a proxy the client address matters only for logs; never trust forwarded headers blindly.
   app.set('trust proxy', false);
   // Repeated public queries on the same head are answered as stored bytes before express and Apollo.
@@ -139,6 +146,7 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
     createMetricsPlugin<RolegraphContext>(metrics),
     requestLog.plugin,
     ...(tracing ? [tracing.plugin] : []),
+    httpCachingPlugin({ headMaxAgeSeconds: config.headMaxAgeSeconds ?? DEFAULTS.headMaxAgeSeconds }),
     ...(bytesCache ? [bytesCache.plugin] : []),
     {
       async serverWillStart() {
@@ -177,10 +185,16 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
       }),
     );
   }
+  // CORS before the GraphiQL router, whose GET route would answer OPTIONS itself (express's
+  // automatic OPTIONS reply); every answer on the path, refused or not, then carries Vary: Origin.
+  const cors = corsMiddleware(config.corsOrigins ?? NO_CORS);
+  if (cors) app.use(GRAPHQL_PATH, cors);
   app.use(createGraphiqlRouter(GRAPHQL_PATH));
   app.use(createLadderRouter({ graphqlPath: GRAPHQL_PATH }));
   app.use(
     GRAPHQL_PATH,
+    varyByAccept,
+    allowGetQueries,
     ...jsonBody(limits),
     expressMiddleware(apollo, {
       context: async ({ req }) => {

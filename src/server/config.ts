@@ -2,6 +2,7 @@
 // globals, so the precedence rules (flag > env > default) are testable with plain objects.
 import path from 'node:path';
 import { redactCredentials } from '../git';
+import { CorsConfigError, parseCorsOrigins, type CorsOrigins } from './cors';
 import { loadLimits, type Limits } from './limits';
 import { loadTracingConfig, type TracingConfig } from './tracingConfig';
 
@@ -41,6 +42,10 @@ export interface Config {
   limits: Limits;
   /** Where OpenTelemetry spans go; null = tracing off (see tracingConfig.ts). */
   tracing: TracingConfig | null;
+  /** Origins whose pages may read answers (ROLEGRAPH_CORS_ORIGINS; see src/server/cors.ts). */
+  corsOrigins: CorsOrigins;
+  /** `max-age` of answers that follow the head (ROLEGRAPH_HEAD_MAX_AGE_SECONDS; see plugins/httpCaching.ts). */
+  headMaxAgeSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -55,6 +60,8 @@ export const DEFAULTS = {
   pollSeconds: 60,
   logLevel: 'info',
   gitTimeoutMs: 5 * 60_000,
+  // Short enough that a push is seen within seconds, long enough to absorb a page's burst of repeats.
+  headMaxAgeSeconds: 5,
 } as const;
 
 /** A decimal integer with nothing around it: `4000`, not `4e3`, `0x10` or `40 00`. */
@@ -126,7 +133,18 @@ export function loadConfig(flags: ConfigFlags, env: Record<string, string | unde
     gitTimeoutMs: integer('ROLEGRAPH_GIT_TIMEOUT_SECONDS', pick(env.ROLEGRAPH_GIT_TIMEOUT_SECONDS), DEFAULTS.gitTimeoutMs / 1000, 1, 86_400) * 1000,
     limits: limitsFrom(env),
     tracing: tracingFrom(env),
+    corsOrigins: corsOriginsFrom(env.ROLEGRAPH_CORS_ORIGINS),
+    headMaxAgeSeconds: integer('ROLEGRAPH_HEAD_MAX_AGE_SECONDS', pick(env.ROLEGRAPH_HEAD_MAX_AGE_SECONDS), DEFAULTS.headMaxAgeSeconds, 0, 86_400),
   };
+}
+
+function corsOriginsFrom(raw: string | undefined): CorsOrigins {
+  try {
+    return parseCorsOrigins(raw);
+  } catch (err) {
+    if (err instanceof CorsConfigError) throw new ConfigError(err.message);
+    throw err;
+  }
 }
 
 /** The limits, with a bad value reported like every other configuration mistake. */

@@ -92,8 +92,23 @@ it('refuses a batch of operations (a JSON array)', async () => {
 describe('CSRF prevention', () => {
   const QUERY = `{ role(id: "${VP_ROLE}") { grade } }`;
 
-  it('refuses a GET with a query and a text/plain content type', async () => {
-    const res = await fetch(`${server.url}/graphql?query=${encodeURIComponent(QUERY)}`, { headers: { 'content-type': 'text/plain' } });
+  // GET queries are answered without a preflight header since issue 12 (SECURITY.md, "GET queries
+  // and CSRF"): what stays refused over GET is a mutation, and any GET carrying credentials.
+  it('answers a GET query with no preflight header, as urql and graphql-request send it', async () => {
+    const res = await fetch(`${server.url}/graphql?query=${encodeURIComponent(QUERY)}`, { headers: { accept: 'application/json' } });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { data: { role: { grade: number } } }).data.role.grade).toBe(12);
+  });
+
+  it('refuses a mutation over GET without running it', async () => {
+    const res = await fetch(`${server.url}/graphql?query=${encodeURIComponent('mutation { refresh { head { sha } } }')}`, { headers: { accept: 'application/json' } });
+    const text = await res.text();
+    expect(res.status).toBe(405);
+    expect(text).not.toContain('"data"');
+  });
+
+  it('keeps CSRF prevention for a GET that carries an Authorization header', async () => {
+    const res = await fetch(`${server.url}/graphql?query=${encodeURIComponent(QUERY)}`, { headers: { authorization: 'Bearer anything', accept: 'application/json' } });
     const text = await res.text();
     expect(res.status).toBe(400);
     expect(text).toContain('Cross-Site Request Forgery');

@@ -22,12 +22,21 @@ describe('loadConfig', () => {
       gitTimeoutMs: 300_000,
       limits: DEFAULT_LIMITS,
       tracing: null,
+      corsOrigins: { kind: 'none' },
+      headMaxAgeSeconds: 5,
     });
   });
 
   it('reads the limits from the environment and refuses a bad one as a ConfigError', () => {
     expect(loadConfig({}, { ROLEGRAPH_MAX_DEPTH: '7', ROLEGRAPH_INTROSPECTION: 'false' }, CWD).limits).toMatchObject({ maxDepth: 7, introspection: false });
     expect(() => loadConfig({}, { ROLEGRAPH_MAX_ALIASES: 'many' }, CWD)).toThrow(ConfigError);
+  });
+
+  it('reads ROLEGRAPH_HEAD_MAX_AGE_SECONDS and refuses a value out of range', () => {
+    expect(loadConfig({}, { ROLEGRAPH_HEAD_MAX_AGE_SECONDS: '0' }, CWD).headMaxAgeSeconds).toBe(0);
+    expect(loadConfig({}, { ROLEGRAPH_HEAD_MAX_AGE_SECONDS: '60' }, CWD).headMaxAgeSeconds).toBe(60);
+    expect(() => loadConfig({}, { ROLEGRAPH_HEAD_MAX_AGE_SECONDS: 'soon' }, CWD)).toThrow('ROLEGRAPH_HEAD_MAX_AGE_SECONDS must be a whole number, got "soon"');
+    expect(() => loadConfig({}, { ROLEGRAPH_HEAD_MAX_AGE_SECONDS: '86401' }, CWD)).toThrow(ConfigError);
   });
 
   it('reads the environment', () => {

@@ -129,9 +129,12 @@ describe('once indexed', () => {
     expect(text).not.toMatch(/at .*\.js|node_modules|SyntaxError/);
   });
 
-  it('refuses a simple cross-site request (CSRF prevention)', async () => {
+  it('refuses a simple cross-site POST (CSRF prevention); a GET query needs no preflight header', async () => {
+    const form = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ __typename }"}' });
+    expect(form.status).toBe(400);
     const res = await fetch(`${base}/graphql?query=${encodeURIComponent('{ __typename }')}`);
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ data: { __typename: 'Query' } });
   });
 
   it('gives a browser GraphiQL instead of JSON, with a strict CSP', async () => {

@@ -130,7 +130,8 @@ describe('the request log', () => {
 
   it('counts a request Apollo refuses before it starts (CSRF prevention) as BAD_REQUEST', async () => {
     const before = await errorCount('BAD_REQUEST');
-    const res = await fetch(`${base}/graphql?query=${encodeURIComponent('{ __typename }')}`);
+    // A "simple" cross-site POST (text/plain): what CSRF prevention exists to refuse.
+    const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{ "query": "{ __typename }" }' });
     expect(res.status).toBe(400);
     const { line } = await lineFor(res.headers.get('x-request-id')!);
     expect(line.res).toEqual({ statusCode: 400 });

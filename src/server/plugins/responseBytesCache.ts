@@ -147,9 +147,10 @@ function refuseMalformed(res: ServerResponse): void {
   res.end(body);
 }
 
-function keyOf(head: string, accept: string, body: Buffer): string {
+function keyOf(head: string, accept: string, origin: string, body: Buffer): string {
   // Accept is part of the key: Apollo answers application/graphql-response+json when asked for it.
-  return createHash('sha256').update(head).update('\0').update(accept).update('\0').update(body).digest('base64');
+  // Origin too: a stored answer carries the CORS headers (Access-Control-Allow-Origin) of its origin.
+  return createHash('sha256').update(head).update('\0').update(accept).update('\0').update(origin).update('\0').update(body).digest('base64');
 }
 
 function hitHeaders(res: ServerResponse, body: Buffer): OutgoingHttpHeaders {
@@ -231,7 +232,7 @@ export function createResponseBytesCache(opts: ResponseBytesCacheOptions): Respo
           entries.clear();
           entriesHead = head;
         }
-        const key = head === null ? null : keyOf(head, req.headers.accept ?? '', body);
+        const key = head === null ? null : keyOf(head, req.headers.accept ?? '', req.headers.origin ?? '', body);
         const entry = key === null ? undefined : entries.get(key);
         if (key !== null && entry) {
           hits += 1;
