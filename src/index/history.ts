@@ -2,11 +2,17 @@
 // pages a commit changed are compared, so the cost follows the number of changes, not
 // commits × files. A role's identity is its id (family slug + role slug), and the family slug is
 // the same for every path shape (`x.md`, `x/index.md`, ...), so a rename is a MOVED version.
+// Identity also survives a new id: a role retitled within its family (roleMatch.ts) and the roles
+// of a family page git saw renamed to another folder (`R` with -M) continue their chain under the
+// new id, and the old id keeps answering with the same chain. Each version carries the per-item
+// blame of its bullets (itemBlame.ts), continued from the version before it in the chain.
 import type { CommitInfo, TimelineStep } from '../git';
 import type { JobFamily, Role } from '../parse';
 import { scalarChange, roleFieldChanges } from './fieldChanges';
+import { blameRole } from './itemBlame';
 import { stepDelta } from './pathBlobIndex';
-import type { FieldChange, RoleVersion } from './types';
+import { matchRetitles } from './roleMatch';
+import type { FieldChange, RenameEvent, RoleVersion } from './types';
 
 /** The parsed family of a page version; undefined when it could not be read. */
 export type FamilyLookup = (path: string, blob: string) => JobFamily | undefined;
@@ -20,6 +26,8 @@ export interface TimelineHistory {
   positionsByPath: ReadonlyMap<string, readonly number[]>;
   /** Positions of commits that changed anything in the content folder, oldest first. */
   contentPositions: readonly number[];
+  /** New ids and slugs (retitles, family moves), oldest first: what diffs compose across commits. */
+  renames: readonly RenameEvent[];
   /** Commits covered (the next extension starts at this position). */
   length: number;
   /** Where the pages stood after the last commit: what `extendHistory` continues from. */
@@ -32,7 +40,12 @@ export interface HistoryState {
   readonly pathsBySlug: ReadonlyMap<string, ReadonlySet<string>>;
   /** A path's slug is fixed the first time it is seen, so every later commit agrees on it. */
   readonly slugByPath: ReadonlyMap<string, string>;
+  /** Current id of a chain → the ids it had before, oldest first (kept in step with later growth). */
+  readonly formerIds: ReadonlyMap<string, readonly string[]>;
 }
+
+/** A version as one commit's comparison produces it; the chain adds the blame. */
+export type RoleVersionDraft = Omit<RoleVersion, 'blame'>;
 
 interface PageAt {
   path: string;
@@ -45,8 +58,9 @@ const EMPTY_HISTORY: TimelineHistory = {
   positionsBySlug: new Map(),
   positionsByPath: new Map(),
   contentPositions: [],
+  renames: [],
   length: 0,
-  state: { blobByPath: new Map(), pathsBySlug: new Map(), slugByPath: new Map() },
+  state: { blobByPath: new Map(), pathsBySlug: new Map(), slugByPath: new Map(), formerIds: new Map() },
 };
 
 export function buildHistory(
@@ -78,8 +92,8 @@ export function extendHistory(
   const positionsBySlug = new AppendOnlyLists(previous.positionsBySlug);
   const positionsByPath = new AppendOnlyLists(previous.positionsByPath);
   const contentPositions = previous.contentPositions.slice();
-  /** This extension's versions per role, oldest first. */
-  const added = new Map<string, RoleVersion[]>();
+  const renames = previous.renames.slice();
+  const chains = new ChainBuilder(previous.roleVersions, previous.state.formerIds);
 
   const slugOf = (path: string, blob: string | undefined): string => {
     let slug = slugByPath.get(path);
@@ -116,6 +130,14 @@ export function extendHistory(
     }
     const delta = stepDelta(step, isPage);
     if (delta.length === 0) return;
+    // Pages git saw renamed (`R`, similarity >= 50%) to a path with another slug: candidate family moves.
+    const renamed: Array<[from: string, to: string]> = [];
+    for (const change of step.changes) {
+      if (change.status !== 'R' || !isPage(change.oldPath!) || !isPage(change.newPath!)) continue;
+      const from = slugOf(change.oldPath!, change.oldBlob ?? undefined);
+      const to = slugOf(change.newPath!, change.newBlob ?? undefined);
+      if (from !== to) renamed.push([from, to]);
+    }
     const slugs = new Set<string>();
     for (const [path, blob] of delta) slugs.add(slugOf(path, blob ?? blobByPath.get(path)));
     const before = new Map<string, PageAt | undefined>();
@@ -130,24 +152,43 @@ export function extendHistory(
         ownPaths(slug).add(path);
       }
     }
+    const record = (versions: readonly RoleVersionDraft[]): void => {
+      for (const version of versions) {
+        chains.add(version);
+        if (version.previousId !== undefined) renames.push({ position, kind: 'role', from: version.previousId, to: version.role.id });
+      }
+    };
+    // A move is the old slug gone and the new one new in this commit; anything else (the old page
+    // still there, the new slug already taken) stays a removal and an addition.
+    for (const [from, to] of renamed) {
+      const was = before.get(from);
+      const now = pageOf(to);
+      if (!slugs.has(from) || !slugs.has(to) || !was || !now || pageOf(from) || before.get(to)) continue;
+      slugs.delete(from);
+      slugs.delete(to);
+      positionsBySlug.carry(from, to);
+      positionsBySlug.append(to, position);
+      renames.push({ position, kind: 'family', from, to });
+      record(compareFamilies(step.commit, was, now, true));
+    }
     for (const slug of slugs) {
       const was = before.get(slug);
       const now = pageOf(slug);
       if (was?.path === now?.path && was?.blob === now?.blob) continue;
       positionsBySlug.append(slug, position);
-      for (const version of compareFamilies(step.commit, was, now)) appendVersion(added, version);
+      record(compareFamilies(step.commit, was, now));
     }
   });
 
-  const roleVersions = new Map(previous.roleVersions);
-  for (const [id, list] of added) roleVersions.set(id, [...list.reverse(), ...(roleVersions.get(id) ?? [])]);
+  const built = chains.finish();
   return {
-    roleVersions,
+    roleVersions: built.roleVersions,
     positionsBySlug: positionsBySlug.map,
     positionsByPath: positionsByPath.map,
     contentPositions,
+    renames,
     length: previous.length + steps.length,
-    state: { blobByPath, pathsBySlug, slugByPath },
+    state: { blobByPath, pathsBySlug, slugByPath, formerIds: built.formerIds },
   };
 }
 
@@ -169,12 +210,83 @@ class AppendOnlyLists {
     }
     if (list[list.length - 1] !== position) list.push(position);
   }
+
+  /** `to` takes `from`'s positions too (a family that moved keeps its page's history). */
+  carry(from: string, to: string): void {
+    const merged = [...new Set([...(this.map.get(from) ?? []), ...(this.map.get(to) ?? [])])].sort((a, b) => a - b);
+    this.own.set(to, merged);
+    this.map.set(to, merged);
+  }
 }
 
-function appendVersion(map: Map<string, RoleVersion[]>, version: RoleVersion): void {
-  const list = map.get(version.role.id);
-  if (list) list.push(version);
-  else map.set(version.role.id, [version]);
+/**
+ * Role chains over a previous generation's, copy on write. A chain is keyed by its current id; a
+ * retitle moves the chain to the new id, and at the end every former id is pointed at the same
+ * (new) array, unless that id has since been taken by another role.
+ */
+class ChainBuilder {
+  /** This extension's versions per chain, oldest first. */
+  private readonly added = new Map<string, RoleVersion[]>();
+  /** Chain → the id whose previous-generation list is its tail (null: a fresh chain). Absent: itself. */
+  private readonly baseOf = new Map<string, string | null>();
+  private readonly formerIds: Map<string, readonly string[]>;
+
+  constructor(
+    private readonly previous: ReadonlyMap<string, readonly RoleVersion[]>,
+    formerIds: ReadonlyMap<string, readonly string[]>,
+  ) {
+    this.formerIds = new Map(formerIds);
+  }
+
+  add(draft: RoleVersionDraft): void {
+    const key = draft.role.id;
+    if (draft.previousId !== undefined) {
+      const old = draft.previousId;
+      this.added.set(key, this.added.get(old) ?? []);
+      this.added.delete(old);
+      this.baseOf.set(key, this.baseOf.has(old) ? this.baseOf.get(old)! : old);
+      this.baseOf.delete(old);
+      this.formerIds.set(key, [...(this.formerIds.get(old) ?? []), old]);
+      this.formerIds.delete(old);
+    } else if (!this.added.has(key) && !this.baseOf.has(key)) {
+      // An id that was retitled away and now names a new role starts a chain of its own.
+      const tail = this.previous.get(key);
+      if (tail && tail[0].role.id !== key) this.baseOf.set(key, null);
+    }
+    const last = this.lastOf(key);
+    // A removal leaves the bullets' history as it was; anything else continues it.
+    const blame = draft.change === 'REMOVED' && last ? last.blame : blameRole(draft.role, last?.blame, draft.commit);
+    const version: RoleVersion = { ...draft, blame };
+    const list = this.added.get(key);
+    if (list) list.push(version);
+    else this.added.set(key, [version]);
+  }
+
+  private tailOf(key: string): readonly RoleVersion[] {
+    const base = this.baseOf.has(key) ? this.baseOf.get(key)! : key;
+    return base === null ? [] : (this.previous.get(base) ?? []);
+  }
+
+  private lastOf(key: string): RoleVersion | undefined {
+    const list = this.added.get(key);
+    return list && list.length > 0 ? list[list.length - 1] : this.tailOf(key)[0];
+  }
+
+  finish(): { roleVersions: Map<string, readonly RoleVersion[]>; formerIds: ReadonlyMap<string, readonly string[]> } {
+    const roleVersions = new Map(this.previous);
+    for (const [key, list] of this.added) {
+      const tail = this.tailOf(key);
+      const chain = [...list.reverse(), ...tail];
+      roleVersions.set(key, chain);
+      for (const id of this.formerIds.get(key) ?? []) {
+        if (this.added.has(id)) continue;
+        const held = this.previous.get(id);
+        // Still this chain (or no chain yet): follow it; another role's chain keeps its id.
+        if (held === undefined || held === tail || held[0].role.id !== id) roleVersions.set(id, chain);
+      }
+    }
+    return { roleVersions, formerIds: this.formerIds };
+  }
 }
 
 /** Roles by id, first heading wins (as in snapshots). */
@@ -186,15 +298,44 @@ function rolesById(family: JobFamily | undefined): Map<string, Role> {
   return out;
 }
 
-/** The role versions one commit made by changing a family's page from `was` to `now`. */
-export function compareFamilies(commit: CommitInfo, was: PageAt | undefined, now: PageAt | undefined): RoleVersion[] {
-  const out: RoleVersion[] = [];
+/**
+ * The role versions one commit made by changing a family's page from `was` to `now`. Roles pair by
+ * id; then, when the page moved to another slug (`familyMoved`), by the slug of their title; then
+ * the ones left on both sides may be retitles (roleMatch.ts). A pair under two ids is one MOVED
+ * version carrying every field that changed, title included.
+ */
+export function compareFamilies(commit: CommitInfo, was: PageAt | undefined, now: PageAt | undefined, familyMoved = false): RoleVersionDraft[] {
   const before = rolesById(was?.family);
   const after = rolesById(now?.family);
+  const leftBefore = new Map([...before].filter(([id]) => !after.has(id)));
+  const leftAfter = new Map([...after].filter(([id]) => !before.has(id)));
+  const renamed: Array<[Role, Role]> = [];
+  if (familyMoved) {
+    const byTitle = new Map([...leftAfter.values()].map((r) => [titleSlug(r.id), r] as const));
+    for (const old of [...leftBefore.values()]) {
+      const role = byTitle.get(titleSlug(old.id));
+      if (!role || !leftAfter.has(role.id)) continue;
+      renamed.push([old, role]);
+      leftBefore.delete(old.id);
+      leftAfter.delete(role.id);
+    }
+  }
+  for (const [old, role] of matchRetitles([...leftBefore.values()], [...leftAfter.values()])) {
+    renamed.push([old, role]);
+    leftBefore.delete(old.id);
+    leftAfter.delete(role.id);
+  }
+
+  // Retitles first, so a chain has moved to its new id before anything else names either id.
+  const out: RoleVersionDraft[] = renamed.map(([old, role]) => {
+    const moved = scalarChange('path', was!.path, now!.path);
+    const changes = roleFieldChanges(old, role);
+    return { commit, change: 'MOVED', role, path: now!.path, changes: moved ? [moved, ...changes] : changes, previousId: old.id };
+  });
   for (const [id, role] of after) {
     const old = before.get(id);
     if (!old) {
-      out.push({ commit, change: 'ADDED', role, path: now!.path, changes: [] });
+      if (leftAfter.has(id)) out.push({ commit, change: 'ADDED', role, path: now!.path, changes: [] });
       continue;
     }
     const changes: FieldChange[] = roleFieldChanges(old, role);
@@ -205,8 +346,11 @@ export function compareFamilies(commit: CommitInfo, was: PageAt | undefined, now
       out.push({ commit, change: 'MOVED', role, path: now!.path, changes: [moved] });
     }
   }
-  for (const [id, role] of before) {
-    if (!after.has(id)) out.push({ commit, change: 'REMOVED', role, path: was!.path, changes: [] });
-  }
+  for (const [id, role] of leftBefore) out.push({ commit, change: 'REMOVED', role, path: was!.path, changes: [] });
   return out;
+}
+
+/** The part of a role id after `#`: the slug of its title, the same in any family. */
+function titleSlug(id: string): string {
+  return id.slice(id.indexOf('#') + 1);
 }
