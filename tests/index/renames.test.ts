@@ -1,43 +1,16 @@
-// Identity across renames on a real git history: the Technical Account Manager family retitled
-// Customer Success Manager in one commit (three roles, reports-to lines changed with them), the
-// "Director of Digital Experience" retitled "Director, Digital Experience", and that family's page
-// moved from engineering/ to product/ with `git mv`. Histories, diffs and item blame run through.
+// Identity across renames on a real git history (renameHistory.ts: retitles of a whole family, a
+// punctuation retitle, a family moved to another folder). Histories, diffs and item blame run through.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createGitSource } from '../../src/git/gitSource';
 import { createIndexer, type IndexerWithStats } from '../../src/index/indexer';
 import type { IndexView } from '../../src/index/types';
-import { FIXTURES_DIR, makeRepo, type TestRepo } from '../helpers/makeRepo';
-import { edit } from './realPages';
-
-const SALES = 'content/job-families/sales';
-const TAM_PATH = `${SALES}/technical-account-manager.md`;
-const FAMILY = 'sales/technical-account-manager';
-const TAM = `${FAMILY}#technical-account-manager`;
-const CSM = `${FAMILY}#customer-success-manager`;
-const SENIOR_TAM = `${FAMILY}#senior-technical-account-manager`;
-const SENIOR_CSM = `${FAMILY}#senior-customer-success-manager`;
-const TAM_MANAGER = `${FAMILY}#manager-technical-account-management`;
-const CSM_MANAGER = `${FAMILY}#manager-customer-success`;
-const DX_OLD = 'engineering/digital-experience#director-of-digital-experience';
-const DX_RETITLED = 'engineering/digital-experience#director-digital-experience';
-const DX_MOVED = 'product/digital-experience#director-digital-experience';
-
-const read = (name: string) => fs.readFileSync(path.join(FIXTURES_DIR, 'renames', name), 'utf8');
-const TAM_V1 = read('technical-account-manager.md');
-const ADDED_BULLET = '- Run quarterly health checks of the customer instance with the support team';
-const TAM_V2 = edit(TAM_V1, '- Identify expansion opportunities and hand them to the account team\n', `- Identify expansion opportunities and hand them to the account team\n${ADDED_BULLET}\n`);
-const EDITED_FROM = '- Establish regular cadence calls with customers to review adoption, use cases and roadmap';
-const EDITED_TO = '- Establish regular cadence calls with customers to review adoption, use cases and product roadmap';
-// The retitle: every title and reports-to sentence at once, and one bullet reworded on the way.
-const TAM_V3 = edit(
-  TAM_V2.replaceAll('Technical Account Management', 'Customer Success').replaceAll('Manager, Customer Success reports to the Director of Customer Success', 'Manager, Customer Success reports to the VP of Customer Success').replaceAll('Technical Account Manager', 'Customer Success Manager'),
-  EDITED_FROM,
-  EDITED_TO,
-);
-const DX_V1 = read('digital-experience.md');
-const DX_V2 = DX_V1.replaceAll('Director of Digital Experience', 'Director, Digital Experience');
+import type { TestRepo } from '../helpers/makeRepo';
+import {
+  ADDED_BULLET, CSM, CSM_MANAGER, DX_MOVED, DX_OLD, DX_RETITLED, EDITED_FROM, EDITED_TO, FAMILY,
+  makeRenameHistory, RENAME_COMMITS, SENIOR_CSM, SENIOR_TAM, TAM, TAM_MANAGER, TAM_V3,
+} from './renameHistory';
 
 let repo: TestRepo;
 let shas: string[];
@@ -48,17 +21,7 @@ let cacheDir: string;
 beforeAll(async () => {
   expect(TAM_V3).toContain(EDITED_TO);
   expect(TAM_V3).not.toContain('Technical Account');
-  repo = makeRepo([
-    { message: 'Add the TAM and Digital Experience families', files: { [TAM_PATH]: TAM_V1, 'content/job-families/engineering/digital-experience.md': DX_V1 } },
-    { message: 'TAM: health checks', files: { [TAM_PATH]: TAM_V2 } },
-    { message: 'Retitle Technical Account Managers as Customer Success Managers', files: { [TAM_PATH]: TAM_V3 } },
-    { message: 'Director, Digital Experience', files: { 'content/job-families/engineering/digital-experience.md': DX_V2 } },
-    {
-      message: 'Digital Experience moves to the product department',
-      renames: [['content/job-families/engineering/digital-experience.md', 'content/job-families/product/digital-experience.md']],
-    },
-  ]);
-  shas = repo.git('log', '--reverse', '--format=%H').split('\n');
+  ({ repo, shas } = makeRenameHistory());
   cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rolegraph-renames-'));
   indexer = createIndexer({ source: createGitSource({ remote: repo.dir, branch: 'main', cacheDir }), cacheDir, url: repo.dir, branch: 'main' });
   await indexer.refresh();
@@ -181,5 +144,30 @@ describe('blame per item', () => {
     const reworded = of(EDITED_TO.slice(2));
     expect([reworded.since.sha, reworded.lastChanged.sha]).toEqual([shas[0], shas[2]]);
     expect(blame.requirements.map((b) => b.since.sha)).toEqual([shas[0], shas[0], shas[0], shas[0]]);
+  });
+});
+
+describe('refreshing commit by commit', () => {
+  it('builds the same chains, former ids and blame as one build over the whole history', async () => {
+    const { repo: stepwise } = makeRenameHistory(1);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rolegraph-renames-'));
+    const again = createIndexer({ source: createGitSource({ remote: stepwise.dir, branch: 'main', cacheDir: dir }), cacheDir: dir, url: stepwise.dir, branch: 'main' });
+    try {
+      await again.refresh();
+      for (const spec of RENAME_COMMITS.slice(1)) {
+        stepwise.commit(spec);
+        await again.refresh();
+      }
+      const summary = (v: IndexView, id: string) =>
+        v.roleHistory(id).map((x) => [x.change, x.role.id, x.previousId, x.blame.responsibilities.map((b) => [b.key, b.since.position, b.lastChanged.position])]);
+      for (const id of [TAM, CSM, SENIOR_CSM, CSM_MANAGER, DX_OLD, DX_RETITLED, DX_MOVED]) {
+        expect(summary(again.current()!, id)).toEqual(summary(view, id));
+      }
+      expect(again.current()!.roleHistory(DX_OLD)).toBe(again.current()!.roleHistory(DX_MOVED));
+    } finally {
+      await again.close();
+      stepwise.cleanup();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

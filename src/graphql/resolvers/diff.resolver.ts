@@ -10,7 +10,9 @@ interface RoleChangeData extends Omit<RoleChange, 'before' | 'after'> {
   after: RoleNode | null;
 }
 
-interface FamilyChangeData extends FamilyChange {
+interface FamilyChangeData extends Omit<FamilyChange, 'beforeSlug'> {
+  beforeSlug: string | null;
+  afterSlug: string | null;
   before: FamilyNode | null;
   after: FamilyNode | null;
 }
@@ -33,10 +35,14 @@ function withNodes(result: SnapshotDiffResult, from: Snapshot, to: Snapshot): Sn
       after: change.after && roleNode(change.after, to.commit),
     })),
     families: result.families.map((change) => {
-      const before = from.familyBySlug.get(change.slug);
-      const after = to.familyBySlug.get(change.slug);
+      const beforeSlug = change.beforePath === null ? null : (change.beforeSlug ?? change.slug);
+      const afterSlug = change.afterPath === null ? null : change.slug;
+      const before = beforeSlug === null ? undefined : from.familyBySlug.get(beforeSlug);
+      const after = afterSlug === null ? undefined : to.familyBySlug.get(afterSlug);
       return {
         ...change,
+        beforeSlug,
+        afterSlug,
         before: before ? familyNode(before, from.commit) : null,
         after: after ? familyNode(after, to.commit) : null,
       };

@@ -11,7 +11,7 @@ import type { RoleVersion as RoleVersionData } from '../../index';
 
 @Resolver(() => RoleVersion)
 export class HistoryResolver {
-  @Query(() => RoleVersionConnection, { description: 'Commits that changed a role, newest first. Unknown id → NOT_FOUND.' })
+  @Query(() => RoleVersionConnection, { description: 'Commits that changed a role, newest first, through its retitles and family moves (a former id answers with the same chain). Unknown id → NOT_FOUND.' })
   roleHistory(@Args(() => RoleHistoryArgs) args: RoleHistoryArgs, @Ctx() ctx: RolegraphContext): ConnectionData<RoleVersionData> {
     const versions = pinned(ctx).view.roleHistory(args.id);
     if (versions.length === 0) throw new NotFoundError(`No role with id ${JSON.stringify(args.id)} in the history`);

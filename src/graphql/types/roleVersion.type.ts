@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { ChangeKind } from './changeKind.enum';
 import { Commit } from './commit.type';
 import { FieldChange } from './fieldChange.type';
@@ -10,7 +10,7 @@ export class RoleVersion {
   @Field(() => Commit, { description: 'The commit that changed the role.' })
   commit: Commit;
 
-  @Field(() => ChangeKind, { description: 'ADDED, MODIFIED, MOVED (the page moved) or REMOVED by this commit.' })
+  @Field(() => ChangeKind, { description: 'ADDED, MODIFIED, MOVED (the page moved, or the role was retitled: see previousId) or REMOVED by this commit.' })
   change: ChangeKindValue;
 
   @Field(() => String, { description: "Path of the family's page after the commit (before it, for REMOVED)." })
@@ -18,4 +18,7 @@ export class RoleVersion {
 
   @Field(() => [FieldChange], { description: 'Field-by-field differences from the previous version; empty for ADDED and REMOVED.' })
   changes: FieldChange[];
+
+  @Field(() => ID, { nullable: true, description: "The role's id before this commit, when the commit retitled the role or moved its family's page to another folder; else null." })
+  previousId: string | null;
 }
