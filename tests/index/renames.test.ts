@@ -6,10 +6,10 @@ import path from 'node:path';
 import { createGitSource } from '../../src/git/gitSource';
 import { createIndexer, type IndexerWithStats } from '../../src/index/indexer';
 import type { IndexView } from '../../src/index/types';
-import type { TestRepo } from '../helpers/makeRepo';
+import { makeRepo, type TestRepo } from '../helpers/makeRepo';
 import {
   ADDED_BULLET, CSM, CSM_MANAGER, DX_MOVED, DX_OLD, DX_RETITLED, EDITED_FROM, EDITED_TO, FAMILY,
-  makeRenameHistory, RENAME_COMMITS, SENIOR_CSM, SENIOR_TAM, TAM, TAM_MANAGER, TAM_V3,
+  DX_V1, makeRenameHistory, RENAME_COMMITS, SENIOR_CSM, SENIOR_TAM, TAM, TAM_MANAGER, TAM_V1, TAM_V3,
 } from './renameHistory';
 
 let repo: TestRepo;
@@ -167,6 +167,45 @@ describe('refreshing commit by commit', () => {
     } finally {
       await again.close();
       stepwise.cleanup();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("git's rename threshold decides a family move", () => {
+  const ENG = 'content/job-families/engineering/digital-experience.md';
+  const PRODUCT = 'content/job-families/product/digital-experience.md';
+  const ENG_TAM = 'content/job-families/engineering/technical-account-manager.md';
+  const PRODUCT_TAM = 'content/job-families/product/technical-account-manager.md';
+
+  it('follows a move with an edit in the same commit, and leaves a page rewritten beyond recognition as REMOVED + ADDED', async () => {
+    const other = makeRepo([
+      { message: 'Add', files: { [ENG]: DX_V1, [ENG_TAM]: TAM_V1 } },
+      {
+        message: 'Move Digital Experience with a regrade; replace the TAM page by an unrelated one',
+        renames: [[ENG, PRODUCT]],
+        files: { [PRODUCT]: DX_V1.replace('is a [grade 10]', 'is a [grade 11]'), [ENG_TAM]: null, [PRODUCT_TAM]: DX_V1.replaceAll('Digital Experience', 'Account Management') },
+      },
+    ]);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rolegraph-renames-'));
+    const idx = createIndexer({ source: createGitSource({ remote: other.dir, branch: 'main', cacheDir: dir }), cacheDir: dir, url: other.dir, branch: 'main' });
+    try {
+      await idx.refresh();
+      const v = idx.current()!;
+      const dx = v.roleHistory('product/digital-experience#director-of-digital-experience');
+      expect(dx.map((x) => [x.change, x.role.id])).toEqual([
+        ['MOVED', 'product/digital-experience#director-of-digital-experience'],
+        ['ADDED', 'engineering/digital-experience#director-of-digital-experience'],
+      ]);
+      expect(dx[0].changes.map((c) => [c.field, c.before, c.after])).toEqual([
+        ['path', ENG, PRODUCT],
+        ['grade', '10', '11'],
+      ]);
+      expect(v.roleHistory('engineering/technical-account-manager#technical-account-manager')[0].change).toBe('REMOVED');
+      expect(v.roleHistory('product/technical-account-manager#director-of-account-management').map((x) => x.change)).toEqual(['ADDED']);
+    } finally {
+      await idx.close();
+      other.cleanup();
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
