@@ -7,12 +7,11 @@
 // new id, and the old id keeps answering with the same chain. Each version carries the per-item
 // blame of its bullets (itemBlame.ts), continued from the version before it in the chain.
 import type { CommitInfo, TimelineStep } from '../git';
-import type { JobFamily, Role } from '../parse';
-import { scalarChange, roleFieldChanges } from './fieldChanges';
-import { blameRole } from './itemBlame';
+import type { JobFamily } from '../parse';
+import { compareFamilies, type PageAt } from './familyVersions';
 import { stepDelta } from './pathBlobIndex';
-import { matchRetitles } from './roleMatch';
-import type { FieldChange, RenameEvent, RoleVersion } from './types';
+import { ChainBuilder, type RoleVersionDraft } from './roleChains';
+import type { RenameEvent, RoleVersion } from './types';
 
 /** The parsed family of a page version; undefined when it could not be read. */
 export type FamilyLookup = (path: string, blob: string) => JobFamily | undefined;
@@ -44,14 +43,6 @@ export interface HistoryState {
   readonly formerIds: ReadonlyMap<string, readonly string[]>;
 }
 
-/** A version as one commit's comparison produces it; the chain adds the blame. */
-export type RoleVersionDraft = Omit<RoleVersion, 'blame'>;
-
-interface PageAt {
-  path: string;
-  blob: string;
-  family: JobFamily | undefined;
-}
 
 const EMPTY_HISTORY: TimelineHistory = {
   roleVersions: new Map(),
@@ -217,140 +208,4 @@ class AppendOnlyLists {
     this.own.set(to, merged);
     this.map.set(to, merged);
   }
-}
-
-/**
- * Role chains over a previous generation's, copy on write. A chain is keyed by its current id; a
- * retitle moves the chain to the new id, and at the end every former id is pointed at the same
- * (new) array, unless that id has since been taken by another role.
- */
-class ChainBuilder {
-  /** This extension's versions per chain, oldest first. */
-  private readonly added = new Map<string, RoleVersion[]>();
-  /** Chain → the id whose previous-generation list is its tail (null: a fresh chain). Absent: itself. */
-  private readonly baseOf = new Map<string, string | null>();
-  private readonly formerIds: Map<string, readonly string[]>;
-
-  constructor(
-    private readonly previous: ReadonlyMap<string, readonly RoleVersion[]>,
-    formerIds: ReadonlyMap<string, readonly string[]>,
-  ) {
-    this.formerIds = new Map(formerIds);
-  }
-
-  add(draft: RoleVersionDraft): void {
-    const key = draft.role.id;
-    if (draft.previousId !== undefined) {
-      const old = draft.previousId;
-      this.added.set(key, this.added.get(old) ?? []);
-      this.added.delete(old);
-      this.baseOf.set(key, this.baseOf.has(old) ? this.baseOf.get(old)! : old);
-      this.baseOf.delete(old);
-      this.formerIds.set(key, [...(this.formerIds.get(old) ?? []), old]);
-      this.formerIds.delete(old);
-    } else if (!this.added.has(key) && !this.baseOf.has(key)) {
-      // An id that was retitled away and now names a new role starts a chain of its own.
-      const tail = this.previous.get(key);
-      if (tail && tail[0].role.id !== key) this.baseOf.set(key, null);
-    }
-    const last = this.lastOf(key);
-    // A removal leaves the bullets' history as it was; anything else continues it.
-    const blame = draft.change === 'REMOVED' && last ? last.blame : blameRole(draft.role, last?.blame, draft.commit);
-    const version: RoleVersion = { ...draft, blame };
-    const list = this.added.get(key);
-    if (list) list.push(version);
-    else this.added.set(key, [version]);
-  }
-
-  private tailOf(key: string): readonly RoleVersion[] {
-    const base = this.baseOf.has(key) ? this.baseOf.get(key)! : key;
-    return base === null ? [] : (this.previous.get(base) ?? []);
-  }
-
-  private lastOf(key: string): RoleVersion | undefined {
-    const list = this.added.get(key);
-    return list && list.length > 0 ? list[list.length - 1] : this.tailOf(key)[0];
-  }
-
-  finish(): { roleVersions: Map<string, readonly RoleVersion[]>; formerIds: ReadonlyMap<string, readonly string[]> } {
-    const roleVersions = new Map(this.previous);
-    for (const [key, list] of this.added) {
-      const tail = this.tailOf(key);
-      const chain = [...list.reverse(), ...tail];
-      roleVersions.set(key, chain);
-      for (const id of this.formerIds.get(key) ?? []) {
-        if (this.added.has(id)) continue;
-        const held = this.previous.get(id);
-        // Still this chain (or no chain yet): follow it; another role's chain keeps its id.
-        if (held === undefined || held === tail || held[0].role.id !== id) roleVersions.set(id, chain);
-      }
-    }
-    return { roleVersions, formerIds: this.formerIds };
-  }
-}
-
-/** Roles by id, first heading wins (as in snapshots). */
-function rolesById(family: JobFamily | undefined): Map<string, Role> {
-  const out = new Map<string, Role>();
-  for (const role of [...(family?.roles ?? [])].sort((a, b) => a.order - b.order)) {
-    if (!out.has(role.id)) out.set(role.id, role);
-  }
-  return out;
-}
-
-/**
- * The role versions one commit made by changing a family's page from `was` to `now`. Roles pair by
- * id; then, when the page moved to another slug (`familyMoved`), by the slug of their title; then
- * the ones left on both sides may be retitles (roleMatch.ts). A pair under two ids is one MOVED
- * version carrying every field that changed, title included.
- */
-export function compareFamilies(commit: CommitInfo, was: PageAt | undefined, now: PageAt | undefined, familyMoved = false): RoleVersionDraft[] {
-  const before = rolesById(was?.family);
-  const after = rolesById(now?.family);
-  const leftBefore = new Map([...before].filter(([id]) => !after.has(id)));
-  const leftAfter = new Map([...after].filter(([id]) => !before.has(id)));
-  const renamed: Array<[Role, Role]> = [];
-  if (familyMoved) {
-    const byTitle = new Map([...leftAfter.values()].map((r) => [titleSlug(r.id), r] as const));
-    for (const old of [...leftBefore.values()]) {
-      const role = byTitle.get(titleSlug(old.id));
-      if (!role || !leftAfter.has(role.id)) continue;
-      renamed.push([old, role]);
-      leftBefore.delete(old.id);
-      leftAfter.delete(role.id);
-    }
-  }
-  for (const [old, role] of matchRetitles([...leftBefore.values()], [...leftAfter.values()])) {
-    renamed.push([old, role]);
-    leftBefore.delete(old.id);
-    leftAfter.delete(role.id);
-  }
-
-  // Retitles first, so a chain has moved to its new id before anything else names either id.
-  const out: RoleVersionDraft[] = renamed.map(([old, role]) => {
-    const moved = scalarChange('path', was!.path, now!.path);
-    const changes = roleFieldChanges(old, role);
-    return { commit, change: 'MOVED', role, path: now!.path, changes: moved ? [moved, ...changes] : changes, previousId: old.id };
-  });
-  for (const [id, role] of after) {
-    const old = before.get(id);
-    if (!old) {
-      if (leftAfter.has(id)) out.push({ commit, change: 'ADDED', role, path: now!.path, changes: [] });
-      continue;
-    }
-    const changes: FieldChange[] = roleFieldChanges(old, role);
-    const moved = scalarChange('path', was!.path, now!.path);
-    if (changes.length > 0) {
-      out.push({ commit, change: 'MODIFIED', role, path: now!.path, changes: moved ? [moved, ...changes] : changes });
-    } else if (moved) {
-      out.push({ commit, change: 'MOVED', role, path: now!.path, changes: [moved] });
-    }
-  }
-  for (const [id, role] of leftBefore) out.push({ commit, change: 'REMOVED', role, path: was!.path, changes: [] });
-  return out;
-}
-
-/** The part of a role id after `#`: the slug of its title, the same in any family. */
-function titleSlug(id: string): string {
-  return id.slice(id.indexOf('#') + 1);
 }
