@@ -6,7 +6,7 @@ import type { ChangeKind as ChangeKindValue } from '../../index';
 
 @ObjectType({ description: 'How one role differs between the two sides of a diff.' })
 export class RoleChange {
-  @Field(() => ID, { description: 'Role id, `<family slug>#<slug of title>`.' })
+  @Field(() => ID, { description: 'Role id, `<family slug>#<slug of title>`: at `to` (at `from` when REMOVED). For a role retitled or moved between the two (MOVED), its id at `from` is `before.id`.' })
   id: string;
 
   @Field(() => ChangeKind, { description: 'ADDED, MODIFIED, MOVED or REMOVED between `from` and `to`.' })
