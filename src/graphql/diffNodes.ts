@@ -12,7 +12,9 @@ export interface RoleChangeData extends Omit<RoleChange, 'before' | 'after'> {
   after: RoleNode | null;
 }
 
-export interface FamilyChangeData extends FamilyChange {
+export interface FamilyChangeData extends Omit<FamilyChange, 'beforeSlug'> {
+  beforeSlug: string | null;
+  afterSlug: string | null;
   before: FamilyNode | null;
   after: FamilyNode | null;
 }
@@ -40,10 +42,15 @@ export function diffData(result: SnapshotDiff, from: Snapshot, to: Snapshot): Sn
     to: result.to,
     roles: result.roles.map((change) => roleChangeData(change, from, to)),
     families: result.families.map((change) => {
-      const before = from.familyBySlug.get(change.slug);
-      const after = to.familyBySlug.get(change.slug);
+      // A moved family (MOVED with two slugs) reads each side under the slug it had there.
+      const beforeSlug = change.beforePath === null ? null : (change.beforeSlug ?? change.slug);
+      const afterSlug = change.afterPath === null ? null : change.slug;
+      const before = beforeSlug === null ? undefined : from.familyBySlug.get(beforeSlug);
+      const after = afterSlug === null ? undefined : to.familyBySlug.get(afterSlug);
       return {
         ...change,
+        beforeSlug,
+        afterSlug,
         before: before ? familyNode(before, from.commit) : null,
         after: after ? familyNode(after, to.commit) : null,
       };

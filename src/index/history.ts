@@ -2,11 +2,16 @@
 // pages a commit changed are compared, so the cost follows the number of changes, not
 // commits × files. A role's identity is its id (family slug + role slug), and the family slug is
 // the same for every path shape (`x.md`, `x/index.md`, ...), so a rename is a MOVED version.
+// Identity also survives a new id: a role retitled within its family (roleMatch.ts) and the roles
+// of a family page git saw renamed to another folder (`R` with -M) continue their chain under the
+// new id, and the old id keeps answering with the same chain. Each version carries the per-item
+// blame of its bullets (itemBlame.ts), continued from the version before it in the chain.
 import type { CommitInfo, TimelineStep } from '../git';
-import type { JobFamily, Role } from '../parse';
-import { scalarChange, roleFieldChanges } from './fieldChanges';
+import type { JobFamily } from '../parse';
+import { compareFamilies, type PageAt } from './familyVersions';
 import { stepDelta } from './pathBlobIndex';
-import type { FieldChange, RoleVersion } from './types';
+import { ChainBuilder, type RoleVersionDraft } from './roleChains';
+import type { RenameEvent, RoleVersion } from './types';
 
 /** The parsed family of a page version; undefined when it could not be read. */
 export type FamilyLookup = (path: string, blob: string) => JobFamily | undefined;
@@ -20,6 +25,8 @@ export interface TimelineHistory {
   positionsByPath: ReadonlyMap<string, readonly number[]>;
   /** Positions of commits that changed anything in the content folder, oldest first. */
   contentPositions: readonly number[];
+  /** New ids and slugs (retitles, family moves), oldest first: what diffs compose across commits. */
+  renames: readonly RenameEvent[];
   /** Commits covered (the next extension starts at this position). */
   length: number;
   /** Where the pages stood after the last commit: what `extendHistory` continues from. */
@@ -32,21 +39,19 @@ export interface HistoryState {
   readonly pathsBySlug: ReadonlyMap<string, ReadonlySet<string>>;
   /** A path's slug is fixed the first time it is seen, so every later commit agrees on it. */
   readonly slugByPath: ReadonlyMap<string, string>;
+  /** Current id of a chain → the ids it had before, oldest first (kept in step with later growth). */
+  readonly formerIds: ReadonlyMap<string, readonly string[]>;
 }
 
-interface PageAt {
-  path: string;
-  blob: string;
-  family: JobFamily | undefined;
-}
 
 const EMPTY_HISTORY: TimelineHistory = {
   roleVersions: new Map(),
   positionsBySlug: new Map(),
   positionsByPath: new Map(),
   contentPositions: [],
+  renames: [],
   length: 0,
-  state: { blobByPath: new Map(), pathsBySlug: new Map(), slugByPath: new Map() },
+  state: { blobByPath: new Map(), pathsBySlug: new Map(), slugByPath: new Map(), formerIds: new Map() },
 };
 
 export function buildHistory(
@@ -78,8 +83,8 @@ export function extendHistory(
   const positionsBySlug = new AppendOnlyLists(previous.positionsBySlug);
   const positionsByPath = new AppendOnlyLists(previous.positionsByPath);
   const contentPositions = previous.contentPositions.slice();
-  /** This extension's versions per role, oldest first. */
-  const added = new Map<string, RoleVersion[]>();
+  const renames = previous.renames.slice();
+  const chains = new ChainBuilder(previous.roleVersions, previous.state.formerIds);
 
   const slugOf = (path: string, blob: string | undefined): string => {
     let slug = slugByPath.get(path);
@@ -116,6 +121,14 @@ export function extendHistory(
     }
     const delta = stepDelta(step, isPage);
     if (delta.length === 0) return;
+    // Pages git saw renamed (`R`, similarity >= 50%) to a path with another slug: candidate family moves.
+    const renamed: Array<[from: string, to: string]> = [];
+    for (const change of step.changes) {
+      if (change.status !== 'R' || !isPage(change.oldPath!) || !isPage(change.newPath!)) continue;
+      const from = slugOf(change.oldPath!, change.oldBlob ?? undefined);
+      const to = slugOf(change.newPath!, change.newBlob ?? undefined);
+      if (from !== to) renamed.push([from, to]);
+    }
     const slugs = new Set<string>();
     for (const [path, blob] of delta) slugs.add(slugOf(path, blob ?? blobByPath.get(path)));
     const before = new Map<string, PageAt | undefined>();
@@ -130,24 +143,43 @@ export function extendHistory(
         ownPaths(slug).add(path);
       }
     }
+    const record = (versions: readonly RoleVersionDraft[]): void => {
+      for (const version of versions) {
+        chains.add(version);
+        if (version.previousId !== undefined) renames.push({ position, kind: 'role', from: version.previousId, to: version.role.id });
+      }
+    };
+    // A move is the old slug gone and the new one new in this commit; anything else (the old page
+    // still there, the new slug already taken) stays a removal and an addition.
+    for (const [from, to] of renamed) {
+      const was = before.get(from);
+      const now = pageOf(to);
+      if (!slugs.has(from) || !slugs.has(to) || !was || !now || pageOf(from) || before.get(to)) continue;
+      slugs.delete(from);
+      slugs.delete(to);
+      positionsBySlug.carry(from, to);
+      positionsBySlug.append(to, position);
+      renames.push({ position, kind: 'family', from, to });
+      record(compareFamilies(step.commit, was, now, true));
+    }
     for (const slug of slugs) {
       const was = before.get(slug);
       const now = pageOf(slug);
       if (was?.path === now?.path && was?.blob === now?.blob) continue;
       positionsBySlug.append(slug, position);
-      for (const version of compareFamilies(step.commit, was, now)) appendVersion(added, version);
+      record(compareFamilies(step.commit, was, now));
     }
   });
 
-  const roleVersions = new Map(previous.roleVersions);
-  for (const [id, list] of added) roleVersions.set(id, [...list.reverse(), ...(roleVersions.get(id) ?? [])]);
+  const built = chains.finish();
   return {
-    roleVersions,
+    roleVersions: built.roleVersions,
     positionsBySlug: positionsBySlug.map,
     positionsByPath: positionsByPath.map,
     contentPositions,
+    renames,
     length: previous.length + steps.length,
-    state: { blobByPath, pathsBySlug, slugByPath },
+    state: { blobByPath, pathsBySlug, slugByPath, formerIds: built.formerIds },
   };
 }
 
@@ -169,44 +201,11 @@ class AppendOnlyLists {
     }
     if (list[list.length - 1] !== position) list.push(position);
   }
-}
 
-function appendVersion(map: Map<string, RoleVersion[]>, version: RoleVersion): void {
-  const list = map.get(version.role.id);
-  if (list) list.push(version);
-  else map.set(version.role.id, [version]);
-}
-
-/** Roles by id, first heading wins (as in snapshots). */
-function rolesById(family: JobFamily | undefined): Map<string, Role> {
-  const out = new Map<string, Role>();
-  for (const role of [...(family?.roles ?? [])].sort((a, b) => a.order - b.order)) {
-    if (!out.has(role.id)) out.set(role.id, role);
+  /** `to` takes `from`'s positions too (a family that moved keeps its page's history). */
+  carry(from: string, to: string): void {
+    const merged = [...new Set([...(this.map.get(from) ?? []), ...(this.map.get(to) ?? [])])].sort((a, b) => a - b);
+    this.own.set(to, merged);
+    this.map.set(to, merged);
   }
-  return out;
-}
-
-/** The role versions one commit made by changing a family's page from `was` to `now`. */
-export function compareFamilies(commit: CommitInfo, was: PageAt | undefined, now: PageAt | undefined): RoleVersion[] {
-  const out: RoleVersion[] = [];
-  const before = rolesById(was?.family);
-  const after = rolesById(now?.family);
-  for (const [id, role] of after) {
-    const old = before.get(id);
-    if (!old) {
-      out.push({ commit, change: 'ADDED', role, path: now!.path, changes: [] });
-      continue;
-    }
-    const changes: FieldChange[] = roleFieldChanges(old, role);
-    const moved = scalarChange('path', was!.path, now!.path);
-    if (changes.length > 0) {
-      out.push({ commit, change: 'MODIFIED', role, path: now!.path, changes: moved ? [moved, ...changes] : changes });
-    } else if (moved) {
-      out.push({ commit, change: 'MOVED', role, path: now!.path, changes: [moved] });
-    }
-  }
-  for (const [id, role] of before) {
-    if (!after.has(id)) out.push({ commit, change: 'REMOVED', role, path: was!.path, changes: [] });
-  }
-  return out;
 }

@@ -1,9 +1,11 @@
 // Plain data the index hands to the GraphQL layer. Snapshots are immutable once built.
 import type { CommitInfo } from '../git';
 import type { JobFamily, Role } from '../parse';
+import type { RoleBlame } from './itemBlame';
 
 export type { CommitInfo } from '../git';
 export type { JobFamily, Role, LadderLink, ParseWarning, ListItem } from '../parse';
+export type { ItemBlame, RoleBlame } from './itemBlame';
 
 /** A family as it stands in a snapshot: the parsed page plus what needs the other pages. */
 export interface SnapshotFamily extends JobFamily {
@@ -54,6 +56,18 @@ export interface RoleVersion {
   /** Path of the family's page after the commit (before it, for REMOVED). */
   path: string;
   changes: FieldChange[];
+  /** The role's id before this commit, when the commit retitled it or moved its family (else absent). */
+  previousId?: string;
+  /** Where each responsibility and requirement bullet came from, as of this version (see itemBlame.ts). */
+  blame: RoleBlame;
+}
+
+/** A role or family that took a new id or slug in one commit (a retitle, or a family page moved). */
+export interface RenameEvent {
+  position: number;
+  kind: 'role' | 'family';
+  from: string;
+  to: string;
 }
 
 export interface RoleChange {
@@ -67,6 +81,11 @@ export interface RoleChange {
 export interface FamilyChange {
   slug: string;
   change: ChangeKind;
+  /**
+   * Set only for a family whose page moved folders (git saw a rename) between `from` and `to`:
+   * its slug at `from` (`slug` is the one at `to`).
+   */
+  beforeSlug?: string;
   beforePath: string | null;
   afterPath: string | null;
   changes: FieldChange[];
@@ -134,7 +153,10 @@ export interface IndexView {
   resolveRef(ref: string | null | undefined): Promise<CommitInfo>;
   /** Snapshot at a resolved commit; cached, built on demand. */
   snapshotAt(commit: CommitInfo): Promise<Snapshot>;
-  /** Commits where the role's parsed content changed, newest first. Unknown id → []. */
+  /**
+   * Commits where the role's parsed content changed, newest first, through its retitles and
+   * family moves (a former id answers with the same chain). Unknown id → [].
+   */
   roleHistory(roleId: string): readonly RoleVersion[];
   /** Timeline commits that changed anything under the content folder, or only a family's page (by slug or path), newest first. */
   commitsTouching(slugOrPath?: string | null): readonly CommitInfo[];

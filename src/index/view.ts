@@ -6,9 +6,11 @@
 import { LRUCache } from 'lru-cache';
 import type { CommitInfo, GitSource, TimelineStep } from '../git';
 import { followContentRoots, NO_CONTENT_ROOTS, type ContentRoots } from './contentRoots';
+import { diff } from './diff';
 import { createDiffLimit, memoiseDiffs, type DiffLimit } from './diffMemo';
 import { buildHistory, extendHistory, type TimelineHistory } from './history';
 import { PathBlobIndex } from './pathBlobIndex';
+import { renamesBetween } from './renameMap';
 import { resolveClientRef } from './resolveClientRef';
 import { buildSnapshot, type PageVersion } from './snapshot';
 import type { PageStore } from './store/indexStore';
@@ -138,6 +140,8 @@ function assembleView(opts: ViewOptions, parts: ViewParts): BuiltView {
   const timelineSnapshot = (commit: CommitInfo): Snapshot => buildSnapshot(commit, pagesOf(pathIndex.at(commit.position)));
   const offTimelineSnapshot = async (commit: CommitInfo): Promise<Snapshot> => buildSnapshot(commit, await opts.pages.pagesAt(commit.sha));
 
+  /** A commit's place in this view's timeline; -1 off it (its renames cannot be placed). */
+  const onTimelinePosition = (commit: CommitInfo): number => (bySha.get(commit.sha) ? commit.position : -1);
   const headCommit = timeline[timeline.length - 1];
   const head = buildSnapshot(headCommit, pagesOf(pathIndex.atLast()), parts.previousHead);
   cache.set(headCommit.sha, Promise.resolve(head));
@@ -174,7 +178,12 @@ function assembleView(opts: ViewOptions, parts: ViewParts): BuiltView {
       }
       return snapshot;
     },
-    diff: memoiseDiffs({ snapshotAt: (commit) => view.snapshotAt(commit), limit: diffLimit }),
+    diff: memoiseDiffs({
+      snapshotAt: (commit) => view.snapshotAt(commit),
+      limit: diffLimit,
+      // Renames between the two commits pair retitled roles and moved families (A → B → C as A → C).
+      compute: (from, to) => diff(from, to, renamesBetween(history.renames, onTimelinePosition(from.commit), onTimelinePosition(to.commit))),
+    }),
     roleHistory(roleId): readonly RoleVersion[] {
       return history.roleVersions.get(roleId) ?? [];
     },

@@ -13,7 +13,7 @@ import type { RoleVersion as RoleVersionData } from '../../index';
 
 @Resolver(() => RoleVersion)
 export class HistoryResolver {
-  @Query(() => RoleVersionConnection, { description: 'Commits that changed a role, newest first. Unknown id → NOT_FOUND.' })
+  @Query(() => RoleVersionConnection, { description: 'Commits that changed a role, newest first, through its retitles and family moves (a former id answers with the same chain). Unknown id → NOT_FOUND.' })
   roleHistory(@Args(() => RoleHistoryArgs) args: RoleHistoryArgs, @Ctx() ctx: RolegraphContext): ConnectionData<RoleVersionData> {
     const { view } = pinned(ctx);
     const versions = view.roleHistory(roleKeyOf(args.id));

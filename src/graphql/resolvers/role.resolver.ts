@@ -1,4 +1,5 @@
 import { Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { blamedItems, formerIdsAt, versionAt, type BlamedItem } from '../blame';
 import { pinned, type RolegraphContext } from '../context';
 import { roleGlobalId, roleKeyOf } from '../globalId';
 import { roleNode, type FamilyNode, type RoleNode } from '../nodes';
@@ -11,6 +12,7 @@ import { RolesArgs } from '../args/roles.args';
 import { Commit } from '../types/commit.type';
 import { RoleConnection, RoleVersionConnection } from '../types/connections';
 import { JobFamily } from '../types/family.type';
+import { ListItem } from '../types/listItem.type';
 import { Role } from '../types/role.type';
 import { extendedRole, nextRoles, previousRoles, roleByTitle } from '../../index';
 import type { CommitInfo, RoleVersion, Snapshot } from '../../index';
@@ -87,7 +89,22 @@ export class RoleResolver {
     return this.neighbours(role, ctx, previousRoles);
   }
 
-  @FieldResolver(() => RoleVersionConnection, { description: 'Commits that changed this role, newest first (whole history, whatever the snapshot).' })
+  @FieldResolver(() => [String], { description: "The readable keys this role had before, oldest first, as of its commit: the chain of retitles and family moves its history follows (`role`, `roleHistory` answer any of them)." })
+  formerKeys(@Root() role: RoleNode, @Ctx() ctx: RolegraphContext): string[] {
+    return formerIdsAt(pinned(ctx).view, role);
+  }
+
+  @FieldResolver(() => [ListItem])
+  responsibilityItems(@Root() role: RoleNode, @Ctx() ctx: RolegraphContext): BlamedItem[] {
+    return blamedItems(role.responsibilityItems, versionAt(pinned(ctx).view, role)?.blame.responsibilities, role.at);
+  }
+
+  @FieldResolver(() => [ListItem])
+  requirementItems(@Root() role: RoleNode, @Ctx() ctx: RolegraphContext): BlamedItem[] {
+    return blamedItems(role.requirementItems, versionAt(pinned(ctx).view, role)?.blame.requirements, role.at);
+  }
+
+  @FieldResolver(() => RoleVersionConnection, { description: 'Commits that changed this role, newest first (whole history through its retitles and family moves, whatever the snapshot).' })
   history(@Root() role: RoleNode, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: RolegraphContext): ConnectionData<RoleVersion> {
     const { view } = pinned(ctx);
     const asOfCommit = timelineCommitForPage(view, page);

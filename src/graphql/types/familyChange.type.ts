@@ -6,8 +6,14 @@ import type { ChangeKind as ChangeKindValue } from '../../index';
 
 @ObjectType({ description: 'How one family page differs between the two sides of a diff.' })
 export class FamilyChange {
-  @Field(() => String, { description: 'Family slug (the same on both sides: a page that moved keeps its slug).' })
+  @Field(() => String, { description: 'Family slug at `to` (at `from` when REMOVED). A page that changed path shape keeps its slug; one moved to another folder does not: see beforeSlug.' })
   slug: string;
+
+  @Field(() => String, { nullable: true, description: 'Family slug at `from`; differs from `afterSlug` when the page moved to another folder. Null when ADDED.' })
+  beforeSlug: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Family slug at `to`. Null when REMOVED.' })
+  afterSlug: string | null;
 
   @Field(() => ChangeKind, { description: 'ADDED, MODIFIED, MOVED or REMOVED between `from` and `to`.' })
   change: ChangeKindValue;

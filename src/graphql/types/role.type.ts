@@ -26,13 +26,13 @@ export class Role implements Node {
   @Field(() => [String], { description: 'One string per top-level bullet.' })
   responsibilities: string[];
 
-  @Field(() => [ListItem], { description: 'The responsibilities with their nested bullets.' })
+  @Field(() => [ListItem], { description: 'The responsibilities with their nested bullets, each with its blame (`since`, `lastChanged`).' })
   responsibilityItems: ListItem[];
 
   @Field(() => [String], { description: 'One string per top-level bullet of the requirements list.' })
   requirements: string[];
 
-  @Field(() => [ListItem], { description: 'The requirements with their nested bullets.' })
+  @Field(() => [ListItem], { description: 'The requirements with their nested bullets, each with its blame (`since`, `lastChanged`).' })
   requirementItems: ListItem[];
 
   @Field(() => String, { nullable: true, description: 'Title of the role this one reports to, as written.' })

@@ -11,7 +11,7 @@ export class RoleChange implements Node {
   @Field(() => ID, { description: 'Opaque global id naming this change between the two commits of the diff; pass it to `node(id:)`.' })
   id: string;
 
-  @Field(() => String, { description: 'Readable role key, `<family slug>#<slug of title>`.' })
+  @Field(() => String, { description: 'Readable role key, `<family slug>#<slug of title>`: at `to` (at `from` when REMOVED). For a role retitled or moved between the two (MOVED), its key at `from` is `before.key`.' })
   key: string;
 
   @Field(() => ChangeKind, { description: 'ADDED, MODIFIED, MOVED or REMOVED between `from` and `to`.' })

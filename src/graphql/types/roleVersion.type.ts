@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { ChangeKind } from './changeKind.enum';
 import { Commit } from './commit.type';
 import { FieldChange } from './fieldChange.type';
@@ -14,7 +14,7 @@ export class RoleVersion implements Node {
   @Field(() => Commit, { description: 'The commit that changed the role.' })
   commit: Commit;
 
-  @Field(() => ChangeKind, { description: 'ADDED, MODIFIED, MOVED (the page moved) or REMOVED by this commit.' })
+  @Field(() => ChangeKind, { description: 'ADDED, MODIFIED, MOVED (the page moved, or the role was retitled: see previousId) or REMOVED by this commit.' })
   change: ChangeKindValue;
 
   @Field(() => String, { description: "Path of the family's page after the commit (before it, for REMOVED)." })
@@ -22,4 +22,8 @@ export class RoleVersion implements Node {
 
   @Field(() => [FieldChange], { description: 'Field-by-field differences from the previous version; empty for ADDED and REMOVED.' })
   changes: FieldChange[];
+
+  // Named for the readable key it holds (the index calls a role's key its id): `id`s are global here.
+  @Field(() => String, { name: 'previousKey', nullable: true, description: "The role's readable key before this commit, when the commit retitled the role or moved its family's page to another folder; else null." })
+  previousId: string | null;
 }

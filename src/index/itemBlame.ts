@@ -1,0 +1,74 @@
+// Per-item blame of a role's responsibilities and requirements: the commit where each bullet first
+// appeared in the role's chain (through retitles and moves) and the commit of its last edit.
+// Computed once per version while the chains are built, from the version before it.
+import type { CommitInfo } from '../git';
+import type { ListItem, Role } from '../parse';
+import { jaccard, normaliseItem } from './roleMatch';
+
+export interface ItemBlame {
+  /** The bullet as a line: nested bullets as `parent › child` (the same keys as field changes). */
+  key: string;
+  since: CommitInfo;
+  lastChanged: CommitInfo;
+}
+
+export interface RoleBlame {
+  responsibilities: readonly ItemBlame[];
+  requirements: readonly ItemBlame[];
+}
+
+/**
+ * Least word overlap for an unmatched new bullet to count as an edit of an unmatched old one
+ * (keeping its `since`) rather than a new bullet.
+ */
+export const EDIT_MIN_OVERLAP = 0.5;
+
+/** Bullets and their nested bullets as lines, `parent › child`, in page order. */
+export function itemKeys(items: readonly ListItem[], prefix = ''): string[] {
+  const out: string[] = [];
+  for (const item of items) {
+    const key = prefix === '' ? item.text : `${prefix} › ${item.text}`;
+    out.push(key, ...itemKeys(item.children, key));
+  }
+  return out;
+}
+
+const words = (text: string): Set<string> => new Set(normaliseItem(text).split(' ').filter((w) => w !== ''));
+
+function blameList(keys: readonly string[], previous: readonly ItemBlame[], commit: CommitInfo): ItemBlame[] {
+  // Unchanged bullets first (as a multiset, so a duplicated bullet keeps each copy's history).
+  const pool = new Map<string, ItemBlame[]>();
+  for (const entry of previous) {
+    const list = pool.get(entry.key);
+    if (list) list.push(entry);
+    else pool.set(entry.key, [entry]);
+  }
+  const out: Array<ItemBlame | null> = keys.map((key) => pool.get(key)?.shift() ?? null);
+  const leftovers = [...pool.values()].flat();
+  return out.map((kept, i) => {
+    if (kept) return kept;
+    // An edited bullet: the most similar old bullet nobody kept, when similar enough.
+    const key = keys[i];
+    const mine = words(key);
+    let best = -1;
+    let bestScore = EDIT_MIN_OVERLAP;
+    leftovers.forEach((old, j) => {
+      const score = jaccard(mine, words(old.key));
+      if (score >= bestScore) {
+        best = j;
+        bestScore = score;
+      }
+    });
+    if (best < 0) return { key, since: commit, lastChanged: commit };
+    const [old] = leftovers.splice(best, 1);
+    return { key, since: old.since, lastChanged: commit };
+  });
+}
+
+/** The blame of `role` as `commit` left it, continuing `previous` (the chain's version before). */
+export function blameRole(role: Role, previous: RoleBlame | undefined, commit: CommitInfo): RoleBlame {
+  return {
+    responsibilities: blameList(itemKeys(role.responsibilityItems), previous?.responsibilities ?? [], commit),
+    requirements: blameList(itemKeys(role.requirementItems), previous?.requirements ?? [], commit),
+  };
+}
