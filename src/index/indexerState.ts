@@ -72,7 +72,9 @@ export function lastRefreshAt(state: IndexerState): string | null {
 
 /**
  * The phase clients see (/readyz, metrics, `repository.status`): the first build shows as
- * `cloning` then `indexing`, and a failed refresh over a served view as `ready` (it still serves).
+ * `cloning` then `indexing`; a failed refresh is `failed` whether or not a last good view still
+ * serves (the schema's promise: FAILED with the last good index kept, see lastError). /readyz
+ * tells the two apart (`stale` while serving), from `servedView`.
  */
 export function publicPhase(state: IndexerState): IndexPhase {
   switch (state.phase) {
@@ -85,7 +87,7 @@ export function publicPhase(state: IndexerState): IndexPhase {
       return stage === 'fetch' && done < total ? 'cloning' : 'indexing';
     }
     case 'failed':
-      return state.view ? 'ready' : 'failed';
+      return 'failed';
     default:
       return unreachable(state);
   }
