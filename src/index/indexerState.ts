@@ -103,6 +103,14 @@ export function ready(view: BuiltView): IndexerState {
   return { phase: 'ready', view, lastRefreshAt: new Date().toISOString() };
 }
 
+/**
+ * A first refresh could not fetch, and the view of the last indexed head was loaded from the cache
+ * folder instead (stale-while-error): it serves at once, aged from when it was last confirmed.
+ */
+export function servingStored(from: IndexerState, view: BuiltView, confirmedAt: string | null): IndexerState {
+  return { phase: 'refreshing', view, progress: progress(from) ?? { stage: 'fetch', done: 1, total: 1 }, lastError: lastError(from), lastRefreshAt: confirmedAt };
+}
+
 export function failed(from: IndexerState, error: string): IndexerState {
   return { phase: 'failed', view: servedView(from), error, lastRefreshAt: lastRefreshAt(from) };
 }

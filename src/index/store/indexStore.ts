@@ -9,7 +9,7 @@ import type { JobFamily } from '../../parse';
 import type { ContentScope } from '../contentScope';
 import { entriesOfBestRoot } from '../contentRoots';
 import { BlobCache, type BlobCacheStats, type PageRef } from './blobCache';
-import { appendTimeline, loadStoredTimeline, saveTimeline, type LoadedTimeline } from './timelineStore';
+import { appendTimeline, confirmTimeline, loadStoredTimeline, saveTimeline, type LoadedTimeline } from './timelineStore';
 
 /** What the store reads from git: page blobs, and the tree of a commit off the timeline. */
 export type StoreSource = Pick<GitSource, 'readBlobs' | 'tree'>;
@@ -41,6 +41,8 @@ export interface IndexStore {
   saveTimeline(contentDir: string, steps: readonly TimelineStep[]): Promise<void>;
   /** Stores the steps after `from`, when the stored timeline reaches exactly `from` (else nothing). */
   appendTimeline(contentDir: string, from: string, steps: readonly TimelineStep[]): Promise<void>;
+  /** Records that the stored timeline was just confirmed current with the remote (its `confirmedAt`). */
+  confirmTimeline(): Promise<void>;
   /** Counters of the parse cache of the current folder. */
   stats(): BlobCacheStats;
   close(): Promise<void>;
@@ -117,6 +119,7 @@ export function createIndexStore(opts: IndexStoreOptions): IndexStore {
         logError('timeline-save-failed', err);
       }
     },
+    confirmTimeline: () => confirmTimeline(opts.cacheDir),
     stats: () => current?.blobs.stats() ?? NO_STATS,
     async close() {
       await current?.blobs.close();
