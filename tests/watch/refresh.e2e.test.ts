@@ -162,7 +162,7 @@ describe('live refresh over a real remote', () => {
     const status = world.indexer.status();
     expect(status.lastError).toEqual(expect.any(String));
     expect(status.lastError).not.toBe('');
-    expect(status.phase).toBe('ready');
+    expect(status.phase).toBe('failed'); // FAILED while the last good view serves (issue 13)
   });
 
   it('recovers on its own once the remote is back, by retrying with backoff (no webhook, no polling)', async () => {
