@@ -207,6 +207,8 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
         commitCount: view?.timeline.length ?? 0,
         familyCount: view?.head.families.length ?? 0,
         parsedBlobCount: store.stats().entries,
+        cacheWriteFailures: store.writeHealth().writeFailures,
+        cacheLastWriteError: store.writeHealth().lastWriteError,
       };
     },
     refresh() {

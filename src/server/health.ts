@@ -25,6 +25,8 @@ export interface Readiness {
     stalenessSeconds: number | null;
     lastError: string | null;
     progress: IndexStatus['progress'];
+    /** Failed writes to the cache folder (a full disk): the index serves from memory, a restart re-parses. */
+    cache: { writeFailures: number; lastWriteError: string | null };
   };
 }
 
@@ -43,6 +45,10 @@ export function readiness(status: IndexStatus, serving: boolean, nowMs: number):
       // /readyz is public: the reason without server paths (the log has the full text).
       lastError: status.lastError === null ? null : publicMessage(status.lastError),
       progress: status.progress,
+      cache: {
+        writeFailures: status.cacheWriteFailures,
+        lastWriteError: status.cacheLastWriteError === null ? null : publicMessage(status.cacheLastWriteError),
+      },
     },
   };
 }

@@ -96,6 +96,16 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
     const at = ix.status().lastRefreshAt;
     return at ? Date.parse(at) / 1000 : 0;
   });
+  new Counter({
+    name: 'rolegraph_cache_write_failures_total',
+    help: 'Writes to the cache folder (parse cache, timeline) that failed, e.g. a full disk; the index kept serving from memory.',
+    registers: [registry],
+    collect() {
+      // The indexer counts; a scrape copies its count (a counter that only ever grows, per process).
+      this.reset();
+      this.inc(indexer?.status().cacheWriteFailures ?? 0);
+    },
+  });
   new Gauge({
     name: 'rolegraph_index_phase',
     help: 'The index phase: 1 for the current phase, 0 for the others.',

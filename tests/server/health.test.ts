@@ -16,6 +16,8 @@ const BASE: IndexStatus = {
   commitCount: 1,
   familyCount: 1,
   parsedBlobCount: 1,
+  cacheWriteFailures: 0,
+  cacheLastWriteError: null,
 };
 const NOW = Date.parse('2026-01-01T00:01:30.000Z');
 
@@ -33,6 +35,12 @@ describe('readiness', () => {
   it('a retry after a failure is still stale while it runs', () => {
     const { body } = readiness({ ...BASE, phase: 'refreshing', lastError: 'git fetch failed' }, true, NOW);
     expect(body.phase).toBe('stale');
+  });
+
+  it('shows failed cache writes, their reason without a server path', () => {
+    const { httpStatus, body } = readiness({ ...BASE, cacheWriteFailures: 2, cacheLastWriteError: "ENOSPC: no space left on device, write '/var/cache/rolegraph/parsed/pack-000002.rg'" }, true, NOW);
+    expect(httpStatus).toBe(200);
+    expect(body.cache).toEqual({ writeFailures: 2, lastWriteError: "ENOSPC: no space left on device, write '[path]'" });
   });
 
   it('a failure with nothing served is failed and 503', () => {

@@ -18,6 +18,8 @@ function status(over: Partial<IndexStatus> = {}): IndexStatus {
     commitCount: 31,
     familyCount: 12,
     parsedBlobCount: 140,
+    cacheWriteFailures: 0,
+    cacheLastWriteError: null,
     ...over,
   };
 }
@@ -58,6 +60,15 @@ describe('createMetrics', () => {
     expect(await value(metrics, 'rolegraph_index_commits')).toBe(32);
     expect(await value(metrics, 'rolegraph_index_phase', { phase: 'ready' })).toBe(0);
     expect(await value(metrics, 'rolegraph_index_phase', { phase: 'refreshing' })).toBe(1);
+  });
+
+  it('counts failed cache writes as the indexer reports them', async () => {
+    let st = status();
+    const metrics = createMetrics({ defaultMetrics: false, indexer: { status: () => st, current: () => null } });
+    expect(await value(metrics, 'rolegraph_cache_write_failures_total')).toBe(0);
+    st = status({ cacheWriteFailures: 3, cacheLastWriteError: 'ENOSPC: no space left on device' });
+    expect(await value(metrics, 'rolegraph_cache_write_failures_total')).toBe(3);
+    expect(await metrics.registry.metrics()).toContain('# TYPE rolegraph_cache_write_failures_total counter');
   });
 
   it('reports zero before an indexer is bound, and the bound one after', async () => {

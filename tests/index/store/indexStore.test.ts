@@ -93,7 +93,7 @@ it('says when the stored timeline was last confirmed current, and confirming mov
   const steps = chainedSteps();
   const store = createIndexStore({ cacheDir, source: history() });
   await store.saveTimeline(CONTENT, steps);
-  const lastWeek = new Date(Date.now() - 7 * 86_400_000);
+  const lastWeek = new Date(Math.floor(Date.now() / 1000) * 1000 - 7 * 86_400_000); // whole seconds: file times keep those exactly
   fs.utimesSync(timelineFile(cacheDir), lastWeek, lastWeek);
   expect((await store.loadTimeline(CONTENT))!.confirmedAt).toBe(lastWeek.toISOString());
 
