@@ -22,7 +22,7 @@ export interface Metrics {
   /** Record one refresh attempt (wire with `bindRefresher`). */
   observeRefresh(event: RefreshEvent): void;
   /** Subscribe to a refresher's attempts. Returns an unsubscribe function. */
-  bindRefresher(refresher: Pick<Refresher, 'onRefresh'>): () => void;
+  bindRefresher(refresher: Pick<Refresher, 'onRefresh'> & Partial<Pick<Refresher, 'stats'>>): () => void;
   /** Gauges read this indexer's status at scrape time. */
   bindIndexer(indexer: IndexerReadout): void;
   /** Record one webhook delivery's outcome (pass as the router's `onOutcome`). */
@@ -43,6 +43,7 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
   const registry = new Registry();
   if (opts.defaultMetrics ?? true) collectDefaultMetrics({ register: registry });
   let indexer: IndexerReadout | undefined = opts.indexer;
+  let refresherStats: Refresher['stats'] | undefined;
   const maxOperationNames = opts.maxOperationNames ?? 100;
   const operationNames = new Set<string>();
 
@@ -68,6 +69,16 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
     help: 'Webhook deliveries by provider and outcome.',
     labelNames: ['provider', 'outcome'] as const,
     registers: [registry],
+  });
+  new Counter({
+    name: 'rolegraph_webhook_coalesced_total',
+    help: 'Webhook deliveries that caused no fetch of their own: they joined the one waiting for the end of the webhook window.',
+    registers: [registry],
+    collect() {
+      // The refresher counts; a scrape copies its count.
+      this.reset();
+      this.inc(refresherStats?.().webhookCoalesced ?? 0);
+    },
   });
   const graphqlDuration = new Histogram({
     name: 'rolegraph_graphql_request_duration_seconds',
@@ -135,6 +146,7 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
       refreshDuration.observe({ outcome: event.ok ? 'success' : 'failure' }, event.durationSeconds);
     },
     bindRefresher(refresher) {
+      refresherStats = refresher.stats?.bind(refresher);
       return refresher.onRefresh((event) => metrics.observeRefresh(event));
     },
     bindIndexer(next) {

@@ -102,6 +102,18 @@ describe('createMetrics', () => {
     expect(text).toContain('rolegraph_refresh_duration_seconds_count{outcome="failure"} 2');
   });
 
+  it('counts webhook deliveries coalesced into the window refresh of a bound refresher', async () => {
+    const metrics = createMetrics({ defaultMetrics: false });
+    const head = { sha: 'a'.repeat(40), position: 0, message: '', authorName: '', authorEmail: '', date: '', parents: [] };
+    const refresher = createRefresher({ refresh: async () => ({ head, previousHead: null, changedRoleIds: [] }) }, { pollSeconds: 0, webhookWindowSeconds: 60 });
+    metrics.bindRefresher(refresher);
+    await refresher.trigger('webhook:gitlab');
+    // Inside the window: the first waits for its end, the next three join it.
+    for (let i = 0; i < 4; i += 1) void refresher.trigger('webhook:gitlab');
+    expect(await value(metrics, 'rolegraph_webhook_coalesced_total')).toBe(3);
+    await refresher.stop();
+  });
+
   it('counts webhook outcomes by provider', async () => {
     const metrics = createMetrics({ defaultMetrics: false });
     metrics.countWebhook('github', 'accepted');
