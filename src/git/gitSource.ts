@@ -48,6 +48,12 @@ export function createGitSource(opts: GitSourceOptions): GitSource {
     update() {
       const run = async (): Promise<string> => {
         const result = await cloneOrFetch(opts);
+        if (result.repaired && blobs) {
+          // The blob reader has the damaged clone open: later reads start a new one on the new clone.
+          const old = blobs;
+          blobs = null;
+          void old.close().catch(() => undefined);
+        }
         return result.head;
       };
       // Chain after the previous update whether it failed or not.
