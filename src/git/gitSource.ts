@@ -5,6 +5,7 @@ import { assertBranchName, branchHead as readBranchHead, cloneOrFetch, gitDirOf 
 import { readCommitInfo } from './commitInfo';
 import { detectContentDir } from './detectContentDir';
 import { GitCommandError } from './errors';
+import { isReachable } from './reachable';
 import { resolveRef } from './resolveRef';
 import { readTimeline } from './timeline';
 import { readTree } from './tree';
@@ -43,6 +44,7 @@ export function createGitSource(opts: GitSourceOptions): GitSource {
     tree: (commit, contentDir) => readTree(gitDir, commit, contentDir),
     readBlobs: async (ids) => reader().readMany(ids),
     resolveRef: (ref) => resolveRef(gitDir, ref),
+    isReachable: (sha, head) => isReachable(gitDir, sha, head),
     commitInfo: (sha) => readCommitInfo(gitDir, sha),
     detectContentDir: async (commit, configured) => detectContentDir(gitDir, commit ?? (await branchHead()), configured),
     update() {
