@@ -28,7 +28,12 @@ export interface CloneOrFetchResult {
   cloned: boolean;
   /** Present when the clone was damaged and made again by this call. */
   repaired?: true;
+  /** Present when the fetch rewrote the branch (a force-push) and the dropped commits were pruned. */
+  pruned?: true;
 }
+
+/** Limit for pruning after a force-push: past it git gc is stopped and the next rewrite tries again. */
+export const PRUNE_TIMEOUT_MS = 60_000;
 
 export const DEFAULT_NETWORK_TIMEOUT_MS = 5 * 60_000;
 
@@ -128,6 +133,33 @@ export async function localCloneBroken(gitDir: string): Promise<boolean> {
   }
 }
 
+/** Whether `ancestor` is an ancestor of (or equal to) `head`; both are full shas read from the clone. */
+async function isAncestor(gitDir: string, ancestor: string, head: string): Promise<boolean> {
+  return withGit(
+    { gitDir, op: 'merge-base' },
+    async (git) => {
+      await git.raw(['merge-base', '--is-ancestor', '--end-of-options', ancestor, head]);
+      return true;
+    },
+    () => false,
+  );
+}
+
+/**
+ * After a force-push, drops what no ref reaches any more (the rewritten commits and their pages), so
+ * they are gone from the clone, not only refused (src/git/reachable.ts). Bounded by PRUNE_TIMEOUT_MS,
+ * best effort: a failure leaves them for the next rewrite or git's own gc.
+ */
+async function pruneUnreachable(gitDir: string): Promise<{ pruned?: true }> {
+  try {
+    await withGit({ gitDir, op: 'reflog expire', timeoutMs: PRUNE_TIMEOUT_MS }, (git) => git.raw(['reflog', 'expire', '--expire=now', '--all']));
+    await withGit({ gitDir, op: 'gc', timeoutMs: PRUNE_TIMEOUT_MS }, (git) => git.raw(['gc', '--quiet', '--prune=now']));
+    return { pruned: true };
+  } catch {
+    return {};
+  }
+}
+
 /** Clones into `<cacheDir>/repo.git` when absent, fetches otherwise; returns the branch head. */
 export async function cloneOrFetch(opts: CloneOrFetchOptions): Promise<CloneOrFetchResult> {
   const branch = assertBranchName(opts.branch);
@@ -137,7 +169,12 @@ export async function cloneOrFetch(opts: CloneOrFetchOptions): Promise<CloneOrFe
 
   if (await exists(path.join(gitDir, 'HEAD'))) {
     try {
-      return { gitDir, head: await fetchInto(gitDir, remote, branch, timeoutMs), cloned: false };
+      const before = await branchHead(gitDir, branch).catch(() => null);
+      const head = await fetchInto(gitDir, remote, branch, timeoutMs);
+      if (before && before !== head && !(await isAncestor(gitDir, before, head))) {
+        return { gitDir, head, cloned: false, ...(await pruneUnreachable(gitDir)) };
+      }
+      return { gitDir, head, cloned: false };
     } catch (error) {
       if (!(await localCloneBroken(gitDir))) throw error;
       // Set aside (a rename, so a reader never sees half of it), clone afresh, then drop it.

@@ -1,6 +1,7 @@
 // After a force-push that drops commits, those commits stay in the clone until git gc, and git
 // still resolves them: the index serves only commits reachable from the tracked branch's head or a
 // tag (issue 13), so a dropped commit answers BAD_REF like any unknown ref.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -37,7 +38,9 @@ it('refuses a commit a force-push dropped, serves one a tag still holds, and the
   // Both resolve while they are history.
   expect((await indexer.current()!.resolveRef(dropped)).sha).toBe(dropped);
 
-  // The force-push: main back to the second commit, then a new commit on top.
+  // The force-push: main back to the second commit, then a new commit on top. (A branch the clone
+  // does not track keeps the dropped commit in the remote, so the test can bring it back below.)
+  repo.git('branch', 'side', dropped);
   const second = repo.git('rev-parse', 'HEAD~2');
   repo.git('reset', '-q', '--hard', second);
   const head = repo.commit({ message: 'Regrade nothing, just move on', files: { 'README.md': 'handbook' } });
@@ -45,6 +48,23 @@ it('refuses a commit a force-push dropped, serves one a tag still holds, and the
   expect(result.head.sha).toBe(head);
   const view = indexer.current()!;
 
+  // The refresh that saw the rewrite pruned the clone: the dropped commit is gone from it.
+  const clone = path.join(cacheDir, 'repo.git');
+  const has = (sha: string): boolean => {
+    try {
+      execFileSync('git', [`--git-dir=${clone}`, 'cat-file', '-e', `${sha}^{commit}`], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  expect([has(dropped), has(kept), has(head)]).toEqual([false, true, true]);
+  await expect(view.resolveRef(dropped)).rejects.toMatchObject({ code: 'BAD_REF' });
+
+  // Objects of a dropped commit can still be in a clone (a prune that timed out, a clone from
+  // before this check): fetched without a ref here, it resolves in git, and the index refuses it.
+  execFileSync('git', [`--git-dir=${clone}`, 'fetch', '-q', '--no-tags', repo.dir, 'side'], { stdio: 'ignore' });
+  expect(has(dropped)).toBe(true);
   await expect(view.resolveRef(dropped)).rejects.toMatchObject({ code: 'BAD_REF', message: expect.stringContaining('not on the tracked branch or a tag') });
   await expect(view.resolveRef(dropped.slice(0, 10))).rejects.toMatchObject({ code: 'BAD_REF' });
   // Asked again, the same answer (remembered per view).
