@@ -2,6 +2,9 @@
 // with the remote. The first call makes it (init + fetch into a temporary folder, renamed into
 // place only when complete), later calls fetch. The remote URL is passed on each fetch and never
 // written to the repository's config, so a token in it does not rest on disk.
+// A clone git can no longer read (a branch ref at a missing object, a garbage HEAD, a deleted
+// objects/ folder) would fail every fetch for good: after a failed fetch, such a clone is set aside
+// and cloned again (the parse cache beside it is untouched, so nothing is parsed twice).
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { GitCommandError } from './errors';
@@ -23,7 +26,14 @@ export interface CloneOrFetchResult {
   head: string;
   /** True when the cache was created by this call. */
   cloned: boolean;
+  /** Present when the clone was damaged and made again by this call. */
+  repaired?: true;
+  /** Present when the fetch rewrote the branch (a force-push) and the dropped commits were pruned. */
+  pruned?: true;
 }
+
+/** Limit for pruning after a force-push: past it git gc is stopped and the next rewrite tries again. */
+export const PRUNE_TIMEOUT_MS = 60_000;
 
 export const DEFAULT_NETWORK_TIMEOUT_MS = 5 * 60_000;
 
@@ -108,6 +118,48 @@ export function branchHead(gitDir: string, branch: string): Promise<string> {
   );
 }
 
+/**
+ * True when git cannot read the clone itself, as opposed to a fetch that failed at the remote:
+ * listing every ref with its object's type fails on a garbage HEAD or a missing objects/ folder
+ * ("not a git repository") and on a ref whose object is missing ("missing object … for
+ * refs/heads/main"). An fsck-lite: it reads each ref's object, not the whole history.
+ */
+export async function localCloneBroken(gitDir: string): Promise<boolean> {
+  try {
+    await withGit({ gitDir, op: 'check clone' }, (git) => git.raw(['for-each-ref', '--format=%(objecttype)']));
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** Whether `ancestor` is an ancestor of (or equal to) `head`; both are full shas read from the clone. */
+async function isAncestor(gitDir: string, ancestor: string, head: string): Promise<boolean> {
+  return withGit(
+    { gitDir, op: 'merge-base' },
+    async (git) => {
+      await git.raw(['merge-base', '--is-ancestor', '--end-of-options', ancestor, head]);
+      return true;
+    },
+    () => false,
+  );
+}
+
+/**
+ * After a force-push, drops what no ref reaches any more (the rewritten commits and their pages), so
+ * they are gone from the clone, not only refused (src/git/reachable.ts). Bounded by PRUNE_TIMEOUT_MS,
+ * best effort: a failure leaves them for the next rewrite or git's own gc.
+ */
+async function pruneUnreachable(gitDir: string): Promise<{ pruned?: true }> {
+  try {
+    await withGit({ gitDir, op: 'reflog expire', timeoutMs: PRUNE_TIMEOUT_MS }, (git) => git.raw(['reflog', 'expire', '--expire=now', '--all']));
+    await withGit({ gitDir, op: 'gc', timeoutMs: PRUNE_TIMEOUT_MS }, (git) => git.raw(['gc', '--quiet', '--prune=now']));
+    return { pruned: true };
+  } catch {
+    return {};
+  }
+}
+
 /** Clones into `<cacheDir>/repo.git` when absent, fetches otherwise; returns the branch head. */
 export async function cloneOrFetch(opts: CloneOrFetchOptions): Promise<CloneOrFetchResult> {
   const branch = assertBranchName(opts.branch);
@@ -116,9 +168,30 @@ export async function cloneOrFetch(opts: CloneOrFetchOptions): Promise<CloneOrFe
   const gitDir = gitDirOf(opts.cacheDir);
 
   if (await exists(path.join(gitDir, 'HEAD'))) {
-    return { gitDir, head: await fetchInto(gitDir, remote, branch, timeoutMs), cloned: false };
+    try {
+      const before = await branchHead(gitDir, branch).catch(() => null);
+      const head = await fetchInto(gitDir, remote, branch, timeoutMs);
+      if (before && before !== head && !(await isAncestor(gitDir, before, head))) {
+        return { gitDir, head, cloned: false, ...(await pruneUnreachable(gitDir)) };
+      }
+      return { gitDir, head, cloned: false };
+    } catch (error) {
+      if (!(await localCloneBroken(gitDir))) throw error;
+      // Set aside (a rename, so a reader never sees half of it), clone afresh, then drop it.
+      const aside = `${gitDir}.damaged-${process.pid}-${Date.now()}`;
+      await fs.rename(gitDir, aside);
+      try {
+        return { ...(await cloneInto(gitDir, remote, branch, timeoutMs)), repaired: true };
+      } finally {
+        await fs.rm(aside, { recursive: true, force: true });
+      }
+    }
   }
+  return cloneInto(gitDir, remote, branch, timeoutMs);
+}
 
+/** A new clone at `gitDir`: init and fetch into a temporary folder, renamed into place when complete. */
+async function cloneInto(gitDir: string, remote: string, branch: string, timeoutMs: number): Promise<CloneOrFetchResult> {
   // A folder without HEAD is the remains of something else; a new cache replaces it.
   await fs.rm(gitDir, { recursive: true, force: true });
   await fs.mkdir(path.dirname(gitDir), { recursive: true });

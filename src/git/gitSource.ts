@@ -5,6 +5,7 @@ import { assertBranchName, branchHead as readBranchHead, cloneOrFetch, gitDirOf 
 import { readCommitInfo } from './commitInfo';
 import { detectContentDir } from './detectContentDir';
 import { GitCommandError } from './errors';
+import { isReachable } from './reachable';
 import { resolveRef } from './resolveRef';
 import { readTimeline } from './timeline';
 import { readTree } from './tree';
@@ -43,11 +44,18 @@ export function createGitSource(opts: GitSourceOptions): GitSource {
     tree: (commit, contentDir) => readTree(gitDir, commit, contentDir),
     readBlobs: async (ids) => reader().readMany(ids),
     resolveRef: (ref) => resolveRef(gitDir, ref),
+    isReachable: (sha, head) => isReachable(gitDir, sha, head),
     commitInfo: (sha) => readCommitInfo(gitDir, sha),
     detectContentDir: async (commit, configured) => detectContentDir(gitDir, commit ?? (await branchHead()), configured),
     update() {
       const run = async (): Promise<string> => {
         const result = await cloneOrFetch(opts);
+        if (result.repaired && blobs) {
+          // The blob reader has the damaged clone open: later reads start a new one on the new clone.
+          const old = blobs;
+          blobs = null;
+          void old.close().catch(() => undefined);
+        }
         return result.head;
       };
       // Chain after the previous update whether it failed or not.

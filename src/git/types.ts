@@ -62,6 +62,11 @@ export interface GitSource {
    * never become a git option. Throws BadRefError.
    */
   resolveRef(ref: string): Promise<string>;
+  /**
+   * Optional: whether a resolved commit is reachable from `head` (the served head) or from a tag.
+   * A force-push leaves dropped commits resolvable until git gc; the index refuses those.
+   */
+  isReachable?(sha: string, head: string): Promise<boolean>;
   /** Commit metadata for any commit (for refs off the timeline: `position` is -1 there). */
   commitInfo(sha: string): Promise<CommitInfo>;
   /** Fetch from the remote (or clone when absent). Returns the new head sha of the tracked branch. */

@@ -6,7 +6,10 @@
 // are read from git, parsed and folded into the next view (extendIndexView), so a refresh costs
 // the new commits, not the history; a replaced or rewritten history is rebuilt in full, with every
 // page version already parsed reused from the store.
-// On failure the last good view keeps serving. One refresh at a time: the indexer refuses an
+// On failure the last good view keeps serving. When the very first fetch fails (a restart with the
+// remote unreachable, or the disk full), the view of the last indexed head is loaded from the cache
+// folder and served at once, reported as failed (stale-while-error); the refresher keeps retrying.
+// One refresh at a time: the indexer refuses an
 // overlapping one instead of queueing it; queueing and coalescing are the refresher's (src/watch).
 import type { GitSource, TimelineStep } from '../git';
 import { contentScope } from './contentScope';
@@ -17,7 +20,7 @@ import { createIndexStore } from './store/indexStore';
 import type { BlobCacheStats, PageRef } from './store/blobCache';
 import type { LoadedTimeline } from './store/timelineStore';
 import { timelineToHead } from './timelineToHead';
-import { failed, lastError, lastRefreshAt, progress, publicPhase, ready, refreshing, servedView, STARTING, unreachable, type IndexerState } from './indexerState';
+import { failed, lastError, lastRefreshAt, progress, publicPhase, ready, refreshing, servedView, servingStored, STARTING, unreachable, type IndexerState } from './indexerState';
 import type { IndexProgress, IndexStatus, IndexView, Indexer, RefreshResult } from './types';
 import { buildIndexView, extendIndexView, type BuiltView } from './view';
 
@@ -57,14 +60,60 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
     opts.onProgress?.(now);
   };
 
+  const notify = (next: BuiltView, result: RefreshResult): void => {
+    for (const listener of listeners) {
+      try {
+        listener(next, result);
+      } catch (err) {
+        log({ event: 'swap-listener-failed', error: err instanceof Error ? err.message : String(err) });
+      }
+    }
+  };
+
+  /** The view of `steps` in the current content scope, every page it names loaded (parsed or from the cache). */
+  const viewOf = async (steps: TimelineStep[]): Promise<BuiltView> => {
+    const pages = store.pages(scope);
+    const { isPage, slugOfPath, followRoots } = scope;
+    report('timeline', 1, 1);
+    await pages.load(pagesOf(steps, isPage), (done, total) => report('parse', done, total));
+    report('snapshot', 0, 1);
+    return buildIndexView({ source: opts.source, pages, contentDir: scope.dir, isPage, slugOfPath, followRoots, steps });
+  };
+
+  /**
+   * Stale-while-error: with nothing served and the fetch failed, serve the stored timeline's head
+   * (its pages from the parse cache, any the cache lacks from the local clone). Best effort: when
+   * the cache cannot give a whole view, nothing serves, as before.
+   */
+  const serveStored = async (): Promise<void> => {
+    try {
+      const stored = await store.loadTimeline(scope.dir);
+      if (!stored) return;
+      const view = await viewOf(stored.steps);
+      assertHasFamilies(view.head, scope.dir, view.roots);
+      state = servingStored(state, view, stored.confirmedAt);
+      log({ event: 'index-from-cache', head: stored.head, commits: stored.steps.length, confirmedAt: stored.confirmedAt });
+      notify(view, { head: view.head.commit, previousHead: null, changedRoleIds: view.head.roles.map((r) => r.id) });
+    } catch (err) {
+      log({ event: 'index-from-cache-failed', error: err instanceof Error ? err.message : String(err) });
+    }
+  };
+
   const run = async (previous: BuiltView | null): Promise<RefreshResult> => {
     const started = Date.now();
     report('fetch', 0, 1);
-    const head = await opts.source.update();
+    let head: string;
+    try {
+      head = await opts.source.update();
+    } catch (err) {
+      if (!previous) await serveStored();
+      throw err;
+    }
     report('fetch', 1, 1);
     const dir = scope.dir;
     if (previous && previous.head.commit.sha === head && previous.contentDir === dir) {
       // Nothing new: the served view is current; no swap, no listeners.
+      await store.confirmTimeline();
       state = ready(previous);
       return { head: previous.head.commit, previousHead: previous.head.commit, changedRoleIds: [] };
     }
@@ -76,6 +125,7 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
       previousHead: previous?.head.commit ?? null,
       changedRoleIds: previous ? diff(previous.head, next.head).roles.map((r) => r.id) : next.head.roles.map((r) => r.id),
     };
+    await store.confirmTimeline();
     // The swap, and the last step that waits: a reader that sees the new head sees a finished refresh.
     state = ready(next);
     log({
@@ -88,13 +138,7 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
       ms: Date.now() - started,
       ...store.stats(),
     });
-    for (const listener of listeners) {
-      try {
-        listener(next, result);
-      } catch (err) {
-        log({ event: 'swap-listener-failed', error: err instanceof Error ? err.message : String(err) });
-      }
-    }
+    notify(next, result);
     return result;
   };
 
@@ -111,13 +155,7 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
     const pages = store.pages(scope);
     const { isPage, slugOfPath, followRoots } = scope;
     const viewOptions = { source: opts.source, pages, contentDir: dir, isPage, slugOfPath, followRoots };
-    const load = (steps: readonly TimelineStep[]) => pages.load(pagesOf(steps, isPage), (done, total) => report('parse', done, total));
-    const build = async (steps: TimelineStep[]) => {
-      report('timeline', 1, 1);
-      await load(steps);
-      report('snapshot', 0, 1);
-      return buildIndexView({ ...viewOptions, steps });
-    };
+    const build = viewOf;
 
     report('timeline', 0, 1);
     const served = previous?.contentDir === dir ? previous : null;
@@ -128,7 +166,7 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
       case 'extend': {
         if (served) {
           report('timeline', 1, 1);
-          await load(change.steps);
+          await pages.load(pagesOf(change.steps, isPage), (done, total) => report('parse', done, total));
           report('snapshot', 0, 1);
           const next = extendIndexView(served, { ...viewOptions, steps: change.steps });
           await store.appendTimeline(dir, served.head.commit.sha, change.steps);
@@ -169,6 +207,8 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
         commitCount: view?.timeline.length ?? 0,
         familyCount: view?.head.families.length ?? 0,
         parsedBlobCount: store.stats().entries,
+        cacheWriteFailures: store.writeHealth().writeFailures,
+        cacheLastWriteError: store.writeHealth().lastWriteError,
       };
     },
     refresh() {

@@ -72,7 +72,9 @@ export function lastRefreshAt(state: IndexerState): string | null {
 
 /**
  * The phase clients see (/readyz, metrics, `repository.status`): the first build shows as
- * `cloning` then `indexing`, and a failed refresh over a served view as `ready` (it still serves).
+ * `cloning` then `indexing`; a failed refresh is `failed` whether or not a last good view still
+ * serves (the schema's promise: FAILED with the last good index kept, see lastError). /readyz
+ * tells the two apart (`stale` while serving), from `servedView`.
  */
 export function publicPhase(state: IndexerState): IndexPhase {
   switch (state.phase) {
@@ -85,7 +87,7 @@ export function publicPhase(state: IndexerState): IndexPhase {
       return stage === 'fetch' && done < total ? 'cloning' : 'indexing';
     }
     case 'failed':
-      return state.view ? 'ready' : 'failed';
+      return 'failed';
     default:
       return unreachable(state);
   }
@@ -99,6 +101,14 @@ export function refreshing(from: IndexerState, progress: IndexProgress): Indexer
 /** A view was swapped in, or the served one was confirmed current. */
 export function ready(view: BuiltView): IndexerState {
   return { phase: 'ready', view, lastRefreshAt: new Date().toISOString() };
+}
+
+/**
+ * A first refresh could not fetch, and the view of the last indexed head was loaded from the cache
+ * folder instead (stale-while-error): it serves at once, aged from when it was last confirmed.
+ */
+export function servingStored(from: IndexerState, view: BuiltView, confirmedAt: string | null): IndexerState {
+  return { phase: 'refreshing', view, progress: progress(from) ?? { stage: 'fetch', done: 1, total: 1 }, lastError: lastError(from), lastRefreshAt: confirmedAt };
 }
 
 export function failed(from: IndexerState, error: string): IndexerState {

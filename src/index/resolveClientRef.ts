@@ -19,6 +19,11 @@ export interface RefContext {
   resolve(ref: string): Promise<string>;
   /** Metadata for a commit off the timeline (GitSource.commitInfo). */
   commitInfo(sha: string): Promise<CommitInfo>;
+  /**
+   * Whether a commit off the timeline is served: reachable from the head or a tag. Absent: every
+   * commit git resolves is served (sources that hold no unreachable commits).
+   */
+  reachable?(sha: string): Promise<boolean>;
 }
 
 /**
@@ -80,5 +85,11 @@ export async function resolveClientRef(ref: string | null | undefined, ctx: RefC
     return commit;
   }
   const sha = await ctx.resolve(ref);
-  return ctx.bySha.get(sha) ?? (await ctx.commitInfo(sha));
+  const onTimeline = ctx.bySha.get(sha);
+  if (onTimeline) return onTimeline;
+  // A commit a force-push dropped stays in the clone until git gc: it is no longer history.
+  if (ctx.reachable && !(await ctx.reachable(sha))) {
+    throw new BadRefError(`unknown ref ${JSON.stringify(ref.slice(0, 80))}: not on the tracked branch or a tag`);
+  }
+  return ctx.commitInfo(sha);
 }

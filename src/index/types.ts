@@ -121,6 +121,10 @@ export interface IndexStatus {
   commitCount: number;
   familyCount: number;
   parsedBlobCount: number;
+  /** Writes to the cache folder that failed (full disk, read-only folder) since the start; the index served on from memory. */
+  cacheWriteFailures: number;
+  /** The last failed cache write's reason (full text: callers showing it in public pass it through publicMessage). */
+  cacheLastWriteError: string | null;
 }
 
 export interface SearchHit {

@@ -18,9 +18,11 @@ import type { IndexView, RoleVersion, Snapshot } from './types';
 
 /** Snapshots kept per view; each holds references to shared parsed pages, so they are cheap. */
 export const SNAPSHOT_CACHE_SIZE = 32;
+/** Commits off the timeline whose reachability a view remembers. */
+const REACHABLE_CACHE_SIZE = 1024;
 
 /** Git as a view asks it: only to resolve client refs (reading pages goes through the store). */
-export type ViewSource = Pick<GitSource, 'resolveRef' | 'commitInfo'>;
+export type ViewSource = Pick<GitSource, 'resolveRef' | 'commitInfo' | 'isReachable'>;
 
 export interface ViewOptions {
   steps: readonly TimelineStep[];
@@ -128,6 +130,9 @@ function assembleView(opts: ViewOptions, parts: ViewParts): BuiltView {
     },
   };
   const cache = new LRUCache<string, Promise<Snapshot>>({ max: opts.snapshotCacheSize ?? SNAPSHOT_CACHE_SIZE });
+  // Reachability of commits off the timeline, per view (so per head): git walks history once per sha.
+  const reachable = new LRUCache<string, Promise<boolean>>({ max: REACHABLE_CACHE_SIZE });
+  const isReachable = opts.source.isReachable?.bind(opts.source);
 
   const pagesOf = (entries: Iterable<[string, string]>): PageVersion[] => {
     const pages: PageVersion[] = [];
@@ -166,6 +171,17 @@ function assembleView(opts: ViewOptions, parts: ViewParts): BuiltView {
         bySha,
         resolve: (r) => opts.source.resolveRef(r),
         commitInfo: (sha) => opts.source.commitInfo(sha),
+        reachable: isReachable
+          ? (sha) => {
+              let answer = reachable.get(sha);
+              if (!answer) {
+                answer = isReachable(sha, head.commit.sha);
+                answer.catch(() => reachable.delete(sha)); // a failure is not remembered
+                reachable.set(sha, answer);
+              }
+              return answer;
+            }
+          : undefined,
       }),
     snapshotAt(commit) {
       let snapshot = cache.get(commit.sha);

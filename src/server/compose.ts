@@ -39,7 +39,8 @@ export function createIndexerFor(config: Config, remote: string, logger: Logger,
     contentDir: config.contentDir ?? undefined,
     url: redactCredentials(remote),
     branch: config.branch,
-    log: (event) => logger.debug({ index: event }, 'index'),
+    // Index events are detail (debug), except those an operator must act on (a full disk: `level: 'warn'`).
+    log: (event) => (event.level === 'warn' ? logger.warn({ index: event }, String(event.event)) : logger.debug({ index: event }, 'index')),
     onProgress,
   });
 }

@@ -1,16 +1,23 @@
 // /healthz and /readyz. Liveness says the process answers; readiness says it serves an index, so a
 // load balancer holds traffic back during the first clone and keeps it flowing while a refresh
-// fails (the last good index still answers, and the body says how stale it is).
+// fails (the last good index still answers; the body says `phase: "stale"`, how stale, and why).
 import type { Request, Response, Router } from 'express';
 import express from 'express';
 import type { IndexStatus } from '../index';
 import { publicMessage } from '../util';
 
+/**
+ * The indexer's phase, or `stale`: an index serves while the last refresh (or, at a restart with the
+ * remote gone, the first) failed — traffic is fine, the content may be behind the remote.
+ */
+export type ReadinessPhase = IndexStatus['phase'] | 'stale';
+
 export interface Readiness {
   httpStatus: 200 | 503;
   body: {
+    /** Whether an index serves (the HTTP status says the same). */
     status: 'ready' | 'not_ready';
-    phase: IndexStatus['phase'];
+    phase: ReadinessPhase;
     head: string | null;
     headDate: string | null;
     lastRefreshAt: string | null;
@@ -18,6 +25,8 @@ export interface Readiness {
     stalenessSeconds: number | null;
     lastError: string | null;
     progress: IndexStatus['progress'];
+    /** Failed writes to the cache folder (a full disk): the index serves from memory, a restart re-parses. */
+    cache: { writeFailures: number; lastWriteError: string | null };
   };
 }
 
@@ -28,7 +37,7 @@ export function readiness(status: IndexStatus, serving: boolean, nowMs: number):
     httpStatus: serving ? 200 : 503,
     body: {
       status: serving ? 'ready' : 'not_ready',
-      phase: status.phase,
+      phase: serving && status.lastError !== null ? 'stale' : status.phase,
       head: status.head?.sha ?? null,
       headDate: status.head?.date ?? null,
       lastRefreshAt: status.lastRefreshAt,
@@ -36,6 +45,10 @@ export function readiness(status: IndexStatus, serving: boolean, nowMs: number):
       // /readyz is public: the reason without server paths (the log has the full text).
       lastError: status.lastError === null ? null : publicMessage(status.lastError),
       progress: status.progress,
+      cache: {
+        writeFailures: status.cacheWriteFailures,
+        lastWriteError: status.cacheLastWriteError === null ? null : publicMessage(status.cacheLastWriteError),
+      },
     },
   };
 }

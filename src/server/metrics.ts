@@ -24,7 +24,7 @@ export interface Metrics {
   /** Record one refresh attempt (wire with `bindRefresher`). */
   observeRefresh(event: RefreshEvent): void;
   /** Subscribe to a refresher's attempts. Returns an unsubscribe function. */
-  bindRefresher(refresher: Pick<Refresher, 'onRefresh'>): () => void;
+  bindRefresher(refresher: Pick<Refresher, 'onRefresh'> & Partial<Pick<Refresher, 'stats'>>): () => void;
   /** Gauges read this indexer's status at scrape time. */
   bindIndexer(indexer: IndexerReadout): void;
   /** Record one webhook delivery's outcome (pass as the router's `onOutcome`). */
@@ -51,6 +51,7 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
   const registry = new Registry();
   if (opts.defaultMetrics ?? true) collectDefaultMetrics({ register: registry });
   let indexer: IndexerReadout | undefined = opts.indexer;
+  let refresherStats: Refresher['stats'] | undefined;
   const maxOperationNames = opts.maxOperationNames ?? 100;
   const operationNames = new Set<string>();
   const maxErrorCodes = opts.maxErrorCodes ?? 50;
@@ -78,6 +79,16 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
     help: 'Webhook deliveries by provider and outcome.',
     labelNames: ['provider', 'outcome'] as const,
     registers: [registry],
+  });
+  new Counter({
+    name: 'rolegraph_webhook_coalesced_total',
+    help: 'Webhook deliveries that caused no fetch of their own: they joined the one waiting for the end of the webhook window.',
+    registers: [registry],
+    collect() {
+      // The refresher counts; a scrape copies its count.
+      this.reset();
+      this.inc(refresherStats?.().webhookCoalesced ?? 0);
+    },
   });
   const graphqlDuration = new Histogram({
     name: 'rolegraph_graphql_request_duration_seconds',
@@ -111,6 +122,16 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
   indexGauge('rolegraph_index_last_refresh_timestamp_seconds', 'When the index was last confirmed current with the remote.', (ix) => {
     const at = ix.status().lastRefreshAt;
     return at ? Date.parse(at) / 1000 : 0;
+  });
+  new Counter({
+    name: 'rolegraph_cache_write_failures_total',
+    help: 'Writes to the cache folder (parse cache, timeline) that failed, e.g. a full disk; the index kept serving from memory.',
+    registers: [registry],
+    collect() {
+      // The indexer counts; a scrape copies its count (a counter that only ever grows, per process).
+      this.reset();
+      this.inc(indexer?.status().cacheWriteFailures ?? 0);
+    },
   });
   new Gauge({
     name: 'rolegraph_index_phase',
@@ -150,6 +171,7 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
       refreshDuration.observe({ outcome: event.ok ? 'success' : 'failure' }, event.durationSeconds);
     },
     bindRefresher(refresher) {
+      refresherStats = refresher.stats?.bind(refresher);
       return refresher.onRefresh((event) => metrics.observeRefresh(event));
     },
     bindIndexer(next) {

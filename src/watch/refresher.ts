@@ -1,4 +1,6 @@
-// Keeps the index fresh: polls, and turns webhook bursts into at most one extra refresh.
+// Keeps the index fresh: polls, and turns webhook bursts into at most one extra refresh. A sustained
+// flood is bounded in time as well: webhook-triggered fetches start at most once per window, the
+// triggers inside a window sharing one refresh at its end (so the last push is always fetched).
 // The Indexer does the work and keeps the last good view on failure; this file only decides when,
 // and is the one queue: the indexer refuses a refresh while one runs instead of queueing it.
 import { performance } from 'node:perf_hooks';
@@ -18,6 +20,10 @@ const REAL_SCHEDULER: Scheduler = {
   },
 };
 
+/** Reasons the server gives webhook deliveries (`webhook:gitlab`, `webhook:github`). */
+const WEBHOOK_REASON = 'webhook:';
+export const DEFAULT_WEBHOOK_WINDOW_SECONDS = 5;
+
 export function createRefresher(indexer: Pick<Indexer, 'refresh'>, opts: RefresherOptions): Refresher {
   if (!Number.isFinite(opts.pollSeconds) || opts.pollSeconds < 0) {
     throw new RangeError(`createRefresher: pollSeconds must be >= 0, got ${opts.pollSeconds}`);
@@ -28,7 +34,15 @@ export function createRefresher(indexer: Pick<Indexer, 'refresh'>, opts: Refresh
   const random = opts.random ?? Math.random;
   const listeners = new Set<(event: RefreshEvent) => void>();
 
-  const counts = { refreshes: 0, failures: 0, coalesced: 0, consecutiveFailures: 0 };
+  const webhookWindowMs = (opts.webhookWindowSeconds ?? DEFAULT_WEBHOOK_WINDOW_SECONDS) * 1000;
+  if (!Number.isFinite(webhookWindowMs) || webhookWindowMs < 0) {
+    throw new RangeError(`createRefresher: webhookWindowSeconds must be >= 0, got ${opts.webhookWindowSeconds}`);
+  }
+  const counts = { refreshes: 0, failures: 0, coalesced: 0, webhookCoalesced: 0, consecutiveFailures: 0 };
+  /** When the last webhook-triggered refresh was asked of the single flight (clock of `now`). */
+  let lastWebhookAt = Number.NEGATIVE_INFINITY;
+  /** The one refresh waiting for the webhook window to end, which every webhook until then shares. */
+  let windowed: { promise: Promise<RefreshResult | null>; handle: unknown; cancel: () => void } | null = null;
   let lastError: string | null = null;
   /** The failure's `code` when it carried one (GIT_FAILED from the git layer), so callers can say what failed. */
   let lastErrorCode: string | null = null;
@@ -122,8 +136,35 @@ export function createRefresher(indexer: Pick<Indexer, 'refresh'>, opts: Refresh
     return next;
   }
 
+  /** Webhooks: at most one refresh per window; inside it, every delivery shares the one at its end. */
+  function triggerWebhook(reason: string): Promise<RefreshResult | null> {
+    if (stopped) return Promise.resolve(null);
+    if (windowed) {
+      counts.webhookCoalesced += 1;
+      return windowed.promise;
+    }
+    const wait = lastWebhookAt + webhookWindowMs - now();
+    if (wait <= 0) {
+      lastWebhookAt = now();
+      return trigger(reason);
+    }
+    let settle: (result: RefreshResult | null) => void = () => undefined;
+    const promise = new Promise<RefreshResult | null>((resolve) => (settle = resolve));
+    const handle = scheduler.setTimeout(() => {
+      windowed = null;
+      lastWebhookAt = now();
+      void trigger(reason).then(settle);
+    }, wait);
+    windowed = { promise, handle, cancel: () => settle(null) };
+    return promise;
+  }
+
+  function request(reason: string): Promise<RefreshResult | null> {
+    return webhookWindowMs > 0 && reason.startsWith(WEBHOOK_REASON) ? triggerWebhook(reason) : trigger(reason);
+  }
+
   return {
-    trigger,
+    trigger: request,
     start(startOpts) {
       stopped = false;
       polling = true;
@@ -141,11 +182,16 @@ export function createRefresher(indexer: Pick<Indexer, 'refresh'>, opts: Refresh
       polling = false;
       stopped = true;
       clearTimer();
+      if (windowed) {
+        scheduler.clearTimeout(windowed.handle);
+        windowed.cancel();
+        windowed = null;
+      }
       await followUp;
       await running;
     },
     stats(): RefresherStats {
-      return { ...counts, inFlight: running !== null || followUp !== null, lastError, lastErrorCode };
+      return { ...counts, inFlight: running !== null || followUp !== null || windowed !== null, lastError, lastErrorCode };
     },
     onRefresh(listener) {
       listeners.add(listener);

@@ -29,6 +29,12 @@ export interface RefresherOptions {
   scheduler?: Scheduler;
   /** Source of jitter in [0, 1). */
   random?: () => number;
+  /**
+   * At most one webhook-triggered fetch (reason `webhook:…`) starts per this many seconds; the
+   * triggers inside a window share one refresh at its end, so the last push is always seen.
+   * Default 5; 0 turns the window off (single flight still coalesces).
+   */
+  webhookWindowSeconds?: number;
 }
 
 /** One finished refresh attempt, for metrics and logs. */
@@ -47,6 +53,8 @@ export interface RefresherStats {
   failures: number;
   /** Triggers that joined an already scheduled follow-up instead of causing a refresh. */
   coalesced: number;
+  /** Webhook triggers that joined the refresh already waiting for the end of the webhook window. */
+  webhookCoalesced: number;
   /** Failures since the last success; drives the backoff. */
   consecutiveFailures: number;
   inFlight: boolean;

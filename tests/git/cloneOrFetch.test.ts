@@ -47,6 +47,12 @@ describe('cloneOrFetch', () => {
     const after = await cloneOrFetch({ remote: origin.dir, branch: 'main', cacheDir });
     expect(after.head).toBe(rewritten);
     expect(git(after.gitDir, 'rev-parse', 'refs/heads/main')).toBe(rewritten);
+    // The rewrite is followed by a prune: the dropped commit is gone from the clone, not only unreferenced.
+    expect(after.pruned).toBe(true);
+    expect(() => git(after.gitDir, 'cat-file', '-e', `${before.head}^{commit}`)).toThrow();
+    // A fast-forward prunes nothing.
+    origin.commit({ message: 'three', files: { [`${CONTENT}/a.md`]: 'd' } });
+    expect((await cloneOrFetch({ remote: origin.dir, branch: 'main', cacheDir })).pruned).toBeUndefined();
   });
 
   it('tracks a configured branch other than the default', async () => {

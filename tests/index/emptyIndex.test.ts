@@ -36,7 +36,7 @@ it('keeps serving the last good view when a push removes every family', async ()
     message: `no job families at ${repo.head().slice(0, 12)}: looked in every folder named job-families, at any depth: content/job-families (1 page); give --content-dir if the pages live elsewhere`,
   });
   expect(indexer.current()!.head.commit.sha).toBe(first.head.sha);
-  expect(indexer.status()).toMatchObject({ phase: 'ready', lastError: expect.stringContaining('no job families at') });
+  expect(indexer.status()).toMatchObject({ phase: 'failed', lastError: expect.stringContaining('no job families at') });
 });
 
 it('names the configured folder and what it held', async () => {

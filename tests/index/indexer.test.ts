@@ -270,7 +270,8 @@ describe('indexer over a real repository', () => {
     failing = true;
     await expect(indexer.refresh()).rejects.toThrow('remote unreachable');
     expect(indexer.current()).toBe(good);
-    expect(indexer.status()).toMatchObject({ phase: 'ready', lastError: 'remote unreachable' });
+    // Failed, as the schema's RepositoryStatus promises, while the last good view still serves.
+    expect(indexer.status()).toMatchObject({ phase: 'failed', lastError: 'remote unreachable' });
     expect(indexer.status().head!.sha).toBe(good!.head.commit.sha);
   });
 });

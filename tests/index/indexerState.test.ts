@@ -20,14 +20,14 @@ describe('indexer phases', () => {
     expect([publicPhase(state), servedView(state), lastError(state), lastRefreshAt(state)]).toEqual(['failed', null, 'remote unreachable', null]);
   });
 
-  it('a failed refresh keeps the last good view, still reports ready, and keeps the error until a success', () => {
+  it('a failed refresh keeps the last good view, reports failed (not ready), and keeps the error until a success', () => {
     const good = ready(VIEW);
     const when = lastRefreshAt(good);
     expect(when).toMatch(/^\d{4}-\d\d-\d\dT/);
     const refreshingAgain = refreshing(good, FETCHING);
     expect([publicPhase(refreshingAgain), servedView(refreshingAgain), lastRefreshAt(refreshingAgain)]).toEqual(['refreshing', VIEW, when]);
     const broken = failed(refreshingAgain, 'remote unreachable');
-    expect([broken.phase, publicPhase(broken), servedView(broken), lastError(broken), lastRefreshAt(broken)]).toEqual(['failed', 'ready', VIEW, 'remote unreachable', when]);
+    expect([broken.phase, publicPhase(broken), servedView(broken), lastError(broken), lastRefreshAt(broken)]).toEqual(['failed', 'failed', VIEW, 'remote unreachable', when]);
     const retrying = refreshing(broken, FETCHING);
     expect([servedView(retrying), lastError(retrying)]).toEqual([VIEW, 'remote unreachable']);
     expect(lastError(ready(VIEW))).toBeNull();

@@ -18,6 +18,8 @@ function status(over: Partial<IndexStatus> = {}): IndexStatus {
     commitCount: 31,
     familyCount: 12,
     parsedBlobCount: 140,
+    cacheWriteFailures: 0,
+    cacheLastWriteError: null,
     ...over,
   };
 }
@@ -60,6 +62,15 @@ describe('createMetrics', () => {
     expect(await value(metrics, 'rolegraph_index_phase', { phase: 'refreshing' })).toBe(1);
   });
 
+  it('counts failed cache writes as the indexer reports them', async () => {
+    let st = status();
+    const metrics = createMetrics({ defaultMetrics: false, indexer: { status: () => st, current: () => null } });
+    expect(await value(metrics, 'rolegraph_cache_write_failures_total')).toBe(0);
+    st = status({ cacheWriteFailures: 3, cacheLastWriteError: 'ENOSPC: no space left on device' });
+    expect(await value(metrics, 'rolegraph_cache_write_failures_total')).toBe(3);
+    expect(await metrics.registry.metrics()).toContain('# TYPE rolegraph_cache_write_failures_total counter');
+  });
+
   it('reports zero before an indexer is bound, and the bound one after', async () => {
     const metrics = createMetrics({ defaultMetrics: false });
     expect(await value(metrics, 'rolegraph_index_roles')).toBe(0);
@@ -89,6 +100,18 @@ describe('createMetrics', () => {
     const text = await metrics.registry.getSingleMetricAsString('rolegraph_refresh_duration_seconds');
     expect(text).toContain('rolegraph_refresh_duration_seconds_count{outcome="success"} 1');
     expect(text).toContain('rolegraph_refresh_duration_seconds_count{outcome="failure"} 2');
+  });
+
+  it('counts webhook deliveries coalesced into the window refresh of a bound refresher', async () => {
+    const metrics = createMetrics({ defaultMetrics: false });
+    const head = { sha: 'a'.repeat(40), position: 0, message: '', authorName: '', authorEmail: '', date: '', parents: [] };
+    const refresher = createRefresher({ refresh: async () => ({ head, previousHead: null, changedRoleIds: [] }) }, { pollSeconds: 0, webhookWindowSeconds: 60 });
+    metrics.bindRefresher(refresher);
+    await refresher.trigger('webhook:gitlab');
+    // Inside the window: the first waits for its end, the next three join it.
+    for (let i = 0; i < 4; i += 1) void refresher.trigger('webhook:gitlab');
+    expect(await value(metrics, 'rolegraph_webhook_coalesced_total')).toBe(3);
+    await refresher.stop();
   });
 
   it('counts webhook outcomes by provider', async () => {

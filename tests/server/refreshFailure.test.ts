@@ -59,10 +59,15 @@ it('answers GIT_FAILED with a path-free reason, and /readyz names no path either
   expect(answer.errors[0].extensions).toEqual({ code: 'GIT_FAILED' });
   expect(answer.errors[0].message).toMatch(/^refresh failed: git fetch failed: /);
 
-  const ready = (await (await fetch(`${base}/readyz`)).json()) as { status: string; lastError: string };
-  expect(ready.status).toBe('ready');
+  const readyz = await fetch(`${base}/readyz`);
+  const ready = (await readyz.json()) as { status: string; phase: string; lastError: string; stalenessSeconds: number };
+  // Still serving (200, traffic keeps flowing), but no longer claiming to be current.
+  expect(readyz.status).toBe(200);
+  expect([ready.status, ready.phase]).toEqual(['ready', 'stale']);
+  expect(ready.stalenessSeconds).toEqual(expect.any(Number));
   expect(ready.lastError).toEqual(expect.any(String));
-  const repository = (await graphql('{ repository { lastError } }')).data.repository;
+  const repository = (await graphql('{ repository { status lastError } }')).data.repository;
+  expect(repository.status).toBe('FAILED');
   for (const text of [answer.errors[0].message, ready.lastError, repository.lastError]) {
     expect(text).not.toContain(os.tmpdir());
   }

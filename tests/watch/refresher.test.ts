@@ -256,6 +256,83 @@ describe('createRefresher: polling', () => {
   });
 });
 
+describe('createRefresher: webhook window', () => {
+  /** A clock the test moves (milliseconds). */
+  const clock = () => {
+    let ms = 0;
+    return { now: () => ms, advance: (by: number) => (ms += by) };
+  };
+
+  it('turns a flood of 200 deliveries in 0.5 s into one fetch now and one at the window end, which sees the last push', async () => {
+    const { indexer, calls, result } = controlledIndexer();
+    const { scheduler, live, fire } = manualScheduler();
+    const time = clock();
+    const refresher = createRefresher(indexer, { pollSeconds: 0, scheduler, now: time.now, webhookWindowSeconds: 10 });
+
+    const first = refresher.trigger('webhook:gitlab');
+    await flush();
+    expect(calls).toHaveLength(1);
+    calls[0].resolve(result(1));
+    expect(await first).toEqual(result(1));
+
+    // The flood: a delivery every 2.5 ms, each after the refresh before it has ended.
+    const flood: Array<Promise<unknown>> = [];
+    for (let i = 0; i < 199; i += 1) {
+      time.advance(2.5);
+      flood.push(refresher.trigger('webhook:gitlab'));
+    }
+    await flush();
+    expect(calls).toHaveLength(1); // no back-to-back fetches while it lasts
+    expect(live().map((t) => t.ms)).toEqual([10_000 - 2.5]); // one wait, to the end of the window the first fetch opened
+    expect(refresher.stats()).toMatchObject({ webhookCoalesced: 198, inFlight: true });
+
+    time.advance(10_000);
+    fire();
+    await flush();
+    expect(calls).toHaveLength(2);
+    calls[1].resolve(result(2));
+    for (const r of await Promise.all(flood)) expect(r).toEqual(result(2));
+    expect(refresher.stats()).toMatchObject({ refreshes: 2, webhookCoalesced: 198, inFlight: false });
+  });
+
+  it('a delivery after a quiet window fetches at once; other reasons never wait for the window', async () => {
+    const { indexer, calls, result } = controlledIndexer();
+    const { scheduler, live } = manualScheduler();
+    const time = clock();
+    const refresher = createRefresher(indexer, { pollSeconds: 0, scheduler, now: time.now, webhookWindowSeconds: 10 });
+    void refresher.trigger('webhook:github');
+    calls[0].resolve(result(1));
+    await flush();
+    time.advance(1_000);
+    const graphql = refresher.trigger('graphql');
+    await flush();
+    expect(calls).toHaveLength(2); // the admin's refresh is not a webhook
+    calls[1].resolve(result(2));
+    expect(await graphql).toEqual(result(2));
+    time.advance(10_000);
+    void refresher.trigger('webhook:github');
+    await flush();
+    expect(calls).toHaveLength(3);
+    expect(live()).toEqual([]);
+    calls[2].resolve(result(3));
+  });
+
+  it('stop() settles a delivery waiting for the window with null, and starts nothing', async () => {
+    const { indexer, calls, result } = controlledIndexer();
+    const { scheduler, live } = manualScheduler();
+    const time = clock();
+    const refresher = createRefresher(indexer, { pollSeconds: 0, scheduler, now: time.now, webhookWindowSeconds: 10 });
+    void refresher.trigger('webhook:gitlab');
+    calls[0].resolve(result(1));
+    await flush();
+    const waiting = refresher.trigger('webhook:gitlab');
+    await refresher.stop();
+    expect(await waiting).toBeNull();
+    expect(live()).toEqual([]);
+    expect(calls).toHaveLength(1);
+  });
+});
+
 describe('backoffDelay', () => {
   const opts = { initialMs: 100, maxMs: 1000 };
   it('doubles per failure up to the cap, with jitter in the upper half of the step', () => {

@@ -48,6 +48,8 @@ export interface BlobCacheOptions {
   parse?: ParseFn;
   version?: string;
   log?: (event: Record<string, unknown>) => void;
+  /** Told of every failed write (pack, table, rewrite): the cache keeps serving from memory. */
+  onWriteFailed?: (err: unknown) => void;
 }
 
 export interface BlobCacheStats {
@@ -253,8 +255,14 @@ export class BlobCache {
     } catch (err) {
       if (fd !== null) fs.closeSync(fd);
       await fsp.rm(temp, { force: true }).catch(() => undefined);
-      this.opts.log?.({ event: 'parsed-cache-write-failed', error: err instanceof Error ? err.message : String(err) });
+      this.writeFailed(err);
     }
+  }
+
+  /** A write failed (full disk, read-only folder): worth an operator's attention, never an index failure. */
+  private writeFailed(err: unknown): void {
+    this.opts.log?.({ event: 'parsed-cache-write-failed', level: 'warn', error: err instanceof Error ? err.message : String(err) });
+    this.opts.onWriteFailed?.(err);
   }
 
   /**
@@ -286,7 +294,7 @@ export class BlobCache {
         await writeValueTable(file, this.shared, tableEntries(this.memory), this.covered);
         this.uncovered = Math.max(0, this.memory.size - held);
       } catch (err) {
-        this.opts.log?.({ event: 'parsed-cache-write-failed', error: err instanceof Error ? err.message : String(err) });
+        this.writeFailed(err);
       }
     });
     return this.writing;
@@ -306,11 +314,14 @@ export class BlobCache {
         this.covered.set(path.basename(this.writer.file), this.writer.size);
       } catch (err) {
         // A full disk must not fail the index: the pages are in memory and are parsed again next
-        // start. The next batch starts a new pack rather than append after a partial write.
-        await this.writer?.close();
+        // start. The writer cut its partial write; a pack left empty is removed. The next batch
+        // starts a new pack rather than append after a failed write.
+        const writer = this.writer;
         this.writer = null;
+        await writer?.close();
+        if (writer && writer.size === 0) await fsp.rm(writer.file, { force: true }).catch(() => undefined);
         this.storeFailed = true;
-        this.opts.log?.({ event: 'parsed-cache-write-failed', error: err instanceof Error ? err.message : String(err) });
+        this.writeFailed(err);
       }
     });
     return this.writing;

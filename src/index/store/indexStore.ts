@@ -9,7 +9,7 @@ import type { JobFamily } from '../../parse';
 import type { ContentScope } from '../contentScope';
 import { entriesOfBestRoot } from '../contentRoots';
 import { BlobCache, type BlobCacheStats, type PageRef } from './blobCache';
-import { appendTimeline, loadStoredTimeline, saveTimeline, type LoadedTimeline } from './timelineStore';
+import { appendTimeline, confirmTimeline, loadStoredTimeline, saveTimeline, type LoadedTimeline } from './timelineStore';
 
 /** What the store reads from git: page blobs, and the tree of a commit off the timeline. */
 export type StoreSource = Pick<GitSource, 'readBlobs' | 'tree'>;
@@ -41,9 +41,18 @@ export interface IndexStore {
   saveTimeline(contentDir: string, steps: readonly TimelineStep[]): Promise<void>;
   /** Stores the steps after `from`, when the stored timeline reaches exactly `from` (else nothing). */
   appendTimeline(contentDir: string, from: string, steps: readonly TimelineStep[]): Promise<void>;
+  /** Records that the stored timeline was just confirmed current with the remote (its `confirmedAt`). */
+  confirmTimeline(): Promise<void>;
   /** Counters of the parse cache of the current folder. */
   stats(): BlobCacheStats;
+  /** Failed cache writes (parse cache and timeline) since the start, and the last one's reason. */
+  writeHealth(): CacheWriteHealth;
   close(): Promise<void>;
+}
+
+export interface CacheWriteHealth {
+  writeFailures: number;
+  lastWriteError: string | null;
 }
 
 export interface IndexStoreOptions {
@@ -61,7 +70,15 @@ export function createIndexStore(opts: IndexStoreOptions): IndexStore {
   /** What the files in `<cacheDir>/index` hold: the base file's head and the head they reach. */
   let persisted: { base: string; head: string } | null = null;
 
-  const logError = (event: string, err: unknown): void => log({ event, error: err instanceof Error ? err.message : String(err) });
+  const health: CacheWriteHealth = { writeFailures: 0, lastWriteError: null };
+  const writeFailed = (err: unknown): void => {
+    health.writeFailures += 1;
+    health.lastWriteError = err instanceof Error ? err.message : String(err);
+  };
+  const logError = (event: string, err: unknown): void => {
+    writeFailed(err);
+    log({ event, level: 'warn', error: err instanceof Error ? err.message : String(err) });
+  };
   const readBlobs = (ids: string[]) => opts.source.readBlobs(ids);
 
   const pageStore = (scope: ContentScope, blobs: BlobCache): PageStore => ({
@@ -86,7 +103,7 @@ export function createIndexStore(opts: IndexStoreOptions): IndexStore {
     pages(scope) {
       if (current?.contentDir !== scope.dir) {
         void current?.blobs.close(); // stops appending to the old folder's pack; never throws
-        const blobs = new BlobCache({ dir: path.join(opts.cacheDir, 'parsed'), contentDir: scope.parseDir, log });
+        const blobs = new BlobCache({ dir: path.join(opts.cacheDir, 'parsed'), contentDir: scope.parseDir, log, onWriteFailed: writeFailed });
         current = { contentDir: scope.dir, blobs, pages: pageStore(scope, blobs) };
       }
       return current.pages;
@@ -117,7 +134,9 @@ export function createIndexStore(opts: IndexStoreOptions): IndexStore {
         logError('timeline-save-failed', err);
       }
     },
+    confirmTimeline: () => confirmTimeline(opts.cacheDir),
     stats: () => current?.blobs.stats() ?? NO_STATS,
+    writeHealth: () => ({ ...health }),
     async close() {
       await current?.blobs.close();
     },

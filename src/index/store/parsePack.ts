@@ -159,11 +159,20 @@ export class PackWriter {
   /** Bytes appended and synced so far: every record before this offset is complete. */
   size = 0;
 
+  /**
+   * On failure (ENOSPC mid-write) the pack is cut back to `size`, so no partial record stays on disk
+   * to be read as damage (and to hold the space the disk lacks); the error is rethrown.
+   */
   async append(records: readonly Buffer[]): Promise<void> {
     if (records.length === 0) return;
     const bytes = Buffer.concat(records);
-    await this.handle.writeFile(bytes);
-    await this.handle.sync();
+    try {
+      await this.handle.writeFile(bytes);
+      await this.handle.sync();
+    } catch (err) {
+      await this.handle.truncate(this.size).catch(() => undefined);
+      throw err;
+    }
     this.size += bytes.length;
   }
 

@@ -41,6 +41,12 @@ export interface LoadedTimeline {
   steps: TimelineStep[];
   /** Steps that came from journal lines (a caller may fold them into a new base). */
   journalSteps: number;
+  /**
+   * When this timeline was last known current with the remote (ISO-8601): the newest change to its
+   * files, which `confirmTimeline` moves on at every successful refresh. What a restart that cannot
+   * reach the remote reports as the served index's age.
+   */
+  confirmedAt: string | null;
 }
 
 export function timelineFile(cacheDir: string): string {
@@ -78,7 +84,26 @@ export async function loadStoredTimeline(cacheDir: string, contentDir: string): 
     journalSteps += record.steps.length;
     head = record.head;
   }
-  return { head, steps, journalSteps };
+  return { head, steps, journalSteps, confirmedAt: await newestChange([timelineFile(cacheDir), journalFile(cacheDir)]) };
+}
+
+/**
+ * Records that the stored timeline is current with the remote now (a refresh that found nothing new
+ * writes nothing else): the base file's modification time. Best effort, like every cache write.
+ */
+export async function confirmTimeline(cacheDir: string): Promise<void> {
+  const now = new Date();
+  await fsp.utimes(timelineFile(cacheDir), now, now).catch(() => undefined);
+}
+
+/** The latest modification time of the files that exist, or null when none does. */
+async function newestChange(files: readonly string[]): Promise<string | null> {
+  let newest = 0;
+  for (const file of files) {
+    const stat = await fsp.stat(file).catch(() => null);
+    if (stat) newest = Math.max(newest, stat.mtimeMs);
+  }
+  return newest > 0 ? new Date(newest).toISOString() : null;
 }
 
 /** Writes a new base and empties the journal (its records belong to the old base). */

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { TimelineStep } from '../../../src/git/types';
 import { contentScope } from '../../../src/index/contentScope';
 import { createIndexStore } from '../../../src/index/store/indexStore';
-import { journalFile } from '../../../src/index/store/timelineStore';
+import { journalFile, timelineFile } from '../../../src/index/store/timelineStore';
 import { seed } from '../../helpers/makeRepo';
 import { MemorySource } from '../memorySource';
 
@@ -73,7 +73,7 @@ it('appends to the stored timeline only where it ends, and loads base plus journ
   expect(fs.readFileSync(journalFile(cacheDir), 'utf8').split('\n').filter(Boolean)).toHaveLength(2);
 
   const loaded = await createIndexStore({ cacheDir, source: history() }).loadTimeline(CONTENT);
-  expect(loaded).toEqual({ head: steps[2].commit.sha, steps, journalSteps: 2 });
+  expect(loaded).toEqual({ head: steps[2].commit.sha, steps, journalSteps: 2, confirmedAt: expect.any(String) });
   expect(await store.loadTimeline('another/folder')).toBeNull();
 });
 
@@ -86,5 +86,20 @@ it('a store that loaded base and journal keeps appending after the journal', asy
   const second = createIndexStore({ cacheDir, source: history() });
   expect((await second.loadTimeline(CONTENT))!.head).toBe(steps[1].commit.sha);
   await second.appendTimeline(CONTENT, steps[1].commit.sha, steps.slice(2));
-  expect(await second.loadTimeline(CONTENT)).toEqual({ head: steps[2].commit.sha, steps, journalSteps: 2 });
+  expect(await second.loadTimeline(CONTENT)).toEqual({ head: steps[2].commit.sha, steps, journalSteps: 2, confirmedAt: expect.any(String) });
+});
+
+it('says when the stored timeline was last confirmed current, and confirming moves that on', async () => {
+  const steps = chainedSteps();
+  const store = createIndexStore({ cacheDir, source: history() });
+  await store.saveTimeline(CONTENT, steps);
+  const lastWeek = new Date(Math.floor(Date.now() / 1000) * 1000 - 7 * 86_400_000); // whole seconds: file times keep those exactly
+  fs.utimesSync(timelineFile(cacheDir), lastWeek, lastWeek);
+  expect((await store.loadTimeline(CONTENT))!.confirmedAt).toBe(lastWeek.toISOString());
+
+  const before = Date.now();
+  await store.confirmTimeline();
+  const confirmed = Date.parse((await store.loadTimeline(CONTENT))!.confirmedAt!);
+  // File times may be truncated to whole seconds or milliseconds by the file system.
+  expect(confirmed).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
 });

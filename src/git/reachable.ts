@@ -1,0 +1,32 @@
+// Whether a commit is one rolegraph serves: reachable from the tracked branch's head or from a tag.
+// A force-push leaves the dropped commits in the clone until git gc; rev-parse still finds them,
+// so a client ref is checked here before any snapshot of it is built.
+import { withGit } from './gitClient';
+import { gitFailure } from './redact';
+import { isFullObjectId } from './validate';
+
+/**
+ * True when `sha` is an ancestor of (or equal to) `head`, or of any tag. Both are full object ids
+ * the caller resolved (never a client's text); git reads the history, so it is asked once per
+ * (head, sha) by the caller's cache.
+ */
+export async function isReachable(gitDir: string, sha: string, head: string): Promise<boolean> {
+  if (!isFullObjectId(sha) || !isFullObjectId(head)) return false;
+  // Exit 0: an ancestor; exit 1: not one. Anything else (a broken clone) throws.
+  const onBranch = await withGit(
+    { gitDir, op: 'merge-base' },
+    async (git) => {
+      await git.raw(['merge-base', '--is-ancestor', '--end-of-options', sha, head]);
+      return true;
+    },
+    (exit) => {
+      if (exit.exitCode === 1) return false;
+      throw gitFailure('merge-base', exit.stderr || exit.message);
+    },
+  );
+  if (onBranch) return true;
+  const tags = await withGit({ gitDir, op: 'for-each-ref' }, (git) =>
+    git.raw(['for-each-ref', '--count=1', '--format=%(refname)', `--contains=${sha}`, 'refs/tags']),
+  );
+  return tags.trim() !== '';
+}
