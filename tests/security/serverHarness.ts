@@ -15,9 +15,10 @@ export interface RunningServer {
 }
 
 /** The production HTTP server (createServer) over `indexer`, on a free loopback port. */
-export async function startServer(indexer: Indexer, limits: Limits = DEFAULT_LIMITS): Promise<RunningServer> {
+/** `responseCacheEntries: 0` turns the HTTP answer cache off, so every request goes through express and Apollo. */
+export async function startServer(indexer: Indexer, limits: Limits = DEFAULT_LIMITS, opts: { responseCacheEntries?: number } = {}): Promise<RunningServer> {
   const server = await createServer({
-    config: { adminToken: null, branch: 'main', gitlabToken: null, gitlabSigningSecret: null, githubSecret: null, limits },
+    config: { adminToken: null, branch: 'main', gitlabToken: null, gitlabSigningSecret: null, githubSecret: null, limits, ...opts },
     indexer,
     logger: quietLogger,
   });
