@@ -23,6 +23,7 @@ import { DEFAULT_LIMITS, type Limits } from './limits';
 import { createMetrics, type Metrics } from './metrics';
 import { jsonBody } from './plugins/bodyLimit';
 import { createMetricsPlugin } from './plugins/metricsPlugin';
+import { noHttpSubscriptionsPlugin } from './plugins/noHttpSubscriptions';
 import { createResponseBytesCache } from './plugins/responseBytesCache';
 import { queryLimits } from './plugins/queryLimits';
 import { subscriptionLimits } from './plugins/subscriptionLimits';
@@ -124,6 +125,7 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
     // Apollo's default landing page loads Apollo Sandbox from a CDN; we serve our own GraphiQL.
     ApolloServerPluginLandingPageDisabled(),
     createMetricsPlugin<RolegraphContext>(metrics),
+    noHttpSubscriptionsPlugin<RolegraphContext>(GRAPHQL_PATH),
     ...(bytesCache ? [bytesCache.plugin] : []),
     {
       async serverWillStart() {

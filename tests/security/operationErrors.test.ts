@@ -1,6 +1,8 @@
 // Client mistakes about which operation to run, over real HTTP against the production server: each
-// is a 400 carrying GraphQL's own message and a client code, never a 500, whether the request went
-// through the HTTP answer cache's fast path or straight to express and Apollo.
+// is a 400 carrying a message that says what was wrong and a client code, never a 500 nor a masked
+// INTERNAL_SERVER_ERROR, whether the request went through the HTTP answer cache's fast path or
+// straight to express and Apollo.
+import { createHash } from 'node:crypto';
 import { DEFAULT_LIMITS } from '../../src/server/limits';
 import { assertNoLeaks, errorCodes, indexedRepo, post, seedCommit, type GraphQLAnswer, type Indexed } from './harness';
 import { startServer, type RunningServer } from './serverHarness';
@@ -62,5 +64,43 @@ describe.each([
     const answer = await postBody(server().url, { query: TWO_OPERATIONS, operationName: 'A' });
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({ data: { repository: { branch: 'main' } } });
+  });
+});
+
+const QUERY = '{ repository { branch } }';
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+describe.each([
+  ['through the answer cache', () => cached],
+  ['without the answer cache', () => uncached],
+])('persisted queries and subscriptions %s', (_label, server) => {
+  it('answers a persisted query whose hash is not its text with 400 BAD_REQUEST, not a masked error', async () => {
+    const answer = await postBody(server().url, { query: QUERY, extensions: { persistedQuery: { version: 1, sha256Hash: sha256('{ other }') } } });
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors).toEqual([{ message: 'provided sha does not match query', extensions: { code: 'BAD_REQUEST' } }]);
+  });
+
+  it('answers an unsupported persisted query version with 400 BAD_REQUEST', async () => {
+    const answer = await postBody(server().url, { query: QUERY, extensions: { persistedQuery: { version: 2, sha256Hash: sha256(QUERY) } } });
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors).toEqual([{ message: 'Unsupported persisted query version', extensions: { code: 'BAD_REQUEST' } }]);
+  });
+
+  it('still registers and then answers a correct persisted query (the protocol keeps working)', async () => {
+    const ext = { persistedQuery: { version: 1, sha256Hash: sha256(QUERY) } };
+    const registered = await postBody(server().url, { query: QUERY, extensions: ext });
+    expect(registered.body).toEqual({ data: { repository: { branch: 'main' } } });
+    const byHash = await postBody(server().url, { extensions: ext });
+    expect(byHash.status).toBe(200);
+    expect(byHash.body).toEqual({ data: { repository: { branch: 'main' } } });
+  });
+
+  it('refuses a subscription sent over HTTP with 400 BAD_REQUEST before running it', async () => {
+    const answer = await postBody(server().url, { query: 'subscription { headChanged { changedRoleIds } }' });
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors).toEqual([
+      { message: 'Subscriptions are served over WebSocket (graphql-ws) at /graphql, not over HTTP', extensions: { code: 'BAD_REQUEST' } },
+    ]);
+    expect(answer.body.data).toBeUndefined();
   });
 });
