@@ -8,7 +8,6 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { buildRolegraphSchema, createContext, createRolegraphPubSub, formatError, publishHeadChanges, RefreshFailedError, type RolegraphContext } from '../graphql';
 import type { Indexer, RefreshResult } from '../index';
@@ -28,6 +27,7 @@ import { createResponseBytesCache } from './plugins/responseBytesCache';
 import { queryLimits } from './plugins/queryLimits';
 import { subscriptionLimits } from './plugins/subscriptionLimits';
 import { createWebhookRouter } from './webhooks';
+import { serveGraphqlWs } from './websocket';
 
 export const GRAPHQL_PATH = '/graphql';
 /** Answers kept by the HTTP answer cache (responseBytesCache) when the config does not say; 0 turns it off. */
@@ -108,15 +108,15 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
 
   // Subscriptions (headChanged) over graphql-ws on the same path; the upgrade never reaches express.
   const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH, maxPayload: limits.maxBodyBytes });
-  const wsCleanup = useServer(
-    {
+  const wsCleanup = serveGraphqlWs(wsServer, {
+    server: {
       schema,
       // Same limits as /graphql, and subscriptions only (graphql-ws bypasses Apollo's pipeline).
       ...subscriptionLimits(limits),
       context: (ctx) => contextFor((ctx.connectionParams as Record<string, unknown> | undefined)?.authorization),
     },
-    wsServer,
-  );
+    logger,
+  });
 
   const guard = queryLimits(limits, formatError);
   const plugins: ApolloServerPlugin<RolegraphContext>[] = [
