@@ -115,6 +115,7 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
       ...subscriptionLimits(limits),
       context: (ctx) => contextFor((ctx.connectionParams as Record<string, unknown> | undefined)?.authorization),
     },
+    limits,
     logger,
   });
 
