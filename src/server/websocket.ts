@@ -49,6 +49,13 @@ function describeError(err: unknown): { message: string; code?: string } {
   return typeof code === 'string' ? { message: err.message, code } : { message: err.message };
 }
 
+/**
+ * graphql-ws throws this (a plain Error) for a well-formed message a client must not send
+ * (`connection_ack`, `next`, `error`: server-to-client types). The client's mistake, not ours:
+ * 4400, not 4500. Found by tests/security/websocketFuzz.test.ts.
+ */
+const UNEXPECTED_TYPE = /^Unexpected message of type \S+ received$/;
+
 /** Time for a refusal's close frame to leave before the connection is cut. */
 const REFUSAL_FLUSH_MS = 250;
 
@@ -142,6 +149,11 @@ export function serveGraphqlWs(wsServer: WebSocketServer, opts: GraphqlWsOptions
             try {
               await cb(String(data));
             } catch (err) {
+              if (err instanceof Error && UNEXPECTED_TYPE.test(err.message)) {
+                logger.warn({ err: describeError(err), remoteAddress }, 'websocket closed: unexpected message');
+                if (socket.readyState === socket.OPEN) socket.close(CloseCode.BadRequest, 'Invalid message received');
+                return;
+              }
               logger.error({ err: describeError(err), remoteAddress }, 'websocket message failed');
               if (socket.readyState === socket.OPEN) socket.close(CloseCode.InternalServerError, INTERNAL_ERROR_REASON);
             }
