@@ -72,6 +72,17 @@ function rootCause(error: unknown): unknown {
   return current;
 }
 
+/**
+ * Apollo's own refusals of a malformed request that it leaves without a code (a persisted query
+ * whose hash is not its text, an unsupported persisted-query version) but answers with HTTP 400:
+ * a client's mistake, thrown by Apollo itself (no cause inside), before any field ran (no path).
+ */
+function isUncodedApolloRequestError(error: unknown): error is GraphQLError {
+  if (!(error instanceof GraphQLError) || error.originalError || error.path !== undefined) return false;
+  const { code, http } = error.extensions as { code?: unknown; http?: { status?: unknown } };
+  return code === undefined && http?.status === 400;
+}
+
 function codeOf(value: unknown): string | undefined {
   if (value && typeof value === 'object' && 'extensions' in value) {
     const ext = (value as { extensions?: Record<string, unknown> }).extensions;
@@ -99,6 +110,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   try {
     const cause = rootCause(error);
     if (isClientCodedError(cause)) return kept(formatted, cause.code, cause.message);
+    if (isUncodedApolloRequestError(error)) return kept(formatted, 'BAD_REQUEST', error.message);
     const code = codeOf(formatted) ?? codeOf(error);
     if (code && formatted.path === undefined && APOLLO_CLIENT_CODES.has(code)) {
       // No path: a request-level error (syntax, validation, variable coercion), the client's own doing.

@@ -9,7 +9,6 @@ import express, { type ErrorRequestHandler, type Express } from 'express';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { buildRolegraphSchema, createContext, createRolegraphPubSub, formatError, publishHeadChanges, RefreshFailedError, type RolegraphContext } from '../graphql';
 import type { Indexer, RefreshResult } from '../index';
@@ -27,6 +26,7 @@ import { createMetrics, type Metrics } from './metrics';
 import { jsonBody } from './plugins/bodyLimit';
 import { httpCachingPlugin, varyByAccept } from './plugins/httpCaching';
 import { createMetricsPlugin } from './plugins/metricsPlugin';
+import { noHttpSubscriptionsPlugin } from './plugins/noHttpSubscriptions';
 import { createResponseBytesCache } from './plugins/responseBytesCache';
 import { queryLimits } from './plugins/queryLimits';
 import { subscriptionLimits } from './plugins/subscriptionLimits';
@@ -34,6 +34,7 @@ import { linkRequest } from './requestLink';
 import { createRequestLog } from './requestLog';
 import type { RequestTracing } from './requestTracing';
 import { createWebhookRouter } from './webhooks';
+import { serveGraphqlWs } from './websocket';
 
 export const GRAPHQL_PATH = '/graphql';
 /** Answers kept by the HTTP answer cache (responseBytesCache) when the config does not say; 0 turns it off. */
@@ -127,15 +128,16 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
 
   // Subscriptions (headChanged) over graphql-ws on the same path; the upgrade never reaches express.
   const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH, maxPayload: limits.maxBodyBytes });
-  const wsCleanup = useServer(
-    {
+  const wsCleanup = serveGraphqlWs(wsServer, {
+    server: {
       schema,
       // Same limits as /graphql, and subscriptions only (graphql-ws bypasses Apollo's pipeline).
       ...subscriptionLimits(limits),
       context: (ctx) => contextFor((ctx.connectionParams as Record<string, unknown> | undefined)?.authorization),
     },
-    wsServer,
-  );
+    limits,
+    logger,
+  });
 
   const guard = queryLimits(limits, formatError);
   const plugins: ApolloServerPlugin<RolegraphContext>[] = [
@@ -147,6 +149,7 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
     requestLog.plugin,
     ...(tracing ? [tracing.plugin] : []),
     httpCachingPlugin({ headMaxAgeSeconds: config.headMaxAgeSeconds ?? DEFAULTS.headMaxAgeSeconds }),
+    noHttpSubscriptionsPlugin<RolegraphContext>(GRAPHQL_PATH),
     ...(bytesCache ? [bytesCache.plugin] : []),
     {
       async serverWillStart() {

@@ -21,6 +21,16 @@ export interface Limits {
   maxBodyBytes: number;
   /** Most bytes of answers the HTTP answer cache keeps in all (it also keeps at most its entry count). */
   responseCacheBytes: number;
+  /** Open WebSockets in all; one more is closed with 4429. */
+  maxWsConnections: number;
+  /** Open WebSockets from one remote address (behind a proxy: the proxy's); one more is closed with 4429. */
+  maxWsConnectionsPerAddress: number;
+  /** Live subscriptions on one WebSocket; one more closes that socket with 4429. */
+  maxSubscriptionsPerConnection: number;
+  /** Live subscriptions over all WebSockets; one more closes the socket asking with 4429. */
+  maxSubscriptions: number;
+  /** Milliseconds a new WebSocket may take to send `connection_init`; later, it is closed with 4408. */
+  wsInitTimeoutMs: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
@@ -36,6 +46,15 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   // 64 MiB holds the default 1000 entries while they average 64 KB, and one answer may take at most
   // an eighth of it.
   responseCacheBytes: 64 * 1024 * 1024,
+  // A browser tab holds one socket with one headChanged subscription; these leave room for many
+  // tabs behind one NAT and for clients that subscribe per view, and bound a flood: at most
+  // 1000 × 20 subscriptions would exist even without the total cap.
+  maxWsConnections: 1000,
+  maxWsConnectionsPerAddress: 50,
+  maxSubscriptionsPerConnection: 20,
+  maxSubscriptions: 5000,
+  // graphql-ws's own default.
+  wsInitTimeoutMs: 3000,
 });
 
 /** Environment variable for each numeric limit. */
@@ -48,6 +67,11 @@ const NUMERIC_ENV: ReadonlyArray<[keyof Limits, string, { min: number; max: numb
   ['operationTimeoutMs', 'ROLEGRAPH_OPERATION_TIMEOUT_MS', { min: 1, max: 3_600_000 }],
   ['maxBodyBytes', 'ROLEGRAPH_MAX_BODY_BYTES', { min: 1, max: 1024 * 1024 * 1024 }],
   ['responseCacheBytes', 'ROLEGRAPH_RESPONSE_CACHE_BYTES', { min: 1, max: 8 * 1024 * 1024 * 1024 }],
+  ['maxWsConnections', 'ROLEGRAPH_MAX_WS_CONNECTIONS', { min: 1, max: 1_000_000 }],
+  ['maxWsConnectionsPerAddress', 'ROLEGRAPH_MAX_WS_CONNECTIONS_PER_ADDRESS', { min: 1, max: 1_000_000 }],
+  ['maxSubscriptionsPerConnection', 'ROLEGRAPH_MAX_SUBSCRIPTIONS_PER_CONNECTION', { min: 1, max: 100_000 }],
+  ['maxSubscriptions', 'ROLEGRAPH_MAX_SUBSCRIPTIONS', { min: 1, max: 10_000_000 }],
+  ['wsInitTimeoutMs', 'ROLEGRAPH_WS_INIT_TIMEOUT_MS', { min: 1, max: 600_000 }],
 ];
 
 /** A plain decimal integer, as an operator writes it in an env file (`12`, `1048576`). */

@@ -81,6 +81,24 @@ describe('formatError', () => {
     }
   });
 
+  it("keeps Apollo's uncoded 400 refusals of a malformed request (persisted-query hash or version) as BAD_REQUEST", () => {
+    // What Apollo's request pipeline throws, and what its normalizer hands the formatter.
+    const error = new GraphQLError('provided sha does not match query', { extensions: { http: { status: 400 } } });
+    const out = formatError({ message: error.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, error);
+    expect(out).toEqual({ message: 'provided sha does not match query', extensions: { code: 'BAD_REQUEST' } });
+  });
+
+  it('masks an uncoded error that is not a 400, wraps a cause, or sits at a path', () => {
+    const formatted: GraphQLFormattedError = { message: 'at /srv/app/x.js', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    const cases = [
+      new GraphQLError('at /srv/app/x.js', { extensions: { http: { status: 500 } } }),
+      new GraphQLError('at /srv/app/x.js', { extensions: { http: { status: 400 } }, originalError: new Error('at /srv/app/x.js') }),
+      new GraphQLError('at /srv/app/x.js', { extensions: { http: { status: 400 } }, path: ['role'] }),
+      new GraphQLError('at /srv/app/x.js'),
+    ];
+    for (const error of cases) expect(formatError(formatted, error).message).toBe(INTERNAL_MESSAGE);
+  });
+
   it('never throws, whatever it is given', () => {
     const hostile = {
       get extensions(): never {

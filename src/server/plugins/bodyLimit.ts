@@ -32,7 +32,19 @@ export const bodyErrorHandler: ErrorRequestHandler = (err, _req, res, next) => {
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
 };
 
-/** Middleware for the GraphQL route: capped JSON parsing, then the error answer for it. */
+/**
+ * body-parser reads any `utf-*` charset through iconv-lite, UTF-7 included, where `+AF8AXw-schema`
+ * decodes to `__schema`: a request that says something else to anything reading its bytes as UTF-8
+ * (logs, filters, the answer cache). JSON is UTF-8 (RFC 8259 §8.1), so only UTF-8 is read. The
+ * charset is the one body-parser itself settled on (it hands it to `verify`, lower-cased, `utf-8`
+ * when the header names none), so no second parser of the header can disagree with it; throwing
+ * here aborts the parse before decoding, and bodyErrorHandler answers 415.
+ */
+function utf8Only(_req: unknown, _res: unknown, _buf: Buffer, encoding: string): void {
+  if (encoding !== 'utf-8') throw Object.assign(new Error(`unsupported charset "${encoding}"`), { status: 415, type: 'charset.unsupported' });
+}
+
+/** Middleware for the GraphQL route: capped UTF-8 JSON parsing, then the error answer for it. */
 export function jsonBody(limits: Pick<Limits, 'maxBodyBytes'>): Array<RequestHandler | ErrorRequestHandler> {
-  return [express.json({ limit: limits.maxBodyBytes }), bodyErrorHandler];
+  return [express.json({ limit: limits.maxBodyBytes, verify: utf8Only }), bodyErrorHandler];
 }

@@ -11,8 +11,9 @@
 //   Apollo treats as an internal failure, a 500), so a refused document answers 400
 //   GRAPHQL_PARSE_FAILED before an AST of millions of nodes is built;
 // - time: operationTimeoutPlugin (TIMEOUT);
-// - field suggestions ("Did you mean …") hidden, so a server with introspection off does not
-//   leak its schema one typo at a time;
+// - field suggestions ("Did you mean …") hidden, and with introspection off every other guess
+//   too (enum values, in validation and in variables: hideSuggestions.ts), so such a server does
+//   not leak its schema one typo at a time;
 // - batched HTTP requests (a JSON array of operations, each one a full operation's work) off;
 // - CSRF prevention on: a GET or a "simple" POST without a JSON content type or a preflight
 //   header is refused before it runs, so a page elsewhere cannot make a browser query us.
@@ -21,6 +22,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ParseOptions, ValidationRule } from 'graphql';
 import type { Limits } from '../limits';
 import { costLimitRule, costReportPlugin } from './costLimit';
+import { hideSuggestions } from './hideSuggestions';
 import { keepLimitErrors, type FormatError } from './limitErrors';
 import { operationTimeoutPlugin } from './operationTimeout';
 
@@ -61,7 +63,7 @@ export function queryLimits(limits: Limits, formatError: FormatError): QueryLimi
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    formatError: keepLimitErrors(formatError),
+    formatError: limits.introspection ? keepLimitErrors(formatError) : hideSuggestions(keepLimitErrors(formatError)),
   };
 }
 

@@ -7,6 +7,7 @@
 //   useServer({ schema, ...subscriptionLimits(limits), context }, wsServer)
 import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, type ValidationRule } from 'graphql';
 import type { Limits } from '../limits';
+import { socketSuggestionHooks } from './hideSuggestions';
 import { limitRules } from './queryLimits';
 
 /** Refuses every operation that is not a subscription. */
@@ -28,6 +29,9 @@ export interface SubscriptionLimits {
   validate: typeof validate;
   /** Answers a document over the token limit with an error message instead of closing the socket as a 4500. */
   onSubscribe: (ctx: unknown, id: string, payload: { query: string }) => readonly GraphQLError[] | void;
+  /** With introspection off: every error the socket sends, without graphql-js's "Did you mean" guesses. */
+  onError?: typeof socketSuggestionHooks.onError;
+  onNext?: typeof socketSuggestionHooks.onNext;
 }
 
 export function subscriptionLimits(limits: Limits): SubscriptionLimits {
@@ -51,5 +55,6 @@ export function subscriptionLimits(limits: Limits): SubscriptionLimits {
       }
       return undefined;
     },
+    ...(limits.introspection ? {} : socketSuggestionHooks),
   };
 }

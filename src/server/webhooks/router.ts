@@ -58,11 +58,20 @@ const DEFAULT_DEDUPE_CAPACITY = 1000;
 /** Delivery ids are UUIDs or short tokens; a longer header is cut so it cannot bloat the set. */
 const MAX_DELIVERY_ID_LENGTH = 200;
 
-/** Where each provider puts its delivery id; GitLab's `webhook-id` equals its `Idempotency-Key`. */
+/**
+ * Where each provider puts its delivery id; GitLab's `webhook-id` equals its `Idempotency-Key`.
+ * Nothing signs these headers, so they only recognise the forge's own retries.
+ */
 const DELIVERY_HEADERS: Record<Provider, readonly string[]> = {
   github: ['x-github-delivery'],
   gitlab: ['idempotency-key', 'webhook-id', 'x-gitlab-event-uuid'],
 };
+/**
+ * The delivery id a GitLab signature covers (`<id>.<timestamp>.<body>`). When deliveries are
+ * signed, it is the only id deduplicated on: a captured delivery replayed inside the signature
+ * window with a fresh `Idempotency-Key` must still be the same delivery.
+ */
+const SIGNED_DELIVERY_HEADER = 'webhook-id';
 const EVENT_HEADER: Record<Provider, string> = { github: 'x-github-event', gitlab: 'x-gitlab-event' };
 
 export function createWebhookRouter(opts: WebhookRouterOptions): Router {
@@ -94,7 +103,8 @@ export function createWebhookRouter(opts: WebhookRouterOptions): Router {
       return finish(res, provider, 'error', 500, { error: 'webhook endpoint misconfigured' });
     }
     const body: Buffer = req.body ?? Buffer.alloc(0);
-    const deliveryId = deliveryIdOf(provider, header);
+    const signed = provider === 'gitlab' && secrets.gitlabSigningKey !== undefined;
+    const deliveryId = signed ? boundedId(header(SIGNED_DELIVERY_HEADER)) : deliveryIdOf(provider, header);
 
     const auth = authenticate(provider, header, body, secrets, nowSeconds());
     if (auth === 'unconfigured') {
@@ -151,10 +161,15 @@ export function createWebhookRouter(opts: WebhookRouterOptions): Router {
   }
 }
 
+function boundedId(value: string | undefined): string | null {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed.slice(0, MAX_DELIVERY_ID_LENGTH) : null;
+}
+
 function deliveryIdOf(provider: Provider, header: (name: string) => string | undefined): string | null {
   for (const name of DELIVERY_HEADERS[provider]) {
-    const value = header(name)?.trim();
-    if (value) return value.slice(0, MAX_DELIVERY_ID_LENGTH);
+    const id = boundedId(header(name));
+    if (id !== null) return id;
   }
   return null;
 }
