@@ -38,7 +38,7 @@ import { serveGraphqlWs } from './websocket';
 
 export const GRAPHQL_PATH = '/graphql';
 /** Answers kept by the HTTP answer cache (responseBytesCache) when the config does not say; 0 turns it off. */
-export const DEFAULT_RESPONSE_CACHE_ENTRIES = 1000;
+export const DEFAULT_RESPONSE_CACHE_ENTRIES = DEFAULTS.responseCacheEntries;
 
 export interface ServerDeps {
   config: Pick<Config, 'adminToken' | 'branch' | 'gitlabToken' | 'gitlabSigningSecret' | 'githubSecret'> &

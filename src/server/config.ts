@@ -46,6 +46,8 @@ export interface Config {
   corsOrigins: CorsOrigins;
   /** `max-age` of answers that follow the head (ROLEGRAPH_HEAD_MAX_AGE_SECONDS; see plugins/httpCaching.ts). */
   headMaxAgeSeconds: number;
+  /** Answers the HTTP answer cache keeps (ROLEGRAPH_ANSWER_CACHE_ENTRIES); 0 turns it off, so uncached numbers can be reproduced against `serve`. */
+  responseCacheEntries: number;
 }
 
 export class ConfigError extends Error {
@@ -62,6 +64,7 @@ export const DEFAULTS = {
   gitTimeoutMs: 5 * 60_000,
   // Short enough that a push is seen within seconds, long enough to absorb a page's burst of repeats.
   headMaxAgeSeconds: 5,
+  responseCacheEntries: 1000,
 } as const;
 
 /** A decimal integer with nothing around it: `4000`, not `4e3`, `0x10` or `40 00`. */
@@ -135,6 +138,7 @@ export function loadConfig(flags: ConfigFlags, env: Record<string, string | unde
     tracing: tracingFrom(env),
     corsOrigins: corsOriginsFrom(env.ROLEGRAPH_CORS_ORIGINS),
     headMaxAgeSeconds: integer('ROLEGRAPH_HEAD_MAX_AGE_SECONDS', pick(env.ROLEGRAPH_HEAD_MAX_AGE_SECONDS), DEFAULTS.headMaxAgeSeconds, 0, 86_400),
+    responseCacheEntries: integer('ROLEGRAPH_ANSWER_CACHE_ENTRIES', pick(env.ROLEGRAPH_ANSWER_CACHE_ENTRIES), DEFAULTS.responseCacheEntries, 0, 1_000_000),
   };
 }
 

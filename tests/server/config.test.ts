@@ -24,6 +24,7 @@ describe('loadConfig', () => {
       tracing: null,
       corsOrigins: { kind: 'none' },
       headMaxAgeSeconds: 5,
+      responseCacheEntries: 1000,
     });
   });
 
