@@ -2,4 +2,5 @@
 export { buildRolegraphSchema, type BuildSchemaOptions } from './buildSchema';
 export { createContext, type ContextDeps, type RolegraphContext } from './context';
 export { formatError, RefreshFailedError } from './errors';
+export { parseGlobalId, type GlobalRef } from './globalId';
 export { createRolegraphPubSub, publishHeadChanges, HEAD_CHANGED, type RolegraphPubSub } from './pubsub';

@@ -3,6 +3,7 @@
 // of commits, which never change, so HTTP may keep it for a year (plugins/httpCaching.ts).
 // Anything else — a branch, a tag, a date, an abbreviated sha, an omitted `at`, or a root field not
 // listed here (so a field added later is never wrongly called immutable) — follows the head.
+import { parseGlobalId } from '../../graphql';
 import { Kind, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type FieldNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode, type ValueNode } from 'graphql';
 
 /** Root fields that read one or two snapshots, with the arguments naming them (all must be full shas). */
@@ -84,6 +85,12 @@ export function isPinnedToCommits(schema: GraphQLSchema, document: DocumentNode,
   const roots = rootFields(operation, document).filter((f) => f.name.value !== '__typename');
   if (roots.length === 0) return false;
   for (const field of roots) {
+    // A global id names its object at a full sha (src/graphql/globalId.ts): `node` reads that state.
+    if (field.name.value === 'node') {
+      const id = stringValue(field.arguments?.find((a) => a.name.value === 'id')?.value, variables);
+      if (id === null || parseGlobalId(id) === null) return false;
+      continue;
+    }
     const refArgs = PINNABLE_ROOT_FIELDS[field.name.value];
     if (!refArgs || !namesFullShas(field, refArgs, variables)) return false;
   }

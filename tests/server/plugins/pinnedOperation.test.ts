@@ -1,6 +1,7 @@
 // Which operations are fixed by the shas they name, against the real schema.
 import { parse, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { buildRolegraphSchema, createRolegraphPubSub } from '../../../src/graphql';
+import { roleGlobalId } from '../../../src/graphql/globalId';
 import { isPinnedToCommits } from '../../../src/server/plugins/pinnedOperation';
 
 const SHA = '9fbb11cf946cc707b2a875623946c5657f89c4aa';
@@ -41,6 +42,15 @@ describe('isPinnedToCommits', () => {
     expect(pinned(`{ commits { totalCount } }`)).toBe(false);
     expect(pinned(`{ role(id: "a#b", at: "${SHA}") { ...H } } fragment H on Role { history { totalCount } }`)).toBe(false);
     expect(pinned(`{ grades(at: "${SHA}") { roles { history(first: 1) { totalCount } } } }`)).toBe(false);
+  });
+
+  it('is true for node(id:) with a global id (it names its sha), false for anything else in its place', () => {
+    const id = roleGlobalId('sales/x#y', SHA);
+    expect(pinned(`{ node(id: "${id}") { id ... on Role { grade } } }`)).toBe(true);
+    expect(pinned('query ($id: ID!) { node(id: $id) { id } }', { id })).toBe(true);
+    expect(pinned(`{ node(id: "${id}") { ... on Role { history { totalCount } } } }`)).toBe(false);
+    expect(pinned('{ node(id: "sales/x#y") { id } }')).toBe(false);
+    expect(pinned(`{ node(id: "${id}") { id } grades { level } }`)).toBe(false);
   });
 
   it('is false for a mutation or a subscription', () => {
