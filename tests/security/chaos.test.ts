@@ -248,7 +248,8 @@ it('answers right or coded through kills, pushes, a force-push, a vanished remot
   expect(done).toEqual(actions);
   expect(tornPack).not.toBeNull();
   expect(unexpectedExits).toEqual([]);
-  expect(tally.problems).toEqual([]);
+  // The first few, with how many: one fault tends to repeat for every request after it.
+  expect({ count: tally.problems.length, first: tally.problems.slice(0, 10) }).toEqual({ count: 0, first: [] });
   // The load ran throughout and saw the head move under it.
   expect(tally.right).toBeGreaterThan(50);
   expect(tally.heads.size).toBeGreaterThan(1);
