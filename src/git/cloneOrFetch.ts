@@ -10,6 +10,7 @@ import path from 'node:path';
 import { GitCommandError } from './errors';
 import { redactCredentials } from './redact';
 import { withGit } from './gitClient';
+import { removeStaleLocks } from './staleLocks';
 
 export interface CloneOrFetchOptions {
   /** A URL (`https://…`, `ssh://…`, `git@host:path`) or a local path. */
@@ -169,6 +170,8 @@ export async function cloneOrFetch(opts: CloneOrFetchOptions): Promise<CloneOrFe
 
   if (await exists(path.join(gitDir, 'HEAD'))) {
     try {
+      // A lock older than any deadline we give git belongs to a git that was killed (staleLocks.ts).
+      await removeStaleLocks(gitDir, Math.max(timeoutMs, PRUNE_TIMEOUT_MS));
       const before = await branchHead(gitDir, branch).catch(() => null);
       const head = await fetchInto(gitDir, remote, branch, timeoutMs);
       if (before && before !== head && !(await isAncestor(gitDir, before, head))) {
