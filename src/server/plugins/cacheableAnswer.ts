@@ -1,19 +1,20 @@
 // When an answer may be kept by the HTTP answer cache (responseBytesCache.ts): no errors with data,
 // and no root field whose answer is live state rather than a function of the snapshot. Kept apart
 // from the cache's plumbing so a new uncacheable condition is one edit, here.
-import { Kind, type DocumentNode, type FormattedExecutionResult, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { Kind, type DocumentNode, type FieldNode, type FormattedExecutionResult, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 
 /** `repository` answers status, lastError and lastRefreshAt, which change without a new head. */
 export const DEFAULT_UNCACHEABLE_ROOT_FIELDS: readonly string[] = ['repository'];
 
 /** Root field names an operation selects, through inline fragments and fragment spreads. */
-export function rootFieldNames(operation: OperationDefinitionNode, document: DocumentNode): Set<string> {
+/** The root fields of an operation, through inline fragments and fragment spreads (each spread once). */
+export function rootFields(operation: OperationDefinitionNode, document: DocumentNode): FieldNode[] {
   const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
-  const names = new Set<string>();
+  const fields: FieldNode[] = [];
   const seen = new Set<string>();
   const walk = (set: SelectionSetNode): void => {
     for (const sel of set.selections) {
-      if (sel.kind === Kind.FIELD) names.add(sel.name.value);
+      if (sel.kind === Kind.FIELD) fields.push(sel);
       else if (sel.kind === Kind.INLINE_FRAGMENT) walk(sel.selectionSet);
       else if (!seen.has(sel.name.value)) {
         seen.add(sel.name.value);
@@ -23,7 +24,11 @@ export function rootFieldNames(operation: OperationDefinitionNode, document: Doc
     }
   };
   walk(operation.selectionSet);
-  return names;
+  return fields;
+}
+
+export function rootFieldNames(operation: OperationDefinitionNode, document: DocumentNode): Set<string> {
+  return new Set(rootFields(operation, document).map((field) => field.name.value));
 }
 
 /** True when the operation reads any of `fields` at its root: its answer is live state, never kept. */

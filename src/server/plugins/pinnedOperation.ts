@@ -4,7 +4,8 @@
 // Anything else — a branch, a tag, a date, an abbreviated sha, an omitted `at`, or a root field not
 // listed here (so a field added later is never wrongly called immutable) — follows the head.
 import { parseGlobalId } from '../../graphql';
-import { Kind, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type FieldNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode, type ValueNode } from 'graphql';
+import { rootFields } from './cacheableAnswer';
+import { Kind, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type FieldNode, type GraphQLSchema, type OperationDefinitionNode, type ValueNode } from 'graphql';
 
 /** Root fields that read one or two snapshots, with the arguments naming them (all must be full shas). */
 export const PINNABLE_ROOT_FIELDS: Readonly<Record<string, readonly string[]>> = Object.freeze({
@@ -26,26 +27,6 @@ export const HEAD_RELATIVE_FIELDS: ReadonlySet<string> = new Set(['Role.history'
 
 /** A full commit sha as git prints it; an abbreviated one may become ambiguous as the repository grows. */
 const FULL_SHA = /^[0-9a-f]{40}$/;
-
-/** Root fields of an operation, through inline fragments and fragment spreads. */
-function rootFields(operation: OperationDefinitionNode, document: DocumentNode): FieldNode[] {
-  const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
-  const fields: FieldNode[] = [];
-  const seen = new Set<string>();
-  const walk = (set: SelectionSetNode): void => {
-    for (const sel of set.selections) {
-      if (sel.kind === Kind.FIELD) fields.push(sel);
-      else if (sel.kind === Kind.INLINE_FRAGMENT) walk(sel.selectionSet);
-      else if (!seen.has(sel.name.value)) {
-        seen.add(sel.name.value);
-        const frag = fragments.get(sel.name.value);
-        if (frag) walk(frag.selectionSet);
-      }
-    }
-  };
-  walk(operation.selectionSet);
-  return fields;
-}
 
 function stringValue(value: ValueNode | undefined, variables: Readonly<Record<string, unknown>>): string | null {
   if (value?.kind === Kind.STRING) return value.value;
