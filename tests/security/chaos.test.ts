@@ -1,10 +1,12 @@
 // Chaos (issue 13, "never down while a good index exists"): the built `rolegraph serve`, polling a
 // bare remote every second, answers a steady query load while a fixed-seed script, for ~20 s, kills
 // it (SIGKILL) and restarts it, pushes commits, force-pushes one away, takes the remote away and
-// brings it back, and truncates a cache pack while it is down. Every answer must be right for a
+// brings it back, truncates a cache pack while it is down, and fills the cache's disk (a small tmpfs,
+// when run as root as CI is) for a while and frees it. Every answer must be right for a
 // head that existed, or coded INDEX_NOT_READY (or TIMEOUT, on a starved machine), or a refused
 // connection to a process the script had killed; afterwards it must reach the remote's head, and a
 // restart with the remote gone must serve that head from the cache alone. Everything runs on 127.0.0.1 with bounded loops.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { makeRepo, type TestRepo } from '../helpers/makeRepo';
@@ -23,6 +25,10 @@ const REQUEST_TIMEOUT_MS = 15_000;
 const CONVERGE_MS = 30_000;
 /** Fixed, so a failure replays the same sequence. */
 const SEED = 13;
+/** The cache folder's own small disk, so the script can fill it; mounting needs root (CI runs as root). */
+const CAN_MOUNT = process.getuid?.() === 0;
+const DISK = '16m';
+let mounted = false;
 
 let repo: TestRepo;
 let remoteDir: string;
@@ -94,6 +100,28 @@ function tearPack(): string | null {
   if (packs.length === 0) return null;
   fs.truncateSync(packs[0], Math.floor(fs.statSync(packs[0]).size / 2));
   return packs[0];
+}
+
+/** Fills the cache's disk to the last byte with a filler file; answers its path (null without a disk of its own). */
+function fillDisk(): string | null {
+  if (!mounted) return null;
+  const filler = path.join(cacheDir, 'filler');
+  const fd = fs.openSync(filler, 'w');
+  const chunk = Buffer.alloc(1 << 20);
+  try {
+    for (;;) fs.writeSync(fd, chunk);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOSPC') throw err;
+  } finally {
+    fs.closeSync(fd);
+  }
+  // Smaller writes until not one more byte fits.
+  try {
+    for (;;) fs.appendFileSync(filler, Buffer.alloc(512));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOSPC') throw err;
+  }
+  return filler;
 }
 
 /** Coded errors an answer may carry: no index yet, or the operation deadline on a starved machine. */
@@ -193,12 +221,20 @@ beforeAll(() => {
   remoteDir = path.join(root, 'remote.git');
   awayDir = path.join(root, 'remote-away.git');
   cacheDir = path.join(root, 'cache');
+  fs.mkdirSync(cacheDir);
+  if (CAN_MOUNT) {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${DISK}`, 'tmpfs', cacheDir]);
+    mounted = true;
+  } else {
+    console.warn('chaos.test: not root, cannot mount a small tmpfs for the cache; the disk-full step does nothing');
+  }
   repo.git('clone', '-q', '--bare', repo.dir, remoteDir);
   pushGrade();
 });
 
 afterAll(async () => {
   await kill();
+  if (mounted) execFileSync('umount', [cacheDir]);
   repo?.cleanup();
   if (remoteDir) fs.rmSync(path.dirname(remoteDir), { recursive: true, force: true });
 });
@@ -209,7 +245,7 @@ it('answers right or coded through kills, pushes, a force-push, a vanished remot
   expect(first).toMatchObject({ status: 'ready', head: remoteHead() });
 
   const random = prng(SEED);
-  const actions = ['push', 'push', 'push', 'forcePush', 'forcePush', 'kill', 'kill', 'killTearPack', 'remoteAway', 'remoteAway'];
+  const actions = ['push', 'push', 'push', 'forcePush', 'forcePush', 'kill', 'kill', 'killTearPack', 'remoteAway', 'remoteAway', 'fillDisk'];
   for (let i = actions.length - 1; i > 0; i -= 1) {
     const j = Math.floor(random() * (i + 1));
     [actions[i], actions[j]] = [actions[j], actions[i]];
@@ -221,6 +257,7 @@ it('answers right or coded through kills, pushes, a force-push, a vanished remot
   const load = Promise.all(Array.from({ length: CLIENTS }, () => client(stop, tally)));
   const done: string[] = [];
   let tornPack: string | null = null;
+  let filledDisk = false;
   try {
     for (const action of actions) {
       await pause();
@@ -241,6 +278,14 @@ it('answers right or coded through kills, pushes, a force-push, a vanished remot
         await sleep(Math.floor(1500 + random() * 1000));
         fs.renameSync(awayDir, remoteDir);
       }
+      if (action === 'fillDisk') {
+        const filler = fillDisk();
+        filledDisk = filler !== null;
+        // A push while the disk is full: the fetch and the cache writes fail, the served index stays.
+        pushGrade();
+        await sleep(Math.floor(1500 + random() * 1000));
+        if (filler) fs.rmSync(filler);
+      }
       done.push(action);
     }
   } finally {
@@ -250,6 +295,7 @@ it('answers right or coded through kills, pushes, a force-push, a vanished remot
 
   expect(done).toEqual(actions);
   expect(tornPack).not.toBeNull();
+  expect(filledDisk).toBe(mounted);
   expect(unexpectedExits).toEqual([]);
   // The first few, with how many: one fault tends to repeat for every request after it.
   expect({ count: tally.problems.length, first: tally.problems.slice(0, 10) }).toEqual({ count: 0, first: [] });
