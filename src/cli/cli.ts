@@ -1,15 +1,16 @@
 #!/usr/bin/env node
 // The `rolegraph` command. Each subcommand reads the same REPO OPTIONS (flags over env over
 // defaults, see server/config.ts) and delegates to one function in ./commands or to startServer.
+// The layers below are loaded by the subcommand that needs them, not up front: `--version`,
+// `--help` and `parse` need none of the server, index or GraphQL code (~270 ms of module loading).
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
 import { CodedError } from '../util';
-import { ConfigError, loadConfig, startServer, type ConfigFlags } from '../server';
-import { runIndex } from './commands/indexCommand';
-import { runLint } from './commands/lint';
-import { runParse } from './commands/parse';
-import { runQuery, UsageError } from './commands/query';
+import type { ConfigFlags } from '../server';
+import { UsageError } from './usageError';
+
+const serverLayer = () => import('../server');
 
 function version(): string {
   try {
@@ -35,7 +36,9 @@ function action<A extends unknown[]>(body: (...args: A) => Promise<number | void
       const code = await body(...args);
       if (typeof code === 'number') process.exitCode = code;
     } catch (err) {
-      const usage = err instanceof ConfigError || err instanceof UsageError;
+      // The server layer may be what failed to load; then the error is simply not a ConfigError.
+      const ConfigError = (await serverLayer().catch(() => null))?.ConfigError;
+      const usage = (ConfigError !== undefined && err instanceof ConfigError) || err instanceof UsageError;
       const known = usage || err instanceof CodedError || (err as NodeJS.ErrnoException)?.code === 'ENOENT';
       process.stderr.write(`rolegraph: ${known ? (err as Error).message : `unexpected error: ${String((err as Error)?.stack ?? err)}`}\n`);
       process.exitCode = usage ? 2 : 1;
@@ -43,7 +46,7 @@ function action<A extends unknown[]>(body: (...args: A) => Promise<number | void
   };
 }
 
-const config = (flags: ConfigFlags) => loadConfig(flags, process.env);
+const config = async (flags: ConfigFlags) => (await serverLayer()).loadConfig(flags, process.env);
 
 export function buildProgram(): Command {
   const program = new Command('rolegraph')
@@ -57,7 +60,8 @@ export function buildProgram(): Command {
     .option('--poll-seconds <n>', 'seconds between fetches, 0 = webhooks only (default 60) [env ROLEGRAPH_POLL_SECONDS]')
     .action(
       action(async (opts: ConfigFlags) => {
-        await startServer(config(opts), { handleSignals: true });
+        const { startServer } = await serverLayer();
+        await startServer(await config(opts), { handleSignals: true });
       }),
     );
 
@@ -66,9 +70,10 @@ export function buildProgram(): Command {
     .option('--variables <json>', 'variables as a JSON object')
     .option('--operation-name <name>', 'which operation of the document to run')
     .action(
-      action((source: string, opts: ConfigFlags & { variables?: string; operationName?: string }) =>
-        runQuery(config(opts), source, { variables: opts.variables, operationName: opts.operationName }),
-      ),
+      action(async (source: string, opts: ConfigFlags & { variables?: string; operationName?: string }) => {
+        const { runQuery } = await import('./commands/query');
+        return runQuery(await config(opts), source, { variables: opts.variables, operationName: opts.operationName });
+      }),
     );
 
   program
@@ -76,16 +81,29 @@ export function buildProgram(): Command {
     .description('print what the parser makes of one job-family file, as JSON')
     .argument('<file>', 'a job-family markdown file')
     .option('--as <path>', 'parse it as this repository path, e.g. content/job-families/sales/x.md (decides the slug)')
-    .action(action((file: string, opts: { as?: string }) => runParse(file, opts)));
+    .action(
+      action(async (file: string, opts: { as?: string }) => {
+        const { runParse } = await import('./commands/parse');
+        return runParse(file, opts);
+      }),
+    );
 
   withRepoOptions(program.command('index').description('build or update the cache, then print its statistics')).action(
-    action((opts: ConfigFlags) => runIndex(config(opts))),
+    action(async (opts: ConfigFlags) => {
+      const { runIndex } = await import('./commands/indexCommand');
+      return runIndex(await config(opts));
+    }),
   );
 
   withRepoOptions(program.command('lint').description('validate the handbook; exit 1 when there are errors'))
     .option('--at <ref>', 'commit, branch, tag or ISO date (default: head)')
     .option('--format <format>', 'text or json', 'text')
-    .action(action((opts: ConfigFlags & { at?: string; format?: string }) => runLint(config(opts), opts)));
+    .action(
+      action(async (opts: ConfigFlags & { at?: string; format?: string }) => {
+        const { runLint } = await import('./commands/lint');
+        return runLint(await config(opts), opts);
+      }),
+    );
 
   return program;
 }

@@ -138,6 +138,16 @@ describe('a repository with no job families', () => {
   });
 });
 
+describe('rolegraph --version', () => {
+  it('prints the version without loading the layers below the CLI (they load with the subcommand that needs them)', async () => {
+    const { stdout } = await run(process.execPath, [CLI, '--version'], { cwd: ROOT });
+    expect(stdout.trim()).toBe(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
+    const probe = `require(${JSON.stringify(CLI)}); console.log(JSON.stringify(Object.keys(require.cache).filter((k) => /dist[\\/](server|index|graphql|git|watch|parse)[\\/]/.test(k))))`;
+    const loaded = await run(process.execPath, ['-e', probe], { cwd: ROOT });
+    expect(JSON.parse(loaded.stdout)).toEqual([]);
+  });
+});
+
 describe('rolegraph serve', () => {
   it('listens, answers, and on SIGTERM drains and exits 0', async () => {
     const child = spawn(process.execPath, [CLI, 'serve', '--repo', repo.dir, '--cache-dir', cacheDir, '--port', '0', '--host', '127.0.0.1', '--poll-seconds', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });

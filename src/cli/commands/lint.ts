@@ -3,7 +3,7 @@
 import { validateSnapshot, formatIssuesText } from '../../index';
 import type { Config } from '../../server';
 import { openIndex } from './openIndex';
-import { UsageError } from './query';
+import { UsageError } from '../usageError';
 
 export async function runLint(config: Config, opts: { at?: string; format?: string }): Promise<number> {
   const format = opts.format ?? 'text';

@@ -2,11 +2,9 @@
 import { execute, GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { buildRolegraphSchema, createContext, formatError } from '../../graphql';
 import type { Config } from '../../server';
+import { UsageError } from '../usageError';
 import { openIndex } from './openIndex';
 
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
 
 export function parseVariables(raw: string | undefined): Record<string, unknown> | undefined {
   if (raw === undefined) return undefined;
