@@ -64,7 +64,7 @@ export function toGraphQLError(error: unknown): unknown {
 }
 
 /** Walks `originalError` links (GraphQL's located error, Apollo's wrappers) to the error first thrown. */
-function rootCause(error: unknown): unknown {
+export function rootCause(error: unknown): unknown {
   let current = error;
   for (let i = 0; i < 5 && current instanceof GraphQLError && current.originalError; i += 1) {
     current = current.originalError;

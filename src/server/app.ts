@@ -36,7 +36,8 @@ import type { RequestTracing } from './requestTracing';
 import { createWebhookRouter } from './webhooks';
 import { serveGraphqlWs } from './websocket';
 
-export const GRAPHQL_PATH = '/graphql';
+export { GRAPHQL_PATH } from './routes';
+import { GRAPHQL_PATH } from './routes';
 /** Answers kept by the HTTP answer cache (responseBytesCache) when the config does not say; 0 turns it off. */
 export const DEFAULT_RESPONSE_CACHE_ENTRIES = DEFAULTS.responseCacheEntries;
 

@@ -9,14 +9,14 @@
 // It wraps the server's request listener from the outside, so answers from the HTTP answer cache,
 // which never reach express, are logged too; websocket upgrades are not requests and are not.
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
+import type { RequestListener } from './routes';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { errorCodesOf } from './plugins/errorCodes';
 import { requestOf } from './requestLink';
 import { REQUEST_ID_HEADER, requestIdFor } from './requestId';
 
-export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
 
 /** What the GraphQL side learned about a request, for its log line. */
 export interface GraphqlNote {

@@ -14,7 +14,8 @@ import { ATTR_HTTP_REQUEST_METHOD, ATTR_HTTP_RESPONSE_STATUS_CODE, ATTR_HTTP_ROU
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errorCodesOf } from './plugins/errorCodes';
 import { requestOf } from './requestLink';
-import { pathOf, type RequestListener } from './requestLog';
+import { pathOf } from './requestLog';
+import type { RequestListener } from './routes';
 import { requestIdOf } from './requestId';
 
 /** Our request id (the `x-request-id` answered), on the HTTP span and the GraphQL span alike. */

@@ -6,7 +6,6 @@ import { Kind, type DocumentNode, type FieldNode, type FormattedExecutionResult,
 /** `repository` answers status, lastError and lastRefreshAt, which change without a new head. */
 export const DEFAULT_UNCACHEABLE_ROOT_FIELDS: readonly string[] = ['repository'];
 
-/** Root field names an operation selects, through inline fragments and fragment spreads. */
 /** The root fields of an operation, through inline fragments and fragment spreads (each spread once). */
 export function rootFields(operation: OperationDefinitionNode, document: DocumentNode): FieldNode[] {
   const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));

@@ -1,19 +1,12 @@
 // The errors our limits raise are the client's doing and carry a code it can act on (TIMEOUT), but
 // the GraphQL layer's formatter masks every code it does not know. This wraps that formatter so
 // limit errors (TIMEOUT, COST_LIMIT) keep their code and fixed message — still nothing else: no stack, no path on disk.
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
+import { rootCause } from '../../graphql';
 import { COST_LIMIT_CODE, CostLimitError } from './costLimit';
 import { OperationTimeoutError, TIMEOUT_CODE } from './operationTimeout';
 
 export type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
-
-function rootCause(error: unknown): unknown {
-  let current = error;
-  for (let i = 0; i < 5 && current instanceof GraphQLError && current.originalError; i += 1) {
-    current = current.originalError;
-  }
-  return current;
-}
 
 /** `formatError` that first lets our limit errors through with their code, then defers to `inner`. */
 export function keepLimitErrors(inner: FormatError): FormatError {

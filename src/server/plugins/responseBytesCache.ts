@@ -21,6 +21,7 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:
 import type { RolegraphContext } from '../../graphql';
 import { DEFAULT_LIMITS } from '../limits';
 import type { Metrics } from '../metrics';
+import { GRAPHQL_PATH, type RequestListener } from '../routes';
 import { DEFAULT_UNCACHEABLE_ROOT_FIELDS, isCleanResult, selectsAnyRootField } from './cacheableAnswer';
 
 export interface ResponseBytesCacheOptions {
@@ -47,8 +48,6 @@ export interface ResponseBytesCacheStats {
   bytes: number;
 }
 
-export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
-
 export interface ResponseBytesCache {
   /** A node:http request listener answering hits itself and passing everything else to `next`. */
   listener(next: RequestListener): RequestListener;
@@ -60,7 +59,6 @@ export interface ResponseBytesCache {
 }
 
 export const CACHE_STATUS_HEADER = 'x-rolegraph-cache';
-const GRAPHQL_PATH = '/graphql';
 /** The two spellings clients send for a JSON body (fetch, curl, Apollo Client, autocannon). */
 const JSON_CONTENT_TYPE = /^application\/json\s*(?:;\s*charset="?utf-8"?\s*)?$/i;
 /** A Content-Length as Node hands it over: digits only (Node already refuses malformed ones). */
