@@ -10,6 +10,7 @@ import path from 'node:path';
 import { GitCommandError } from './errors';
 import { redactCredentials } from './redact';
 import { withGit } from './gitClient';
+import { isAncestor } from './reachable';
 import { removeStaleLocks } from './staleLocks';
 
 export interface CloneOrFetchOptions {
@@ -134,18 +135,6 @@ export async function localCloneBroken(gitDir: string): Promise<boolean> {
   }
 }
 
-/** Whether `ancestor` is an ancestor of (or equal to) `head`; both are full shas read from the clone. */
-async function isAncestor(gitDir: string, ancestor: string, head: string): Promise<boolean> {
-  return withGit(
-    { gitDir, op: 'merge-base' },
-    async (git) => {
-      await git.raw(['merge-base', '--is-ancestor', '--end-of-options', ancestor, head]);
-      return true;
-    },
-    () => false,
-  );
-}
-
 /**
  * After a force-push, drops what no ref reaches any more (the rewritten commits and their pages), so
  * they are gone from the clone, not only refused (src/git/reachable.ts). Bounded by PRUNE_TIMEOUT_MS,
@@ -174,7 +163,8 @@ export async function cloneOrFetch(opts: CloneOrFetchOptions): Promise<CloneOrFe
       await removeStaleLocks(gitDir, Math.max(timeoutMs, PRUNE_TIMEOUT_MS));
       const before = await branchHead(gitDir, branch).catch(() => null);
       const head = await fetchInto(gitDir, remote, branch, timeoutMs);
-      if (before && before !== head && !(await isAncestor(gitDir, before, head))) {
+      // Any failure to tell counts as a rewrite: pruning is best effort and safe either way.
+      if (before && before !== head && !(await isAncestor(gitDir, before, head).catch(() => false))) {
         return { gitDir, head, cloned: false, ...(await pruneUnreachable(gitDir)) };
       }
       return { gitDir, head, cloned: false };

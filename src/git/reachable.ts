@@ -5,18 +5,12 @@ import { withGit } from './gitClient';
 import { gitFailure } from './redact';
 import { isFullObjectId } from './validate';
 
-/**
- * True when `sha` is an ancestor of (or equal to) `head`, or of any tag. Both are full object ids
- * the caller resolved (never a client's text); git reads the history, so it is asked once per
- * (head, sha) by the caller's cache.
- */
-export async function isReachable(gitDir: string, sha: string, head: string): Promise<boolean> {
-  if (!isFullObjectId(sha) || !isFullObjectId(head)) return false;
-  // Exit 0: an ancestor; exit 1: not one. Anything else (a broken clone) throws.
-  const onBranch = await withGit(
+/** True when `ancestor` is an ancestor of (or equal to) `head`; exit 1 is "no", any other failure (a broken clone) throws. */
+export function isAncestor(gitDir: string, ancestor: string, head: string): Promise<boolean> {
+  return withGit(
     { gitDir, op: 'merge-base' },
     async (git) => {
-      await git.raw(['merge-base', '--is-ancestor', '--end-of-options', sha, head]);
+      await git.raw(['merge-base', '--is-ancestor', '--end-of-options', ancestor, head]);
       return true;
     },
     (exit) => {
@@ -24,7 +18,16 @@ export async function isReachable(gitDir: string, sha: string, head: string): Pr
       throw gitFailure('merge-base', exit.stderr || exit.message);
     },
   );
-  if (onBranch) return true;
+}
+
+/**
+ * True when `sha` is an ancestor of (or equal to) `head`, or of any tag. Both are full object ids
+ * the caller resolved (never a client's text); git reads the history, so it is asked once per
+ * (head, sha) by the caller's cache.
+ */
+export async function isReachable(gitDir: string, sha: string, head: string): Promise<boolean> {
+  if (!isFullObjectId(sha) || !isFullObjectId(head)) return false;
+  if (await isAncestor(gitDir, sha, head)) return true;
   const tags = await withGit({ gitDir, op: 'for-each-ref' }, (git) =>
     git.raw(['for-each-ref', '--count=1', '--format=%(refname)', `--contains=${sha}`, 'refs/tags']),
   );

@@ -47,7 +47,7 @@ const WRITE_CONFIG = [
   '-c', 'init.defaultBranch=main',
 ];
 
-export function historyEnv(extra: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv {
+function historyEnv(extra: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) if (!INHERITED.test(key)) env[key] = value;
   return { ...env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', ...extra };
