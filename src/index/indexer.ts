@@ -70,14 +70,23 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
     }
   };
 
-  /** The view of `steps` in the current content scope, every page it names loaded (parsed or from the cache). */
-  const viewOf = async (steps: TimelineStep[]): Promise<BuiltView> => {
-    const pages = store.pages(scope);
+  /** What every view of this indexer is built with: the content scope is fixed for its lifetime. */
+  const viewOptions = () => {
     const { isPage, slugOfPath, followRoots } = scope;
+    return { source: opts.source, pages: store.pages(scope), contentDir: scope.dir, isPage, slugOfPath, followRoots };
+  };
+
+  /** Loads every page version `steps` name (parsed, or from the cache), reporting progress. */
+  const loadPages = async (steps: readonly TimelineStep[]): Promise<void> => {
     report('timeline', 1, 1);
-    await pages.load(pagesOf(steps, isPage), (done, total) => report('parse', done, total));
+    await store.pages(scope).load(pagesOf(steps, scope.isPage), (done, total) => report('parse', done, total));
     report('snapshot', 0, 1);
-    return buildIndexView({ source: opts.source, pages, contentDir: scope.dir, isPage, slugOfPath, followRoots, steps });
+  };
+
+  /** The view of `steps` in the content scope, every page it names loaded. */
+  const viewOf = async (steps: TimelineStep[]): Promise<BuiltView> => {
+    await loadPages(steps);
+    return buildIndexView({ ...viewOptions(), steps });
   };
 
   /**
@@ -111,13 +120,13 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
     }
     report('fetch', 1, 1);
     const dir = scope.dir;
-    if (previous && previous.head.commit.sha === head && previous.contentDir === dir) {
+    if (previous && previous.head.commit.sha === head) {
       // Nothing new: the served view is current; no swap, no listeners.
       await store.confirmTimeline();
       state = ready(previous);
       return { head: previous.head.commit, previousHead: previous.head.commit, changedRoleIds: [] };
     }
-    const { next, mode } = await nextView(previous, head, dir);
+    const { next, mode } = await nextView(previous, head);
     // A head with no job family is a wrong repository or folder: fail, and keep serving the last good view.
     assertHasFamilies(next.head, dir, next.roots);
     const result: RefreshResult = {
@@ -143,32 +152,21 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
   };
 
   /**
-   * The view at `head`, its timeline stored. The old timeline is the
-   * served view's when it covers the same folder; with nothing served yet, the stored one (a warm
-   * start); with a view of another folder, none (the stored one is that view's, or older).
+   * The view at `head`, its timeline stored. The old timeline is the served view's; with nothing
+   * served yet, the stored one (a warm start).
    */
-  const nextView = async (
-    previous: BuiltView | null,
-    head: string,
-    dir: string,
-  ): Promise<{ next: BuiltView; mode: 'extended' | 'rebuilt' }> => {
-    const pages = store.pages(scope);
-    const { isPage, slugOfPath, followRoots } = scope;
-    const viewOptions = { source: opts.source, pages, contentDir: dir, isPage, slugOfPath, followRoots };
-    const build = viewOf;
-
+  const nextView = async (previous: BuiltView | null, head: string): Promise<{ next: BuiltView; mode: 'extended' | 'rebuilt' }> => {
+    const dir = scope.dir;
     report('timeline', 0, 1);
-    const served = previous?.contentDir === dir ? previous : null;
+    const served = previous;
     const stored: LoadedTimeline | null = previous ? null : await store.loadTimeline(dir);
     const oldHead = served?.head.commit.sha ?? stored?.head ?? null;
     const change = await timelineToHead((h, since) => opts.source.timeline(dir, h, since), oldHead, head, log);
     switch (change.kind) {
       case 'extend': {
         if (served) {
-          report('timeline', 1, 1);
-          await pages.load(pagesOf(change.steps, isPage), (done, total) => report('parse', done, total));
-          report('snapshot', 0, 1);
-          const next = extendIndexView(served, { ...viewOptions, steps: change.steps });
+          await loadPages(change.steps);
+          const next = extendIndexView(served, { ...viewOptions(), steps: change.steps });
           await store.appendTimeline(dir, served.head.commit.sha, change.steps);
           return { next, mode: 'extended' };
         }
@@ -180,12 +178,12 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
         log({ event: 'timeline-from-cache', commits: steps.length - change.steps.length, read: change.steps.length });
         // Fold the journal and the new steps into one base, once per start, so the journal stays short.
         if (change.steps.length > 0 || stored.journalSteps > 0) await store.saveTimeline(dir, steps);
-        return { next: await build(steps), mode: 'rebuilt' };
+        return { next: await viewOf(steps), mode: 'rebuilt' };
       }
       case 'replace':
       case 'rewrite':
         await store.saveTimeline(dir, change.steps);
-        return { next: await build(change.steps), mode: 'rebuilt' };
+        return { next: await viewOf(change.steps), mode: 'rebuilt' };
       default:
         return unreachable(change);
     }
