@@ -19,13 +19,16 @@ export const CONTENT_DIR_CANDIDATES: readonly string[] = [
 /** The endings of the pages we parse (`x.md`, `x/index.html.md`, `x/index.html.md.erb`); counts only. */
 const PAGE_FILE = /\.md(?:\.erb)?$/;
 
-/** Page count per `job-families` folder among `paths` (a folder's own path counts it with 0 pages). */
-export function countPagesByRoot(paths: Iterable<string>): Map<string, number> {
+/**
+ * Page count per `job-families` folder among `paths` (a folder's own path counts it with 0 pages).
+ * `isPage` says what a page is: by default any markdown file; the index passes its own rule.
+ */
+export function countPagesByRoot(paths: Iterable<string>, isPage: (path: string) => boolean = (p) => PAGE_FILE.test(p)): Map<string, number> {
   const counts = new Map<string, number>();
   for (const path of paths) {
     const root = contentRootOf(path);
     if (root === null) continue;
-    const page = root !== path && PAGE_FILE.test(path) ? 1 : 0;
+    const page = root !== path && isPage(path) ? 1 : 0;
     counts.set(root, (counts.get(root) ?? 0) + page);
   }
   return counts;

@@ -4,7 +4,7 @@ export { createGitSource } from './gitSource';
 export type { GitSourceOptions } from './gitSource';
 export { BadRefError, GitCommandError } from './errors';
 export { refProblem, MAX_REF_LENGTH } from './resolveRef';
-export { bestRoot, chooseContentDir, CONTENT_DIR_CANDIDATES } from './detectContentDir';
+export { bestRoot, chooseContentDir, countPagesByRoot, CONTENT_DIR_CANDIDATES } from './detectContentDir';
 export { ANY_CONTENT_ROOT, contentRootOf } from './contentRoot';
 export { OFF_TIMELINE } from './commitInfo';
 export { redactCredentials } from './redact';

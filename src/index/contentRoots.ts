@@ -5,7 +5,7 @@
 // changes it rewrites the commit as "every file of the old folder removed, every file of the new
 // one added". Slugs are taken below the folder, so a moved page keeps its slug and its history
 // simply continues (a path change, as for `x.md` → `x/index.md`).
-import { bestRoot } from '../git';
+import { bestRoot, countPagesByRoot } from '../git';
 import { contentRootOf } from '../git';
 import type { PathChange, TimelineStep } from '../git';
 
@@ -125,11 +125,6 @@ function byPath(files: ReadonlyMap<string, string>): Array<[string, string]> {
 
 /** The folder with the most pages among tree entries (for commits off the timeline), and its entries. */
 export function entriesOfBestRoot<T extends { path: string }>(entries: readonly T[], isPage: (path: string) => boolean): T[] {
-  const pages = new Map<string, number>();
-  for (const e of entries) {
-    const root = contentRootOf(e.path);
-    if (root !== null && root !== e.path) pages.set(root, (pages.get(root) ?? 0) + (isPage(e.path) ? 1 : 0));
-  }
-  const root = bestRoot(pages);
+  const root = bestRoot(countPagesByRoot(entries.map((e) => e.path), isPage));
   return root === null ? [] : entries.filter((e) => contentRootOf(e.path) === root);
 }

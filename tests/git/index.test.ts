@@ -13,6 +13,7 @@ describe('git layer public API', () => {
         'bestRoot',
         'chooseContentDir',
         'contentRootOf',
+        'countPagesByRoot',
         'createGitSource',
         'createHistory',
         'headCommit',
