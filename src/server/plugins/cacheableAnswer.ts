@@ -1,6 +1,7 @@
 // When an answer may be kept by the HTTP answer cache (responseBytesCache.ts): no errors with data,
 // and no root field whose answer is live state rather than a function of the snapshot. Kept apart
 // from the cache's plumbing so a new uncacheable condition is one edit, here.
+import type { BaseContext, GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import { Kind, type DocumentNode, type FieldNode, type FormattedExecutionResult, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 
 /** `repository` answers status, lastError and lastRefreshAt, which change without a new head. */
@@ -34,6 +35,26 @@ export function rootFieldNames(operation: OperationDefinitionNode, document: Doc
 export function selectsAnyRootField(operation: OperationDefinitionNode, document: DocumentNode, fields: ReadonlySet<string>): boolean {
   for (const name of rootFieldNames(operation, document)) if (fields.has(name)) return true;
   return false;
+}
+
+/** What a keepable answer is made of, for the plugins that keep it (the answer cache, HTTP caching). */
+export interface KeepableAnswer {
+  operation: OperationDefinitionNode;
+  document: DocumentNode;
+  result: FormattedExecutionResult;
+}
+
+/**
+ * The answer's parts when it may be kept — a query, one clean result, status 200, no live root field
+ * among `uncacheable` — else null. One rule for every cache that keeps answers.
+ */
+export function keepableAnswer(rc: GraphQLRequestContextWillSendResponse<BaseContext>, uncacheable: ReadonlySet<string>): KeepableAnswer | null {
+  const { operation, document } = rc;
+  const body = rc.response.body;
+  if (operation?.operation !== 'query' || document === undefined || body.kind !== 'single') return null;
+  if (!isCleanResult(body.singleResult) || (rc.response.http.status ?? 200) !== 200) return null;
+  if (selectsAnyRootField(operation, document, uncacheable)) return null;
+  return { operation, document, result: body.singleResult };
 }
 
 /** An answer worth keeping: data and no errors (a timeout or INDEX_NOT_READY must not stick). */

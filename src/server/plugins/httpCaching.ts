@@ -17,7 +17,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler } from 'express';
 import { createHash } from 'node:crypto';
 import type { RolegraphContext } from '../../graphql';
-import { DEFAULT_UNCACHEABLE_ROOT_FIELDS, isCleanResult, selectsAnyRootField } from './cacheableAnswer';
+import { DEFAULT_UNCACHEABLE_ROOT_FIELDS, keepableAnswer } from './cacheableAnswer';
 import { isPinnedToCommits } from './pinnedOperation';
 
 export interface HttpCachingOptions {
@@ -63,28 +63,17 @@ export function httpCachingPlugin(opts: HttpCachingOptions): ApolloServerPlugin<
       return {
         async willSendResponse(rc) {
           const headers = rc.response.http.headers;
-          const body = rc.response.body;
-          const op = rc.operation;
           const head = rc.contextValue.view?.head.commit.sha ?? null;
-          const keepable =
-            op?.operation === 'query' &&
-            rc.document !== undefined &&
-            body.kind === 'single' &&
-            isCleanResult(body.singleResult) &&
-            (rc.response.http.status ?? 200) === 200 &&
-            head !== null &&
-            !rc.contextValue.isAdmin &&
-            !rc.request.http?.headers.has('authorization') &&
-            !selectsAnyRootField(op, rc.document, uncacheable);
-          if (!keepable || body.kind !== 'single' || !op || !rc.document || head === null) {
+          const keepable = keepableAnswer(rc, uncacheable);
+          if (!keepable || head === null || rc.contextValue.isAdmin || rc.request.http?.headers.has('authorization')) {
             headers.set('cache-control', NO_STORE);
             return;
           }
           // Accept picks the content type (application/json or application/graphql-response+json):
           // a strong ETag names one representation, so it is part of the hash.
           const accept = rc.request.http?.headers.get('accept') ?? '';
-          const answer = JSON.stringify(body.singleResult);
-          const pinned = isPinnedToCommits(rc.schema, rc.document, op, rc.request.variables ?? {});
+          const answer = JSON.stringify(keepable.result);
+          const pinned = isPinnedToCommits(rc.schema, keepable.document, keepable.operation, rc.request.variables ?? {});
           const tag = pinned ? etag(['pinned', accept, answer]) : etag(['head', head, accept, answer]);
           headers.set('cache-control', pinned ? PINNED_CACHE_CONTROL : headCacheControl);
           headers.set('etag', tag);

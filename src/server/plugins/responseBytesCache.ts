@@ -22,7 +22,7 @@ import type { RolegraphContext } from '../../graphql';
 import { DEFAULT_LIMITS } from '../limits';
 import type { Metrics } from '../metrics';
 import { GRAPHQL_PATH, type RequestListener } from '../routes';
-import { DEFAULT_UNCACHEABLE_ROOT_FIELDS, isCleanResult, selectsAnyRootField } from './cacheableAnswer';
+import { DEFAULT_UNCACHEABLE_ROOT_FIELDS, keepableAnswer } from './cacheableAnswer';
 
 export interface ResponseBytesCacheOptions {
   /** Most answers kept, whatever their size; the least recently used goes first. */
@@ -260,12 +260,7 @@ export function createResponseBytesCache(opts: ResponseBytesCacheOptions): Respo
         async willSendResponse(rc) {
           const ticket = (rc.contextValue as TicketedContext)[TICKET];
           if (!ticket) return;
-          const body = rc.response.body;
-          const op = rc.operation;
-          let cacheable = op?.operation === 'query' && rc.document !== undefined && body.kind === 'single';
-          cacheable &&= body.kind === 'single' && isCleanResult(body.singleResult);
-          cacheable &&= (rc.response.http.status ?? 200) === 200;
-          if (cacheable && op && rc.document && selectsAnyRootField(op, rc.document, uncacheable)) cacheable = false;
+          const cacheable = keepableAnswer(rc, uncacheable) !== null;
           ticket.verdict = { cacheable, head: rc.contextValue.view?.head.commit.sha ?? null, operationName: rc.operationName ?? null };
         },
       };
