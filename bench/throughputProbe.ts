@@ -25,7 +25,7 @@ type OperationName = keyof typeof OPERATIONS;
 
 const PICK_ROLE = '{ roles(first: 100) { edges { node { id history(first: 1) { totalCount } } } } }';
 
-class ServerChild {
+export class ServerChild {
   private readonly waiters: Array<(m: ServerChildMessage) => void> = [];
   private stderr = '';
 
@@ -75,7 +75,7 @@ class ServerChild {
   }
 }
 
-async function post(url: string, body: string): Promise<Buffer> {
+export async function post(url: string, body: string): Promise<Buffer> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
   const bytes = Buffer.from(await res.arrayBuffer());
   if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${bytes.toString('utf8').slice(0, 200)}`);
@@ -85,7 +85,7 @@ async function post(url: string, body: string): Promise<Buffer> {
 }
 
 /** The role with the longest history among the first 100: a history query that returns something. */
-async function pickRole(url: string): Promise<string> {
+export async function pickRole(url: string): Promise<string> {
   const r = JSON.parse((await post(url, JSON.stringify({ query: PICK_ROLE }))).toString('utf8')) as {
     data: { roles: { edges: Array<{ node: { id: string; history: { totalCount: number } } }> } };
   };

@@ -4,6 +4,7 @@ import 'reflect-metadata';
 import { GraphQLSchema, type GraphQLObjectType } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
 import { mapFieldErrors } from './mapFieldErrors';
+import { dropPlainFieldResolvers } from './plainFields';
 import { createRolegraphPubSub } from './pubsub';
 import { resolvers } from './resolvers';
 
@@ -21,7 +22,7 @@ export async function buildRolegraphSchema(opts: BuildSchemaOptions = {}): Promi
     emitSchemaFile: false,
   });
   describeRootTypes(schema);
-  return mapFieldErrors(rootsFirst(schema));
+  return mapFieldErrors(dropPlainFieldResolvers(rootsFirst(schema)));
 }
 
 /**

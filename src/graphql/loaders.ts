@@ -22,14 +22,41 @@ export interface Loaders {
   snapshotByCommit: DataLoader<CommitInfo, Snapshot, string>;
   role: DataLoader<RoleKey, RoleNode | null, string>;
   family: DataLoader<FamilyKey, FamilyNode | null, string>;
+  /**
+   * The snapshot at `commit` when this request already holds it (the head always), else undefined.
+   * A field whose parent came from a snapshot can then answer synchronously: no promise per field.
+   */
+  loadedSnapshot(commit: CommitInfo): Snapshot | undefined;
+  /** The family `slug` in `snapshot` (the one at `at`), memoised with `family` (the same node object). */
+  familyIn(snapshot: Snapshot, slug: string, at: CommitInfo): FamilyNode | null;
 }
 
 export function createLoaders(view: IndexView): Loaders {
+  const loaded = new Map<string, Snapshot>([[view.head.commit.sha, view.head]]);
   const snapshotByCommit = new DataLoader<CommitInfo, Snapshot, string>(
-    (commits) => Promise.all(commits.map((commit) => view.snapshotAt(commit))),
+    (commits) =>
+      Promise.all(
+        commits.map(async (commit) => {
+          const snapshot = await view.snapshotAt(commit);
+          loaded.set(commit.sha, snapshot);
+          return snapshot;
+        }),
+      ),
     { cacheKeyFn: (commit) => commit.sha },
   );
   snapshotByCommit.prime(view.head.commit, view.head);
+
+  const families = new Map<string, FamilyNode | null>();
+  const familyIn = (snapshot: Snapshot, slug: string, at: CommitInfo): FamilyNode | null => {
+    const key = `${at.sha} ${slug}`;
+    let node = families.get(key);
+    if (node === undefined) {
+      const found = snapshot.familyBySlug.get(slug);
+      node = found ? familyNode(found, at) : null;
+      families.set(key, node);
+    }
+    return node;
+  };
 
   const byRef = new Map<string, Promise<Snapshot>>();
   const snapshotByRef = (ref: string | null | undefined): Promise<Snapshot> => {
@@ -56,13 +83,10 @@ export function createLoaders(view: IndexView): Loaders {
   const family = new DataLoader<FamilyKey, FamilyNode | null, string>(
     async (keys) => {
       const snapshots = await Promise.all(keys.map((key) => snapshotByCommit.load(key.at)));
-      return keys.map((key, i) => {
-        const found = snapshots[i].familyBySlug.get(key.slug);
-        return found ? familyNode(found, key.at) : null;
-      });
+      return keys.map((key, i) => familyIn(snapshots[i], key.slug, key.at));
     },
     { cacheKeyFn: (key) => `${key.at.sha} ${key.slug}` },
   );
 
-  return { snapshotByRef, snapshotByCommit, role, family };
+  return { snapshotByRef, snapshotByCommit, role, family, loadedSnapshot: (commit) => loaded.get(commit.sha), familyIn };
 }

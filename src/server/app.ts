@@ -3,7 +3,7 @@
 // each live in their own file; this one only wires them and owns the shutdown order.
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import http from 'node:http';
@@ -23,6 +23,7 @@ import { createHealthRouter } from './health';
 import { createLadderRouter } from './ladderPage';
 import { DEFAULT_LIMITS, type Limits } from './limits';
 import { createMetrics, type Metrics } from './metrics';
+import { answerText } from './plugins/answerText';
 import { jsonBody } from './plugins/bodyLimit';
 import { httpCachingPlugin, varyByAccept } from './plugins/httpCaching';
 import { createMetricsPlugin } from './plugins/metricsPlugin';
@@ -146,6 +147,9 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
     ApolloServerPluginDrainHttpServer({ httpServer }),
     // Apollo's default landing page loads Apollo Sandbox from a CDN; we serve our own GraphiQL.
     ApolloServerPluginLandingPageDisabled(),
+    // No field or type carries a cache hint, and httpCachingPlugin writes every Cache-Control itself;
+    // Apollo's default cache-control plugin would still run a hook on every resolved field.
+    ApolloServerPluginCacheControlDisabled(),
     createMetricsPlugin<RolegraphContext>(metrics),
     requestLog.plugin,
     ...(tracing ? [tracing.plugin] : []),
@@ -165,7 +169,7 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
   ];
   // stopOnTerminationSignals off: main.ts owns shutdown. Apollo would stop, then re-send the signal
   // to the process, killing it mid-drain with exit code 1.
-  const apollo = new ApolloServer<RolegraphContext>({ schema, ...guard, plugins, introspection: limits.introspection, stopOnTerminationSignals: false });
+  const apollo = new ApolloServer<RolegraphContext>({ schema, ...guard, plugins, introspection: limits.introspection, stopOnTerminationSignals: false, stringifyResult: answerText });
   await apollo.start();
 
   app.use((_req, res, next) => {

@@ -46,10 +46,13 @@ export class RoleResolver {
   }
 
   @FieldResolver(() => JobFamily, { description: 'The job family page that holds the role, at the same commit.' })
-  async family(@Root() role: RoleNode, @Ctx() ctx: RolegraphContext): Promise<FamilyNode> {
-    const family = await pinned(ctx).loaders.family.load({ at: role.at, slug: role.familySlug });
-    if (!family) throw new Error(`role ${role.id} has no family ${role.familySlug} at ${role.at.sha}`);
-    return family;
+  family(@Root() role: RoleNode, @Ctx() ctx: RolegraphContext): FamilyNode | Promise<FamilyNode> {
+    const { loaders } = pinned(ctx);
+    // The role's own snapshot is almost always in hand (it was read from it): answer without a
+    // promise, so a page of roles stays synchronous in graphql-js instead of awaiting 50 loads.
+    const snapshot = loaders.loadedSnapshot(role.at);
+    if (snapshot) return familyOf(role, loaders.familyIn(snapshot, role.familySlug, role.at));
+    return loaders.family.load({ at: role.at, slug: role.familySlug }).then((family) => familyOf(role, family));
   }
 
   @FieldResolver(() => Commit, { description: 'The commit of the snapshot this role was read from.' })
@@ -123,4 +126,9 @@ export class RoleResolver {
     const nodes = await loaders.role.loadMany(ids.map((id) => ({ at: role.at, id })));
     return nodes.filter((node): node is RoleNode => node !== null && !(node instanceof Error));
   }
+}
+
+function familyOf(role: RoleNode, family: FamilyNode | null): FamilyNode {
+  if (!family) throw new Error(`role ${role.id} has no family ${role.familySlug} at ${role.at.sha}`);
+  return family;
 }

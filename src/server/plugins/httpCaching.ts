@@ -17,6 +17,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler } from 'express';
 import { createHash } from 'node:crypto';
 import type { RolegraphContext } from '../../graphql';
+import { answerText } from './answerText';
 import { DEFAULT_UNCACHEABLE_ROOT_FIELDS, keepableAnswer } from './cacheableAnswer';
 import { isPinnedToCommits } from './pinnedOperation';
 
@@ -72,7 +73,10 @@ export function httpCachingPlugin(opts: HttpCachingOptions): ApolloServerPlugin<
           // Accept picks the content type (application/json or application/graphql-response+json):
           // a strong ETag names one representation, so it is part of the hash.
           const accept = rc.request.http?.headers.get('accept') ?? '';
-          const answer = JSON.stringify(keepable.result);
+          // The text Apollo is about to send, made once (answerText); the tag hashes it without the
+          // final newline, as it always has.
+          const text = answerText(keepable.result);
+          const answer = text.slice(0, -1);
           const pinned = isPinnedToCommits(rc.schema, keepable.document, keepable.operation, rc.request.variables ?? {});
           const tag = pinned ? etag(['pinned', accept, answer]) : etag(['head', head, accept, answer]);
           headers.set('cache-control', pinned ? PINNED_CACHE_CONTROL : headCacheControl);
