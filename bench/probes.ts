@@ -3,6 +3,7 @@
 // one in by replacing its `run` — the harness, report and JSON already carry its result.
 import type { GitFloor } from './floor';
 import type { LoadResult } from './httpLoad';
+import { diffConcurrency } from './diffConcurrencyProbe';
 import { coldIndex, peakRss, warmRestart } from './indexProbes';
 import { refreshAfterCommit } from './refreshProbe';
 import { queryThroughput } from './throughputProbe';
@@ -80,6 +81,13 @@ export const PROBES: readonly Probe[] = [
     // createServer over the warm cache, with and without the response cache, and a bare
     // node:http server answering the same bytes: role lookup, 50-role page, history, diff.
     run: queryThroughput,
+  },
+  {
+    key: 'diffConcurrency',
+    label: 'Server peak RSS under 10 concurrent diffs',
+    // A fresh server per case: 10 clients sending the same uncached first-to-last diff, then 10
+    // sending each its own; the larger peak RSS of the two (both in the details).
+    run: diffConcurrency,
   },
   {
     key: 'peakRss',

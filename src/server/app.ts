@@ -23,12 +23,14 @@ import { createHealthRouter } from './health';
 import { createLadderRouter } from './ladderPage';
 import { DEFAULT_LIMITS, type Limits } from './limits';
 import { createMetrics, type Metrics } from './metrics';
+import { admissionPlugin } from './plugins/admission';
 import { answerText } from './plugins/answerText';
 import { jsonBody } from './plugins/bodyLimit';
 import { httpCachingPlugin, varyByAccept } from './plugins/httpCaching';
 import { createMetricsPlugin } from './plugins/metricsPlugin';
 import { noHttpSubscriptionsPlugin } from './plugins/noHttpSubscriptions';
 import { createResponseBytesCache } from './plugins/responseBytesCache';
+import { createSingleFlight } from './plugins/singleFlight';
 import { queryLimits } from './plugins/queryLimits';
 import { subscriptionLimits } from './plugins/subscriptionLimits';
 import { linkRequest } from './requestLink';
@@ -123,9 +125,16 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
           },
         })
       : null;
+  // Identical queries in flight at once share one execution and its bytes.
+  const singleFlight = createSingleFlight({
+    maxBodyBytes: limits.maxBodyBytes,
+    currentHead: () => indexer.current()?.head.commit.sha ?? null,
+    metrics,
+    onShared: (req, operationName) => requestLog.noteSharedAnswer(req, operationName),
+  });
   // Outside in: the request log gives the request its id, tracing opens its span, the answer cache
-  // may answer, express routes the rest.
-  const routed = bytesCache ? bytesCache.listener(app) : app;
+  // may answer, an identical request in flight may, express routes the rest.
+  const routed = bytesCache ? bytesCache.listener(singleFlight.listener(app)) : singleFlight.listener(app);
   const httpServer = http.createServer(requestLog.listener(tracing ? tracing.listener(routed) : routed));
 
   // Subscriptions (headChanged) over graphql-ws on the same path; the upgrade never reaches express.
@@ -156,6 +165,8 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
     httpCachingPlugin({ headMaxAgeSeconds: config.headMaxAgeSeconds ?? DEFAULTS.headMaxAgeSeconds }),
     noHttpSubscriptionsPlugin<RolegraphContext>(GRAPHQL_PATH),
     ...(bytesCache ? [bytesCache.plugin] : []),
+    singleFlight.plugin,
+    admissionPlugin<RolegraphContext>({ metrics }),
     {
       async serverWillStart() {
         return {
@@ -206,7 +217,7 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
     ...jsonBody(limits),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        const contextValue = linkRequest(contextFor(req.headers.authorization), req);
+        const contextValue = singleFlight.track(req, linkRequest(contextFor(req.headers.authorization), req));
         return bytesCache ? bytesCache.track(req, contextValue) : contextValue;
       },
     }),

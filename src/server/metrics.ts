@@ -33,6 +33,10 @@ export interface Metrics {
   observeGraphqlRequest(operationName: string | null | undefined, seconds: number): void;
   /** Count the errors of one GraphQL answer, one per error, by `extensions.code` (bounded like names). */
   countGraphqlErrors(codes: readonly string[]): void;
+  /** Count one answer sent as the bytes of an identical request's execution (plugins/singleFlight.ts). */
+  countSharedAnswer(): void;
+  /** One more (+1) or one fewer (-1) request waiting in `queue` (singleFlight: for an identical one; admission: for a slot). */
+  trackWaiting(queue: WaitQueue, delta: 1 | -1): void;
   /** `GET /metrics`. */
   readonly handler: RequestHandler;
 }
@@ -43,6 +47,8 @@ const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,99}$/;
 /** An error code as ours and Apollo's are spelled (BAD_REF, GRAPHQL_VALIDATION_FAILED); anything else shares `__other__`. */
 const ERROR_CODE = /^[A-Z][A-Z0-9_]{0,63}$/;
 export const ANONYMOUS_OPERATION = 'anonymous';
+/** Where a GraphQL request can wait before it executes. */
+export type WaitQueue = 'singleFlight' | 'admission';
 /** The shared label of values past a cap (operation names, error codes). */
 export const OTHER_LABEL = '__other__';
 export const OTHER_OPERATION = OTHER_LABEL;
@@ -103,6 +109,19 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
     labelNames: ['code'] as const,
     registers: [registry],
   });
+  const sharedAnswers = new Counter({
+    name: 'rolegraph_graphql_shared_answers_total',
+    help: 'GraphQL answers sent as the bytes of an identical request that was executing: requests that did not execute themselves.',
+    registers: [registry],
+  });
+  const waiting = new Gauge({
+    name: 'rolegraph_graphql_waiting_requests',
+    help: 'GraphQL requests waiting before they execute: for an identical request in flight (singleFlight) or for a slot among the large operations (admission).',
+    labelNames: ['queue'] as const,
+    registers: [registry],
+  });
+  waiting.set({ queue: 'singleFlight' }, 0);
+  waiting.set({ queue: 'admission' }, 0);
 
   /** A gauge whose value is read from the indexer when Prometheus scrapes. */
   function indexGauge(name: string, help: string, read: (ix: IndexerReadout) => number): void {
@@ -185,6 +204,12 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
     },
     countGraphqlErrors(codes) {
       for (const code of codes) graphqlErrors.inc({ code: errorCodeLabel(code) });
+    },
+    countSharedAnswer() {
+      sharedAnswers.inc();
+    },
+    trackWaiting(queue, delta) {
+      waiting.inc({ queue }, delta);
     },
     handler: (_req: Request, res: Response) => {
       registry.metrics().then(

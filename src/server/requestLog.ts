@@ -24,8 +24,8 @@ export interface GraphqlNote {
   operationName: string | null;
   /** Distinct `extensions.code`s of the answer's errors, in order. */
   errorCodes: string[];
-  /** `hit` when the HTTP answer cache answered, bypassing Apollo. */
-  cache?: 'hit';
+  /** `hit` when the HTTP answer cache answered, `shared` when an identical request's execution did; both bypass Apollo. */
+  cache?: 'hit' | 'shared';
 }
 
 export interface RequestLog {
@@ -35,6 +35,8 @@ export interface RequestLog {
   readonly plugin: ApolloServerPlugin<BaseContext>;
   /** Notes an answer served from the HTTP answer cache (pass as its `onHit`). */
   noteCacheHit(req: IncomingMessage, operationName: string | null): void;
+  /** Notes an answer sent from an identical request's execution (pass as the single flight's `onShared`). */
+  noteSharedAnswer(req: IncomingMessage, operationName: string | null): void;
 }
 
 /** Kubernetes probes and Prometheus scrapes arrive every few seconds from the platform, not from clients. */
@@ -108,6 +110,9 @@ export function createRequestLog(logger: Logger): RequestLog {
     },
     noteCacheHit(req, operationName) {
       note(req, { operationName, errorCodes: [], cache: 'hit' });
+    },
+    noteSharedAnswer(req, operationName) {
+      note(req, { operationName, errorCodes: [], cache: 'shared' });
     },
   };
 }

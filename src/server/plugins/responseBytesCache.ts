@@ -66,7 +66,7 @@ const DECIMAL = /^\d{1,12}$/;
 /** body-parser's strict mode: a JSON body must open an object or array after RFC 7159 whitespace. */
 const STRICT_JSON_START = /^[\x20\x09\x0a\x0d]*[{[]/;
 /** Headers that describe this connection, moment or request rather than the answer. */
-const NOT_STORED = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'x-request-id', CACHE_STATUS_HEADER]);
+export const NOT_STORED = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'x-request-id', CACHE_STATUS_HEADER]);
 
 interface Entry {
   /** The stored headers plus Content-Length and the hit marker, ready for writeHead. */
@@ -95,7 +95,7 @@ type TicketedRequest = IncomingMessage & { [TICKET]?: Ticket; body?: unknown };
 type TicketedContext = { [TICKET]?: Ticket };
 
 /** Eligible for the fast path: the declared body length, or null to leave the request alone. */
-function eligibleLength(req: IncomingMessage, maxBodyBytes: number): number | null {
+export function eligibleLength(req: IncomingMessage, maxBodyBytes: number): number | null {
   if (req.method !== 'POST' || req.url !== GRAPHQL_PATH) return null;
   const h = req.headers;
   if (h.authorization !== undefined || h['transfer-encoding'] !== undefined) return null;
@@ -108,7 +108,7 @@ function eligibleLength(req: IncomingMessage, maxBodyBytes: number): number | nu
 }
 
 /** Reads exactly `length` bytes of body, or null when the client went away first. */
-function readBody(req: IncomingMessage, length: number, done: (body: Buffer | null) => void): void {
+export function readBody(req: IncomingMessage, length: number, done: (body: Buffer | null) => void): void {
   const chunks: Buffer[] = [];
   let got = 0;
   let settled = false;
@@ -127,7 +127,7 @@ function readBody(req: IncomingMessage, length: number, done: (body: Buffer | nu
 }
 
 /** The body as express.json (strict, utf-8) would parse it, or undefined when it would refuse it. */
-function parseJsonBody(body: Buffer): { value: unknown } | undefined {
+export function parseJsonBody(body: Buffer): { value: unknown } | undefined {
   // iconv-lite, which body-parser decodes with, drops a leading byte-order mark.
   const text = body.toString('utf8').replace(/^\uFEFF/, '');
   if (!STRICT_JSON_START.test(text)) return undefined;
@@ -139,7 +139,7 @@ function parseJsonBody(body: Buffer): { value: unknown } | undefined {
 }
 
 /** The same 400 bodyErrorHandler answers for a body express.json cannot parse. */
-function refuseMalformed(res: ServerResponse): void {
+export function refuseMalformed(res: ServerResponse): void {
   const body = JSON.stringify({ errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
   res.writeHead(400, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), 'x-content-type-options': 'nosniff' });
   res.end(body);

@@ -1,0 +1,224 @@
+// Single flight for identical GraphQL requests in flight at once. Ten clients opening the same page
+// at the same moment used to make ten executions of the same answer — for a first-to-last diff at
+// 20k commits, ten copies of a megabyte answer's result tree, 400 MB → 1.2 GB. Now the first one
+// (the leader) executes; the others wait for its bytes and are sent them.
+//
+// Keyed like the HTTP answer cache (responseBytesCache.ts): the served head, Accept, Origin and the
+// request body (as parsed JSON: query, variables, operation name, extensions). Only plain public
+// queries are candidates (the answer cache's rules: `POST /graphql`, JSON, no Authorization), and an
+// answer is shared only when the same rule that lets the answer cache keep it holds (a query without
+// live root fields, a clean result, 200, the head unchanged: cacheableAnswer.keepableAnswer). When
+// the leader's operation turns out not to be shareable (a mutation, `repository`), the waiting
+// requests are let go as soon as that is known and execute themselves, as they always did.
+//
+// It works whether or not the answer cache is on: in front of express, behind the answer cache,
+// which hands it the body it already read and parsed.
+import type { ApolloServerPlugin } from '@apollo/server';
+import { createHash } from 'node:crypto';
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { RolegraphContext } from '../../graphql';
+import type { Metrics } from '../metrics';
+import type { RequestListener } from '../routes';
+import { DEFAULT_UNCACHEABLE_ROOT_FIELDS, keepableAnswer, selectsAnyRootField } from './cacheableAnswer';
+import { eligibleLength, NOT_STORED, parseJsonBody, readBody, refuseMalformed } from './responseBytesCache';
+
+export interface SingleFlightOptions {
+  /** The request body limit: a larger declared body is left to express.json to refuse. */
+  maxBodyBytes: number;
+  /** The head sha served right now, or null before the first index. */
+  currentHead: () => string | null;
+  metrics: Pick<Metrics, 'observeGraphqlRequest' | 'countSharedAnswer' | 'trackWaiting'>;
+  /** Told of each answer sent from another request's execution (the request log notes it). */
+  onShared?: (req: IncomingMessage, operationName: string | null) => void;
+  uncacheableRootFields?: readonly string[];
+  clock?: () => bigint;
+}
+
+export interface SingleFlight {
+  /** A node:http request listener: leads, follows or passes each request on to `next`. */
+  listener(next: RequestListener): RequestListener;
+  /** Call from Apollo's context function: links a leader's context to its flight. */
+  track<T extends object>(req: IncomingMessage, contextValue: T): T;
+  /** Tells a flight whether its answer may be shared (add to the server's plugins). */
+  readonly plugin: ApolloServerPlugin<RolegraphContext>;
+}
+
+/** The leader's answer as the waiting requests are sent it. */
+interface Answer {
+  headers: OutgoingHttpHeaders;
+  body: Buffer;
+  operationName: string | null;
+}
+
+interface Flight {
+  head: string;
+  /** The leader's answer, or null: each waiting request executes itself. Settles once. */
+  readonly done: Promise<Answer | null>;
+  settle(answer: Answer | null): void;
+  /** What the Apollo plugin found, set in willSendResponse. */
+  verdict: { shareable: boolean; head: string | null; operationName: string | null } | null;
+}
+
+const FLIGHT = Symbol('rolegraph.singleFlight');
+type FlightRequest = IncomingMessage & { [FLIGHT]?: Flight; body?: unknown };
+/** Apollo hands plugins a shallow copy of the context object, which keeps own symbol properties. */
+type FlightContext = { [FLIGHT]?: Flight };
+
+function keyOf(head: string, req: IncomingMessage, body: unknown): string {
+  // Accept and Origin are part of the answer (content type, CORS headers), as in the answer cache's key.
+  return createHash('sha256')
+    .update(head)
+    .update('\0')
+    .update(req.headers.accept ?? '')
+    .update('\0')
+    .update(req.headers.origin ?? '')
+    .update('\0')
+    .update(JSON.stringify(body))
+    .digest('base64');
+}
+
+function answerHeaders(res: ServerResponse, body: Buffer): OutgoingHttpHeaders {
+  const out: OutgoingHttpHeaders = {};
+  for (const [name, value] of Object.entries(res.getHeaders())) if (!NOT_STORED.has(name) && value !== undefined) out[name] = value;
+  out['content-length'] = body.length;
+  return out;
+}
+
+export function createSingleFlight(opts: SingleFlightOptions): SingleFlight {
+  const uncacheable = new Set(opts.uncacheableRootFields ?? DEFAULT_UNCACHEABLE_ROOT_FIELDS);
+  const clock = opts.clock ?? (() => process.hrtime.bigint());
+  const flights = new Map<string, Flight>();
+
+  const open = (key: string, head: string): Flight => {
+    let resolve!: (answer: Answer | null) => void;
+    const done = new Promise<Answer | null>((r) => (resolve = r));
+    let settled = false;
+    const flight: Flight = {
+      head,
+      done,
+      verdict: null,
+      settle(answer) {
+        if (settled) return;
+        settled = true;
+        // Later identical requests start a flight of their own.
+        if (flights.get(key) === flight) flights.delete(key);
+        resolve(answer);
+      },
+    };
+    flights.set(key, flight);
+    return flight;
+  };
+
+  /** Sees the leader's bytes as they go out; an answer written in several pieces is not shared. */
+  const capture = (flight: Flight, res: ServerResponse): void => {
+    let pieces = false;
+    const write = res.write.bind(res);
+    const end = res.end.bind(res);
+    res.write = ((...args: Parameters<ServerResponse['write']>) => {
+      pieces = true;
+      return write(...args);
+    }) as ServerResponse['write'];
+    res.end = ((chunk?: unknown, encoding?: unknown, cb?: unknown) => {
+      const v = flight.verdict;
+      if (!pieces && v?.shareable && v.head === flight.head && res.statusCode === 200 && (typeof chunk === 'string' || Buffer.isBuffer(chunk))) {
+        const body = typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8') : chunk;
+        flight.settle({ headers: answerHeaders(res, body), body, operationName: v.operationName });
+      } else {
+        flight.settle(null);
+      }
+      return (end as (...a: unknown[]) => ServerResponse)(chunk, encoding, cb);
+    }) as ServerResponse['end'];
+    // A leader whose connection died before its answer went out lets the others run.
+    res.once('close', () => flight.settle(null));
+  };
+
+  const follow = (flight: Flight, req: IncomingMessage, res: ServerResponse, next: RequestListener): void => {
+    const startedAt = clock();
+    opts.metrics.trackWaiting('singleFlight', 1);
+    void flight.done.then((answer) => {
+      opts.metrics.trackWaiting('singleFlight', -1);
+      if (!answer) {
+        next(req, res);
+        return;
+      }
+      opts.onShared?.(req, answer.operationName);
+      opts.metrics.countSharedAnswer();
+      res.writeHead(200, answer.headers);
+      res.end(answer.body);
+      opts.metrics.observeGraphqlRequest(answer.operationName, Number(clock() - startedAt) / 1e9);
+    });
+  };
+
+  const route = (req: FlightRequest, res: ServerResponse, next: RequestListener): void => {
+    const head = opts.currentHead();
+    if (head === null) {
+      next(req, res);
+      return;
+    }
+    const key = keyOf(head, req, req.body);
+    const flight = flights.get(key);
+    if (flight) {
+      follow(flight, req, res, next);
+      return;
+    }
+    const lead = open(key, head);
+    req[FLIGHT] = lead;
+    capture(lead, res);
+    next(req, res);
+  };
+
+  const listener =
+    (next: RequestListener): RequestListener =>
+    (req, res) => {
+      const length = eligibleLength(req, opts.maxBodyBytes);
+      if (length === null || opts.currentHead() === null) {
+        next(req, res);
+        return;
+      }
+      const r = req as FlightRequest;
+      // The answer cache in front has read and parsed an eligible body already.
+      if (r.body !== undefined) {
+        route(r, res, next);
+        return;
+      }
+      readBody(req, length, (body) => {
+        if (body === null) {
+          res.destroy();
+          return;
+        }
+        const parsed = parseJsonBody(body);
+        if (!parsed) {
+          refuseMalformed(res);
+          return;
+        }
+        r.body = parsed.value;
+        route(r, res, next);
+      });
+    };
+
+  const plugin: ApolloServerPlugin<RolegraphContext> = {
+    async requestDidStart({ contextValue }) {
+      const flight = (contextValue as FlightContext)[FLIGHT];
+      if (!flight) return;
+      return {
+        async didResolveOperation({ operation, document }) {
+          // Not a candidate (a mutation, live state): the waiting requests need not wait any longer.
+          if (operation?.operation !== 'query' || selectsAnyRootField(operation, document, uncacheable)) flight.settle(null);
+        },
+        async willSendResponse(rc) {
+          flight.verdict = { shareable: keepableAnswer(rc, uncacheable) !== null, head: rc.contextValue.view?.head.commit.sha ?? null, operationName: rc.operationName ?? null };
+        },
+      };
+    },
+  };
+
+  return {
+    listener,
+    track(req, contextValue) {
+      const flight = (req as FlightRequest)[FLIGHT];
+      if (flight) (contextValue as FlightContext)[FLIGHT] = flight;
+      return contextValue;
+    },
+    plugin,
+  };
+}
