@@ -3,12 +3,9 @@
 // to the server without the answer cache — all the same diff ("identical"), or each its own
 // (`from` = one of the 10 oldest first-parent commits, "distinct"). Peak RSS is the server process's
 // maxRSS, so each case gets its own process; the RSS right after it opened is reported beside it.
-import { fork } from 'node:child_process';
 import os from 'node:os';
-import path from 'node:path';
 import { git } from './gitProcess';
 import { cacheOf } from './indexProbes';
-import { profileArgs } from './nodeChild';
 import type { ProbeContext, ProbeOutcome } from './probes';
 import { OPERATIONS, post, ServerChild } from './throughputProbe';
 
@@ -44,7 +41,7 @@ async function loadDiffs(url: string, bodies: readonly string[], seconds: number
 }
 
 export async function diffLoad(repoDir: string, cacheDir: string, contentDir: string, distinct: boolean, seconds: number, label: string): Promise<DiffLoadResult> {
-  const child = new ServerChild(fork(path.join(__dirname, 'serverChild.js'), [repoDir, cacheDir, contentDir], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], execArgv: profileArgs(label) }));
+  const child = ServerChild.start(repoDir, cacheDir, contentDir, label);
   try {
     const ready = await child.next('ready');
     const openRssMB = await child.maxRssMB();

@@ -3,13 +3,11 @@
 // and a bare node:http server answering the same bytes. For before/after measurements of the
 // execution path without the whole bench (the cold build must have left its cache).
 //   node dist-bench/bench/execLoad.js REPO_DIR CACHE_DIR [SECONDS] [OPERATION...]
-// With BENCH_CPU_PROF=DIR the server process writes its CPU profile under DIR/exec-server/.
-import { fork } from 'node:child_process';
+// With EXEC_PROF=DIR the server process writes one CPU profile per uncached load, DIR/<operation>.cpuprofile.
 import os from 'node:os';
 import path from 'node:path';
 import { git } from './gitProcess';
 import { loadTest } from './httpLoad';
-import { profileArgs } from './nodeChild';
 import { OPERATIONS, pickRole, post, ServerChild } from './throughputProbe';
 
 type OperationName = keyof typeof OPERATIONS;
@@ -21,7 +19,7 @@ async function main(): Promise<void> {
   const durationSec = Number(seconds ?? 5);
   const load = (): string => os.loadavg().map((l) => l.toFixed(2)).join(' / ');
   process.stdout.write(`load at start ${load()}\n`);
-  const child = new ServerChild(fork(path.join(__dirname, 'serverChild.js'), [repoDir, cacheDir, 'content/job-families'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], execArgv: profileArgs('exec-server') }));
+  const child = ServerChild.start(repoDir, cacheDir, 'content/job-families', 'exec-server');
   try {
     const ready = await child.next('ready');
     const roleId = await pickRole(ready.uncached);
@@ -40,7 +38,10 @@ async function main(): Promise<void> {
     for (const name of ops) {
       const request = JSON.stringify({ query: OPERATIONS[name], variables: variables[name] });
       const bytes = await post(ready.uncached, request);
+      const profile = process.env.EXEC_PROF ? path.resolve(process.env.EXEC_PROF, `${name}.cpuprofile`) : null;
+      if (profile) await child.profile(profile);
       const uncached = await loadTest(ready.uncached, { ...opts, body: request });
+      if (profile) await child.profile(profile);
       await post(ready.uncached, request);
       const bare = await loadTest(await child.bare(bytes), { ...opts, body: request });
       rps[name] = uncached.requestsPerSec;

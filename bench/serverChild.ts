@@ -6,7 +6,11 @@
 //   → { type: 'ready', cached, uncached, openMs }      after start
 //   ← { type: 'bare', body }  → { type: 'bare', url }  (a previous bare server is closed first)
 //   ← { type: 'rss' }         → { type: 'rss', maxRssMB }
+//   ← { type: 'profile', file } → { type: 'profile', file }  (starts a CPU profile; with the same
+//                                 file again, stops it and writes it there)
 //   ← { type: 'exit' }
+import fs from 'node:fs';
+import { Session } from 'node:inspector';
 import pino from 'pino';
 import { createServer, type RolegraphServer } from '../src/server/app';
 import { startBareServer } from './httpLoad';
@@ -15,9 +19,10 @@ import { maxRssMB, msSince, openIndex } from './openIndex';
 export type ServerChildMessage =
   | { type: 'ready'; cached: string; uncached: string; openMs: number }
   | { type: 'bare'; url: string }
-  | { type: 'rss'; maxRssMB: number };
+  | { type: 'rss'; maxRssMB: number }
+  | { type: 'profile'; file: string };
 
-export type ServerChildRequest = { type: 'bare'; body: string } | { type: 'rss' } | { type: 'exit' };
+export type ServerChildRequest = { type: 'bare'; body: string } | { type: 'rss' } | { type: 'profile'; file: string } | { type: 'exit' };
 
 const QUIET = pino({ level: 'silent' });
 
@@ -40,6 +45,9 @@ async function main(): Promise<void> {
   const cached = await serve(index.indexer, 1000);
   const uncached = await serve(index.indexer, 0);
   let bare: Awaited<ReturnType<typeof startBareServer>> | null = null;
+  let profiling: { session: Session; file: string } | null = null;
+  const inspect = (session: Session, method: string): Promise<unknown> =>
+    new Promise((resolve, reject) => session.post(method, (err, res) => (err ? reject(err) : resolve(res))));
   process.on('message', (m: ServerChildRequest) => {
     void (async () => {
       if (m.type === 'bare') {
@@ -48,6 +56,20 @@ async function main(): Promise<void> {
         send({ type: 'bare', url: bare.url });
       } else if (m.type === 'rss') {
         send({ type: 'rss', maxRssMB: maxRssMB() });
+      } else if (m.type === 'profile') {
+        if (profiling?.file === m.file) {
+          const { profile } = (await inspect(profiling.session, 'Profiler.stop')) as { profile: unknown };
+          fs.writeFileSync(m.file, JSON.stringify(profile));
+          profiling.session.disconnect();
+          profiling = null;
+        } else {
+          const session = new Session();
+          session.connect();
+          await inspect(session, 'Profiler.enable');
+          await inspect(session, 'Profiler.start');
+          profiling = { session, file: m.file };
+        }
+        send({ type: 'profile', file: m.file });
       } else {
         await bare?.close();
         await cached.server.close();

@@ -31,8 +31,14 @@ export function roleChangeData(change: RoleChange, from: Snapshot, to: Snapshot)
     ...change,
     id: roleChangeGlobalId(change.id, from.commit.sha, to.commit.sha),
     key: change.id,
-    before: change.before && roleNode(change.before, from.commit),
-    after: change.after && roleNode(change.after, to.commit),
+    // Built when a query reads them: a first-to-last diff has thousands of changes, and most
+    // queries ask for the fields that changed, not for both whole roles of each.
+    get before() {
+      return change.before && roleNode(change.before, from.commit);
+    },
+    get after() {
+      return change.after && roleNode(change.after, to.commit);
+    },
   };
 }
 

@@ -3,7 +3,7 @@
 // each live in their own file; this one only wires them and owns the shutdown order.
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import http from 'node:http';
@@ -159,6 +159,8 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
     // No field or type carries a cache hint, and httpCachingPlugin writes every Cache-Control itself;
     // Apollo's default cache-control plugin would still run a hook on every resolved field.
     ApolloServerPluginCacheControlDisabled(),
+    // Inline traces are for federated subgraphs, which this is not; Apollo's default one would still start per request.
+    ApolloServerPluginInlineTraceDisabled(),
     createMetricsPlugin<RolegraphContext>(metrics),
     requestLog.plugin,
     ...(tracing ? [tracing.plugin] : []),

@@ -27,8 +27,19 @@ export function rootFields(operation: OperationDefinitionNode, document: Documen
   return fields;
 }
 
-export function rootFieldNames(operation: OperationDefinitionNode, document: DocumentNode): Set<string> {
-  return new Set(rootFields(operation, document).map((field) => field.name.value));
+/**
+ * Memoised per operation node: Apollo keeps parsed documents (its document store), so a repeated
+ * query hands every plugin the same node, and four plugins ask this of each request.
+ */
+const namesByOperation = new WeakMap<OperationDefinitionNode, ReadonlySet<string>>();
+
+export function rootFieldNames(operation: OperationDefinitionNode, document: DocumentNode): ReadonlySet<string> {
+  let names = namesByOperation.get(operation);
+  if (!names) {
+    names = new Set(rootFields(operation, document).map((field) => field.name.value));
+    namesByOperation.set(operation, names);
+  }
+  return names;
 }
 
 /** True when the operation reads any of `fields` at its root: its answer is live state, never kept. */
