@@ -51,6 +51,33 @@ function targetRows(s: ScenarioResult): string[] {
   return rows;
 }
 
+/** Issue 15, targets 3–5: uncached execution against the pipeline floor, the floor against bare, diffs under concurrency. */
+function executionTargetRows(s: ScenarioResult): string[] {
+  const t = measured(s, 'queryThroughput');
+  const d = measured(s, 'diffConcurrency');
+  const rows: string[] = [];
+  const floor = num(t, 'pipelineFloor.uncached.rps');
+  const targets: Array<[string, string, number]> = [
+    ['rolePage50', 'uncached 50-role page / pipeline floor', 0.5],
+    ['roleLookup', 'uncached role lookup / pipeline floor', 0.85],
+    ['roleHistory', 'uncached role history / pipeline floor', 0.85],
+  ];
+  for (const [op, label, want] of targets) {
+    const rps = num(t, `${op}.uncached.rps`);
+    if (rps === null || !floor) continue;
+    rows.push(`| ${s.spec.name} | ${label} | ≥ ${pct(want)} | ${rps.toFixed(0)} / ${floor.toFixed(0)} req/s = ${pct(rps / floor)} | ${verdict(rps / floor >= want)} |`);
+  }
+  const floorVsBare = num(t, 'pipelineFloor.uncachedVsBare');
+  if (floorVsBare !== null) rows.push(`| ${s.spec.name} | pipeline floor (\`{ __typename }\`, uncached) / bare node:http | ≥ 20% | ${pct(floorVsBare)} | ${verdict(floorVsBare >= 0.2)} |`);
+  for (const kind of ['identical', 'distinct'] as const) {
+    const peak = num(d, `${kind}.peakRssMB`);
+    if (peak === null) continue;
+    const limited = s.spec.commits >= 20000;
+    rows.push(`| ${s.spec.name} | server peak RSS, ${num(d, 'clients')} concurrent ${kind} uncached diffs | ${limited ? '≤ 600 MB' : '—'} | ${peak} MB (opened at ${num(d, `${kind}.openRssMB`)} MB; ${num(d, `${kind}.perSec`)} answers/s, ${num(d, `${kind}.failed`)} failed) | ${limited ? verdict(peak <= 600) : '—'} |`);
+  }
+  return rows;
+}
+
 function throughputRows(s: ScenarioResult): string[] {
   const t = measured(s, 'queryThroughput');
   if (!t) return [];
@@ -88,7 +115,7 @@ export function renderDetails(r: RunResults): string[] {
   if (r.load) {
     out.push('', `Load average (1/5/15 min) at start ${r.load.start.map((x) => x.toFixed(2)).join(' / ')}, at end ${r.load.end.map((x) => x.toFixed(2)).join(' / ')} on ${r.machine.cpus} cores shared with other work: read absolute numbers with that in mind; ratios are measured back to back in the same run.`);
   }
-  const targets = r.scenarios.flatMap(targetRows);
+  const targets = r.scenarios.flatMap((s) => [...targetRows(s), ...executionTargetRows(s)]);
   if (targets.length > 0) out.push('', '## Targets (issue 5)', '', '| scenario | measure | target | measured | |', '|---|---|---|---|---|', ...targets);
   const tput = r.scenarios.flatMap(throughputRows);
   if (tput.length > 0) {

@@ -52,6 +52,8 @@ interface Answer {
 
 interface Flight {
   head: string;
+  /** Requests waiting for this one's answer: with none, its bytes are not copied. */
+  waiting: number;
   /** The leader's answer, or null: each waiting request executes itself. Settles once. */
   readonly done: Promise<Answer | null>;
   settle(answer: Answer | null): void;
@@ -95,6 +97,7 @@ export function createSingleFlight(opts: SingleFlightOptions): SingleFlight {
     let settled = false;
     const flight: Flight = {
       head,
+      waiting: 0,
       done,
       verdict: null,
       settle(answer) {
@@ -120,7 +123,8 @@ export function createSingleFlight(opts: SingleFlightOptions): SingleFlight {
     }) as ServerResponse['write'];
     res.end = ((chunk?: unknown, encoding?: unknown, cb?: unknown) => {
       const v = flight.verdict;
-      if (!pieces && v?.shareable && v.head === flight.head && res.statusCode === 200 && (typeof chunk === 'string' || Buffer.isBuffer(chunk))) {
+      // Copying a megabyte answer that nobody waits for would only add garbage.
+      if (flight.waiting > 0 && !pieces && v?.shareable && v.head === flight.head && res.statusCode === 200 && (typeof chunk === 'string' || Buffer.isBuffer(chunk))) {
         const body = typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8') : chunk;
         flight.settle({ headers: answerHeaders(res, body), body, operationName: v.operationName });
       } else {
@@ -134,6 +138,7 @@ export function createSingleFlight(opts: SingleFlightOptions): SingleFlight {
 
   const follow = (flight: Flight, req: IncomingMessage, res: ServerResponse, next: RequestListener): void => {
     const startedAt = clock();
+    flight.waiting += 1;
     opts.metrics.trackWaiting('singleFlight', 1);
     void flight.done.then((answer) => {
       opts.metrics.trackWaiting('singleFlight', -1);
