@@ -19,9 +19,12 @@ export interface ServedCli {
   logTail(): string;
 }
 
-/** Starts `rolegraph serve <args> --port 0 --host 127.0.0.1`; rejects if it exits or is silent for `timeoutMs`. */
-export function startServe(args: string[], timeoutMs = 30_000): Promise<ServedCli> {
-  const child = spawn(process.execPath, [CLI, 'serve', ...args, '--port', '0', '--host', '127.0.0.1'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Starts `rolegraph serve <args> --port 0 --host 127.0.0.1`; rejects if it exits or is silent for `timeoutMs`.
+ * `env` is added to this process's environment (ROLEGRAPH_REDIS_URL, ROLEGRAPH_INSTANCE_ID, ...).
+ */
+export function startServe(args: string[], timeoutMs = 30_000, env: Record<string, string> = {}): Promise<ServedCli> {
+  const child = spawn(process.execPath, [CLI, 'serve', ...args, '--port', '0', '--host', '127.0.0.1'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let tail = '';
   // Both streams are read to the end: a child writing to a full pipe would block.
   const keep = (chunk: Buffer): void => {
