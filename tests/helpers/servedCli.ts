@@ -7,7 +7,7 @@ import type { Readable } from 'node:stream';
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli', 'cli.js');
 /** How much of the child's output is kept for a failure message. */
-const LOG_TAIL_CHARS = 8000;
+const LOG_TAIL_CHARS = 32_000;
 
 export interface ServedCli {
   /** http://127.0.0.1:<port> (no path). */
