@@ -141,6 +141,8 @@ describe('three replicas over one Redis', () => {
     ]);
     const answers = await Promise.all(replicas.map((r) => postGraphql(r, { query: '{ repository { instance head { sha } } }' })));
     expect(answers.map((a) => a.data.repository.head.sha)).toEqual([served, served, served]);
+    const metrics = await (await fetch(`${replicas[1].base}/metrics`)).text();
+    expect(metrics).toMatch(/^rolegraph_redis_up 0$/m);
 
     // Degraded: a webhook still refreshes the replica that took it.
     const whileDown = repo.commit({ message: 'Regrade while Redis is away', files: { [FILE]: withGrade(12) } });
