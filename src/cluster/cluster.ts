@@ -53,6 +53,9 @@ export function clusterNamespace(repository: string, branch: string): string {
   return `rolegraph:${createHash('sha256').update(`${repository}\n${branch}`).digest('hex').slice(0, 16)}`;
 }
 
+/** The refresher's own reasons for a fetch nobody asked for: what the leader announces. */
+const LEADER_REASONS: ReadonlySet<string> = new Set(['poll', 'retry']);
+
 export function startCluster(opts: ClusterOptions): Cluster {
   const { instanceId, refresher, log } = opts;
   const ns = clusterNamespace(opts.repository, opts.branch);
@@ -123,9 +126,9 @@ export function startCluster(opts: ClusterOptions): Cluster {
       : null;
   pollTimer?.unref();
 
-  // The leader tells the others when its poll moved the head.
+  // The leader tells the others when its poll (or the backoff retry of a failed poll) moved the head.
   const unlisten = refresher.onRefresh((event) => {
-    if (!event.ok || event.result === null || event.reason !== 'poll' || !election.isLeader()) return;
+    if (!event.ok || event.result === null || !LEADER_REASONS.has(event.reason) || !election.isLeader()) return;
     const head = event.result.head.sha;
     if (head === clusterHead) return;
     clusterHead = head;
