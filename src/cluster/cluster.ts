@@ -91,10 +91,11 @@ export function startCluster(opts: ClusterOptions): Cluster {
     }
     subscriber.client.subscribe(keys.channel).then(
       async () => {
-        subscribed = true;
-        // Catch up on what was announced while we were away (or before we started).
+        // Catch up on what was announced while we were away (or before we started), before saying
+        // `up`: an announcement after that is heard on the channel, not read back here as well.
         const stored = await command.client.get(keys.head).catch(() => null);
         if (stored !== null && !closed) heard(stored, 'rejoin');
+        subscribed = true;
       },
       (err: unknown) => log.warn({ err: String(err) }, 'redis subscribe failed; retried on reconnect'),
     );
