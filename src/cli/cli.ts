@@ -58,6 +58,7 @@ export function buildProgram(): Command {
     .option('--port <n>', 'port to listen on (default 4000) [env PORT]')
     .option('--host <addr>', 'address to bind (default 0.0.0.0) [env ROLEGRAPH_HOST]')
     .option('--poll-seconds <n>', 'seconds between fetches, 0 = webhooks only (default 60) [env ROLEGRAPH_POLL_SECONDS]')
+    .option('--redis-url <url>', 'coordinate several replicas through this Redis (default: none, one process) [env ROLEGRAPH_REDIS_URL]')
     .action(
       action(async (opts: ConfigFlags) => {
         const { startServer } = await serverLayer();

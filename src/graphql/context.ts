@@ -4,6 +4,13 @@ import { IndexNotReadyError } from '../index';
 import type { Indexer, IndexView, RefreshResult } from '../index';
 import { createLoaders, type Loaders } from './loaders';
 
+/** Which replica answers, and what the cluster has announced (server/main.ts supplies it; absent outside a server). */
+export interface ReplicaInfo {
+  instance: string;
+  /** The newest head announced among the replicas; null without Redis or before any announcement. */
+  clusterHead(): string | null;
+}
+
 export interface RolegraphContext {
   indexer: Indexer;
   /** The view pinned for this request; null while the first index is being built. */
@@ -12,12 +19,14 @@ export interface RolegraphContext {
   isAdmin: boolean;
   /** How the `refresh` mutation refreshes (the watcher's single-flight refresh when there is one). */
   refresh: () => Promise<RefreshResult>;
+  replica: ReplicaInfo | null;
 }
 
 export interface ContextDeps {
   indexer: Indexer;
   isAdmin: boolean;
   refresh?: () => Promise<RefreshResult>;
+  replica?: ReplicaInfo;
 }
 
 export function createContext(deps: ContextDeps): RolegraphContext {
@@ -28,6 +37,7 @@ export function createContext(deps: ContextDeps): RolegraphContext {
     loaders: view ? createLoaders(view) : null,
     isAdmin: deps.isAdmin,
     refresh: deps.refresh ?? (() => deps.indexer.refresh()),
+    replica: deps.replica ?? null,
   };
 }
 

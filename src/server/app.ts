@@ -10,7 +10,17 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
-import { buildRolegraphSchema, createContext, createRolegraphPubSub, formatError, publishHeadChanges, RefreshFailedError, type RolegraphContext } from '../graphql';
+import {
+  buildRolegraphSchema,
+  createContext,
+  createRolegraphPubSub,
+  formatError,
+  publishHeadChanges,
+  RefreshFailedError,
+  type ReplicaInfo,
+  type RolegraphContext,
+} from '../graphql';
+import type { Cluster } from '../cluster';
 import type { Indexer, RefreshResult } from '../index';
 import { createRefresher, type Refresher } from '../watch';
 import { publicMessage } from '../util';
@@ -19,7 +29,7 @@ import { DEFAULTS, type Config } from './config';
 import { corsMiddleware, NO_CORS } from './cors';
 import { allowGetQueries } from './getQueries';
 import { createGraphiqlRouter } from './graphiql';
-import { createHealthRouter } from './health';
+import { createHealthRouter, NO_CLUSTER } from './health';
 import { createLadderRouter } from './ladderPage';
 import { DEFAULT_LIMITS, type Limits } from './limits';
 import { createMetrics, type Metrics } from './metrics';
@@ -58,7 +68,17 @@ export interface ServerDeps {
   extraPlugins?: ApolloServerPlugin<RolegraphContext>[];
   /** Spans for each request, when tracing is on (main.ts starts it); absent, no tracing code runs. */
   tracing?: RequestTracing;
+  /** This replica's id, for `repository { instance }` (main.ts: ROLEGRAPH_INSTANCE_ID or host:pid). */
+  instanceId?: string;
+  /** Replicas over Redis (main.ts starts it when ROLEGRAPH_REDIS_URL is set); absent, one process as before. */
+  cluster?: ServerCluster;
 }
+
+/** What the server uses of the cluster: webhooks announce through it, readiness and metrics read it, APQ is shared through it. */
+export type ServerCluster = Pick<Cluster, 'instanceId' | 'redis' | 'isLeader' | 'clusterHead' | 'announcePush' | 'persistedQueries'>;
+
+/** How long a persisted query stays in the shared cache: bounded even on a Redis without an eviction policy. */
+const SHARED_PERSISTED_QUERY_TTL_SECONDS = 24 * 60 * 60;
 
 export interface RolegraphServer {
   app: Express;
@@ -89,15 +109,17 @@ function refreshThrough(refresher: Refresher | undefined, indexer: Indexer): () 
 }
 
 export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
-  const { config, indexer, refresher, logger, tracing } = deps;
+  const { config, indexer, refresher, logger, tracing, cluster } = deps;
   const limits = config.limits ?? DEFAULT_LIMITS;
   const cacheEntries = config.responseCacheEntries ?? DEFAULT_RESPONSE_CACHE_ENTRIES;
-  const metrics = deps.metrics ?? createMetrics({ indexer });
+  const metrics = deps.metrics ?? createMetrics({ indexer, cluster });
   const unbindMetrics = refresher ? metrics.bindRefresher(refresher) : () => {};
   const refresh = refreshThrough(refresher, indexer);
   const requestLog = createRequestLog(logger);
+  const replica: ReplicaInfo | undefined =
+    deps.instanceId === undefined ? undefined : { instance: deps.instanceId, clusterHead: () => cluster?.clusterHead() ?? null };
   const contextFor = (authorization: unknown): RolegraphContext =>
-    createContext({ indexer, isAdmin: isAdminAuthorization(authorization, config.adminToken), refresh });
+    createContext({ indexer, isAdmin: isAdminAuthorization(authorization, config.adminToken), refresh, replica });
 
   const pubSub = createRolegraphPubSub();
   const schema = await buildRolegraphSchema({ pubSub });
@@ -182,14 +204,17 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
   ];
   // stopOnTerminationSignals off: main.ts owns shutdown. Apollo would stop, then re-send the signal
   // to the process, killing it mid-drain with exit code 1.
-  const apollo = new ApolloServer<RolegraphContext>({ schema, ...guard, plugins, introspection: limits.introspection, stopOnTerminationSignals: false, stringifyResult: answerText });
+  // With replicas, a query hash registered through one is known to all (Apollo's own KeyvAdapter
+  // convention, src/cluster/persistedQueryCache.ts); otherwise Apollo's in-memory default.
+  const persistedQueries = cluster ? { cache: cluster.persistedQueries, ttl: SHARED_PERSISTED_QUERY_TTL_SECONDS } : undefined;
+  const apollo = new ApolloServer<RolegraphContext>({ schema, ...guard, plugins, introspection: limits.introspection, stopOnTerminationSignals: false, persistedQueries, stringifyResult: answerText });
   await apollo.start();
 
   app.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     next();
   });
-  app.use(createHealthRouter(indexer));
+  app.use(createHealthRouter(indexer, Date.now, () => (cluster ? { redis: cluster.redis(), leader: cluster.isLeader() } : NO_CLUSTER)));
   app.get('/metrics', metrics.handler);
   if (refresher) {
     app.use(
@@ -199,7 +224,9 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
         gitlabSigningSecret: config.gitlabSigningSecret ?? undefined,
         githubSecret: config.githubSecret ?? undefined,
         onPush: (info) => {
-          void refresher.trigger(`webhook:${info.provider}`);
+          // With replicas every one of them refreshes (this one too, through the channel).
+          if (cluster) cluster.announcePush({ provider: info.provider, after: info.after });
+          else void refresher.trigger(`webhook:${info.provider}`);
         },
         onOutcome: (provider, outcome) => metrics.countWebhook(provider, outcome),
         log: logger,

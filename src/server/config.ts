@@ -15,6 +15,7 @@ export interface ConfigFlags {
   port?: string | number;
   host?: string;
   pollSeconds?: string | number;
+  redisUrl?: string;
 }
 
 export interface Config {
@@ -48,6 +49,12 @@ export interface Config {
   headMaxAgeSeconds: number;
   /** Answers the HTTP answer cache keeps (ROLEGRAPH_ANSWER_CACHE_ENTRIES); 0 turns it off, so uncached numbers can be reproduced against `serve`. */
   responseCacheEntries: number;
+  /** Redis that coordinates several replicas (ROLEGRAPH_REDIS_URL, `--redis-url`); null = one process, no Redis code loaded. */
+  redisUrl: string | null;
+  /** How long the polling leader's lock lives without renewal (ROLEGRAPH_REDIS_LOCK_TTL_MS): a dead leader is replaced within about this long. */
+  redisLockTtlMs: number;
+  /** This replica's name in `repository { instance }` and the cluster's messages (ROLEGRAPH_INSTANCE_ID); null = host name and process id. */
+  instanceId: string | null;
 }
 
 export class ConfigError extends Error {
@@ -65,6 +72,9 @@ export const DEFAULTS = {
   // Short enough that a push is seen within seconds, long enough to absorb a page's burst of repeats.
   headMaxAgeSeconds: 5,
   responseCacheEntries: 1000,
+  // Long enough that a renewal every third of it survives a slow Redis, short enough that a dead
+  // leader's polling is taken over well before the next default poll.
+  redisLockTtlMs: 15_000,
 } as const;
 
 /** A decimal integer with nothing around it: `4000`, not `4e3`, `0x10` or `40 00`. */
@@ -139,7 +149,28 @@ export function loadConfig(flags: ConfigFlags, env: Record<string, string | unde
     corsOrigins: corsOriginsFrom(env.ROLEGRAPH_CORS_ORIGINS),
     headMaxAgeSeconds: integer('ROLEGRAPH_HEAD_MAX_AGE_SECONDS', pick(env.ROLEGRAPH_HEAD_MAX_AGE_SECONDS), DEFAULTS.headMaxAgeSeconds, 0, 86_400),
     responseCacheEntries: integer('ROLEGRAPH_ANSWER_CACHE_ENTRIES', pick(env.ROLEGRAPH_ANSWER_CACHE_ENTRIES), DEFAULTS.responseCacheEntries, 0, 1_000_000),
+    redisUrl: redisUrl(pick(flags.redisUrl, env.ROLEGRAPH_REDIS_URL)),
+    redisLockTtlMs: integer('ROLEGRAPH_REDIS_LOCK_TTL_MS', pick(env.ROLEGRAPH_REDIS_LOCK_TTL_MS), DEFAULTS.redisLockTtlMs, 500, 600_000),
+    instanceId: instanceId(pick(env.ROLEGRAPH_INSTANCE_ID)),
   };
+}
+
+/** `redis://` or `rediss://` (TLS); anything else would be handed to the client and fail later, less clearly. */
+const REDIS_URL = /^rediss?:\/\/[^\s]+$/i;
+
+function redisUrl(raw: string | undefined): string | null {
+  if (raw === undefined) return null;
+  if (!REDIS_URL.test(raw)) throw new ConfigError(`redis URL must start with redis:// or rediss://, got ${JSON.stringify(redactCredentials(raw))}`);
+  return raw;
+}
+
+/** Printable, short, no spaces: it appears in logs, metrics-free answers and Redis messages. */
+const INSTANCE_ID = /^[A-Za-z0-9._:@-]{1,100}$/;
+
+function instanceId(raw: string | undefined): string | null {
+  if (raw === undefined) return null;
+  if (!INSTANCE_ID.test(raw)) throw new ConfigError(`ROLEGRAPH_INSTANCE_ID must be 1-100 letters, digits or . _ : @ -, got ${JSON.stringify(raw)}`);
+  return raw;
 }
 
 function corsOriginsFrom(raw: string | undefined): CorsOrigins {
@@ -174,6 +205,7 @@ export function redactConfig(config: Config): Record<string, unknown> {
   const out: Record<string, unknown> = {
     ...config,
     repo: config.repo === null ? null : redactCredentials(config.repo),
+    redisUrl: config.redisUrl === null ? null : redactCredentials(config.redisUrl),
     tracing: config.tracing === null ? null : { ...config.tracing, url: redactCredentials(config.tracing.url) },
   };
   for (const key of SECRET_KEYS) out[key] = config[key] === null ? null : '[set]';

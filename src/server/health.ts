@@ -12,6 +12,18 @@ import { publicMessage } from '../util';
  */
 export type ReadinessPhase = IndexStatus['phase'] | 'stale';
 
+/** The Redis that coordinates replicas: `off` when none is configured; `down` still serves (degraded, not out). */
+export type RedisReadiness = 'up' | 'down' | 'off';
+
+/** What /readyz says of the cluster; without Redis, `{ redis: 'off', leader: null }`. */
+export interface ClusterReadiness {
+  redis: RedisReadiness;
+  /** Whether this replica is the polling leader; null without Redis (every single process polls). */
+  leader: boolean | null;
+}
+
+export const NO_CLUSTER: ClusterReadiness = { redis: 'off', leader: null };
+
 export interface Readiness {
   httpStatus: 200 | 503;
   body: {
@@ -27,11 +39,14 @@ export interface Readiness {
     progress: IndexStatus['progress'];
     /** Failed writes to the cache folder (a full disk): the index serves from memory, a restart re-parses. */
     cache: { writeFailures: number; lastWriteError: string | null };
+    /** Never turns the answer to 503: a replica without Redis keeps serving and polls on its own. */
+    redis: RedisReadiness;
+    leader: boolean | null;
   };
 }
 
 /** Pure: the answer for an indexer status at `nowMs`. */
-export function readiness(status: IndexStatus, serving: boolean, nowMs: number): Readiness {
+export function readiness(status: IndexStatus, serving: boolean, nowMs: number, cluster: ClusterReadiness = NO_CLUSTER): Readiness {
   const refreshed = status.lastRefreshAt ? Date.parse(status.lastRefreshAt) : Number.NaN;
   return {
     httpStatus: serving ? 200 : 503,
@@ -49,6 +64,8 @@ export function readiness(status: IndexStatus, serving: boolean, nowMs: number):
         writeFailures: status.cacheWriteFailures,
         lastWriteError: status.cacheLastWriteError === null ? null : publicMessage(status.cacheLastWriteError),
       },
+      redis: cluster.redis,
+      leader: cluster.leader,
     },
   };
 }
@@ -58,7 +75,7 @@ export interface HealthSource {
   current(): unknown;
 }
 
-export function createHealthRouter(indexer: HealthSource, now: () => number = Date.now): Router {
+export function createHealthRouter(indexer: HealthSource, now: () => number = Date.now, cluster: () => ClusterReadiness = () => NO_CLUSTER): Router {
   const router = express.Router();
   const noStore = (res: Response): void => {
     res.setHeader('Cache-Control', 'no-store');
@@ -68,7 +85,7 @@ export function createHealthRouter(indexer: HealthSource, now: () => number = Da
     res.status(200).json({ status: 'ok' });
   });
   router.get('/readyz', (_req: Request, res: Response) => {
-    const { httpStatus, body } = readiness(indexer.status(), indexer.current() !== null, now());
+    const { httpStatus, body } = readiness(indexer.status(), indexer.current() !== null, now(), cluster());
     noStore(res);
     res.status(httpStatus).json(body);
   });

@@ -9,8 +9,16 @@ import type { Provider, WebhookOutcome } from './webhooks';
 /** What the gauges read at scrape time. */
 export type IndexerReadout = Pick<Indexer, 'status' | 'current'>;
 
+/** What the cluster gauges read at scrape time (src/cluster's Cluster has both). */
+export interface ClusterReadout {
+  redis(): 'up' | 'down';
+  isLeader(): boolean;
+}
+
 export interface MetricsOptions {
   indexer?: IndexerReadout;
+  /** Replicas over Redis: adds `rolegraph_redis_up` and `rolegraph_cluster_leader`; absent (one process), neither exists. */
+  cluster?: ClusterReadout;
   /** Node process metrics (memory, CPU, event loop). Default true. */
   defaultMetrics?: boolean;
   /** Distinct GraphQL operation names kept as labels; later ones share `__other__`. Default 100. */
@@ -162,6 +170,25 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
       for (const p of PHASES) this.set({ phase: p }, p === phase ? 1 : 0);
     },
   });
+  const cluster = opts.cluster;
+  if (cluster) {
+    new Gauge({
+      name: 'rolegraph_redis_up',
+      help: 'Whether this replica reaches the Redis that coordinates replicas (1) or runs degraded, polling on its own (0).',
+      registers: [registry],
+      collect() {
+        this.set(cluster.redis() === 'up' ? 1 : 0);
+      },
+    });
+    new Gauge({
+      name: 'rolegraph_cluster_leader',
+      help: 'Whether this replica holds the polling leader lock (1): exactly one replica should, while Redis is up.',
+      registers: [registry],
+      collect() {
+        this.set(cluster.isLeader() ? 1 : 0);
+      },
+    });
+  }
 
   function operationLabel(name: string | null | undefined): string {
     if (!name) return ANONYMOUS_OPERATION;

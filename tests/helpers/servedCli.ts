@@ -7,7 +7,7 @@ import type { Readable } from 'node:stream';
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli', 'cli.js');
 /** How much of the child's output is kept for a failure message. */
-const LOG_TAIL_CHARS = 8000;
+const LOG_TAIL_CHARS = 32_000;
 
 export interface ServedCli {
   /** http://127.0.0.1:<port> (no path). */
@@ -19,9 +19,12 @@ export interface ServedCli {
   logTail(): string;
 }
 
-/** Starts `rolegraph serve <args> --port 0 --host 127.0.0.1`; rejects if it exits or is silent for `timeoutMs`. */
-export function startServe(args: string[], timeoutMs = 30_000): Promise<ServedCli> {
-  const child = spawn(process.execPath, [CLI, 'serve', ...args, '--port', '0', '--host', '127.0.0.1'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Starts `rolegraph serve <args> --port 0 --host 127.0.0.1`; rejects if it exits or is silent for `timeoutMs`.
+ * `env` is added to this process's environment (ROLEGRAPH_REDIS_URL, ROLEGRAPH_INSTANCE_ID, ...).
+ */
+export function startServe(args: string[], timeoutMs = 30_000, env: Record<string, string> = {}): Promise<ServedCli> {
+  const child = spawn(process.execPath, [CLI, 'serve', ...args, '--port', '0', '--host', '127.0.0.1'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let tail = '';
   // Both streams are read to the end: a child writing to a full pipe would block.
   const keep = (chunk: Buffer): void => {

@@ -25,7 +25,21 @@ describe('loadConfig', () => {
       corsOrigins: { kind: 'none' },
       headMaxAgeSeconds: 5,
       responseCacheEntries: 1000,
+      redisUrl: null,
+      redisLockTtlMs: 15_000,
+      instanceId: null,
     });
+  });
+
+  it('reads the Redis settings (flag over env), refuses a URL of another scheme, and masks the password when logged', () => {
+    const env = { ROLEGRAPH_REDIS_URL: 'redis://:s3cret@redis:6379/0', ROLEGRAPH_REDIS_LOCK_TTL_MS: '2000', ROLEGRAPH_INSTANCE_ID: 'rolegraph-0' };
+    const config = loadConfig({}, env, CWD);
+    expect([config.redisUrl, config.redisLockTtlMs, config.instanceId]).toEqual(['redis://:s3cret@redis:6379/0', 2000, 'rolegraph-0']);
+    expect(loadConfig({ redisUrl: 'rediss://cache.internal:6380' }, env, CWD).redisUrl).toBe('rediss://cache.internal:6380');
+    expect(redactConfig(config).redisUrl).toBe('redis://***@redis:6379/0');
+    expect(() => loadConfig({ redisUrl: 'http://redis:6379' }, {}, CWD)).toThrow('redis URL must start with redis:// or rediss://, got "http://redis:6379"');
+    expect(() => loadConfig({}, { ROLEGRAPH_REDIS_LOCK_TTL_MS: '100' }, CWD)).toThrow('ROLEGRAPH_REDIS_LOCK_TTL_MS must be between 500 and 600000, got 100');
+    expect(() => loadConfig({}, { ROLEGRAPH_INSTANCE_ID: 'two words' }, CWD)).toThrow(ConfigError);
   });
 
   it('reads the limits from the environment and refuses a bad one as a ConfigError', () => {

@@ -43,6 +43,13 @@ describe('readiness', () => {
     expect(body.cache).toEqual({ writeFailures: 2, lastWriteError: "ENOSPC: no space left on device, write '[path]'" });
   });
 
+  it('says whether Redis is configured and up, and a Redis that is down keeps the replica ready', () => {
+    expect(readiness(BASE, true, NOW).body).toMatchObject({ redis: 'off', leader: null });
+    expect(readiness(BASE, true, NOW, { redis: 'up', leader: true }).body).toMatchObject({ redis: 'up', leader: true });
+    const down = readiness(BASE, true, NOW, { redis: 'down', leader: false });
+    expect([down.httpStatus, down.body.status, down.body.redis, down.body.leader]).toEqual([200, 'ready', 'down', false]);
+  });
+
   it('a failure with nothing served is failed and 503', () => {
     const { httpStatus, body } = readiness({ ...BASE, phase: 'failed', head: null, lastRefreshAt: null, lastError: 'git fetch failed' }, false, NOW);
     expect([httpStatus, body.status, body.phase, body.stalenessSeconds]).toEqual([503, 'not_ready', 'failed', null]);

@@ -71,6 +71,18 @@ describe('createMetrics', () => {
     expect(await metrics.registry.metrics()).toContain('# TYPE rolegraph_cache_write_failures_total counter');
   });
 
+  it('reads the Redis and leader gauges from the cluster at scrape time, and has neither without one', async () => {
+    let redis: 'up' | 'down' = 'up';
+    let leader = true;
+    const metrics = createMetrics({ defaultMetrics: false, cluster: { redis: () => redis, isLeader: () => leader } });
+    expect([await value(metrics, 'rolegraph_redis_up'), await value(metrics, 'rolegraph_cluster_leader')]).toEqual([1, 1]);
+    redis = 'down';
+    leader = false;
+    expect([await value(metrics, 'rolegraph_redis_up'), await value(metrics, 'rolegraph_cluster_leader')]).toEqual([0, 0]);
+    const single = await createMetrics({ defaultMetrics: false }).registry.metrics();
+    expect([single.includes('rolegraph_redis_up'), single.includes('rolegraph_cluster_leader')]).toEqual([false, false]);
+  });
+
   it('reports zero before an indexer is bound, and the bound one after', async () => {
     const metrics = createMetrics({ defaultMetrics: false });
     expect(await value(metrics, 'rolegraph_index_roles')).toBe(0);

@@ -27,4 +27,21 @@ export class RepositoryResolver {
     if (!head) throw new IndexNotReadyError('The index is still being built; try again shortly');
     return head;
   }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Which replica answered: ROLEGRAPH_INSTANCE_ID, or its host name and process id. Null outside a server (`rolegraph query`).',
+  })
+  instance(@Ctx() ctx: RolegraphContext): string | null {
+    return ctx.replica?.instance ?? null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'The newest head (commit sha) announced among the replicas through Redis: a push any replica accepted, or what the polling leader fetched. Null without Redis (ROLEGRAPH_REDIS_URL) or before the first announcement. A `head` behind it means this replica is still catching up.',
+  })
+  clusterHead(@Ctx() ctx: RolegraphContext): string | null {
+    return ctx.replica?.clusterHead() ?? null;
+  }
 }
