@@ -67,6 +67,8 @@ export interface ParsePoolSettings {
   /** Workers (default: one less than the cores, at least one). */
   size?: number;
   resourceLimits?: ResourceLimits;
+  /** False keeps every page in the workers; by default this thread parses queued chunks while it would wait. */
+  local?: false;
 }
 
 /** A page of a batch after reading and parsing: its family as JSON text, or why there is none. */
@@ -168,7 +170,9 @@ export class BlobCache {
     try {
       fill();
       while (ahead.length > 0) {
-        const parsed = await ahead.shift()!;
+        const next = ahead.shift()!;
+        if (pool) await helpUntil(next, pool);
+        const parsed = await next;
         fill();
         const records = this.take(parsed);
         this.uncovered += records.length;
@@ -189,7 +193,13 @@ export class BlobCache {
     const pool = this.opts.pool;
     if (pool === false || this.opts.parse) return null; // a custom parse function cannot cross to a worker
     if (pages < (pool?.minPages ?? POOL_MIN_PAGES)) return null;
-    return new ParsePool({ size: pool?.size ?? defaultPoolSize(), contentDir: this.opts.contentDir, resourceLimits: pool?.resourceLimits });
+    const contentDir = this.opts.contentDir;
+    return new ParsePool({
+      size: pool?.size ?? defaultPoolSize(),
+      contentDir,
+      resourceLimits: pool?.resourceLimits,
+      local: pool?.local === false ? undefined : (page) => JSON.stringify(this.parse(page.path, page.text, { contentDir })),
+    });
   }
 
   /** Reads a batch's blobs and parses them (in the pool, or here): each page's family as JSON text. */
@@ -405,6 +415,20 @@ export class BlobCache {
     });
     return this.writing;
   }
+}
+
+/**
+ * While `batch` is not ready, this thread parses chunks no worker has taken yet, yielding between
+ * chunks so worker answers and git reads are taken in: it helps instead of idling.
+ */
+async function helpUntil(batch: Promise<unknown>, pool: ParsePool): Promise<void> {
+  let ready = false;
+  void batch.then(
+    () => (ready = true),
+    () => (ready = true),
+  );
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  while (!ready && pool.helpOne()) await new Promise<void>((resolve) => setImmediate(resolve));
 }
 
 /** A pack record holds the same (path, blob, family) triple the value table lists. */

@@ -38,6 +38,8 @@ export interface ParsePoolOptions {
   contentDir?: string;
   /** Bounds each worker's heap, so one page cannot take the process down (tests use small ones). */
   resourceLimits?: ResourceLimits;
+  /** Parses one page on the calling thread: what `helpOne` runs. */
+  local?: (page: ParsePage) => string;
 }
 
 /** Workers for this machine: one core is left to the main thread (git reads, interning, writes). */
@@ -53,6 +55,9 @@ export function workerFile(): string {
   if (path.extname(__filename) === '.js') return path.join(__dirname, 'parseWorker.js');
   return path.resolve(__dirname, '../../../dist/index/store/parseWorker.js');
 }
+
+/** Pages per message: small enough that an idle thread can help with the queue's tail (helpOne). */
+const CHUNK_PAGES = 25;
 
 /** Workers alive in this process, across pools: a closed pool leaves none behind. */
 let live = 0;
@@ -87,10 +92,22 @@ export class ParsePool {
   /** Parses `pages` in chunks spread over the workers; outcomes in the order of `pages`. */
   async parse(pages: readonly ParsePage[]): Promise<ParseOutcome[]> {
     if (pages.length === 0) return [];
-    const chunk = Math.max(1, Math.ceil(pages.length / (this.slots.length * 2)));
+    const chunk = Math.min(CHUNK_PAGES, Math.max(1, Math.ceil(pages.length / this.slots.length)));
     const parts: Array<Promise<ParseOutcome[]>> = [];
     for (let i = 0; i < pages.length; i += chunk) parts.push(this.submit(pages.slice(i, i + chunk)));
     return (await Promise.all(parts)).flat();
+  }
+
+  /**
+   * Parses the last chunk no worker has taken yet on this thread (with `local`), for a caller that
+   * would otherwise wait for the workers; false when there is none.
+   */
+  helpOne(): boolean {
+    const local = this.opts.local;
+    if (!local || this.queue.length === 0) return false;
+    const task = this.queue.pop()!;
+    task.resolve(task.pages.map((page) => ({ body: local(page) })));
+    return true;
   }
 
   /** Stops every worker; chunks not yet answered come back as errors. */
@@ -111,7 +128,8 @@ export class ParsePool {
   private submit(pages: ParsePage[]): Promise<ParseOutcome[]> {
     if (this.closed) return Promise.resolve(pages.map(() => ({ error: 'parse pool closed' })));
     return new Promise((resolve) => {
-      this.queue.push({ pages, resolve });
+      const task: Task = { pages, resolve };
+      this.queue.push(task);
       this.dispatch();
     });
   }

@@ -104,7 +104,7 @@ describe('BlobCache over a pool whose worker dies on a page', () => {
   it('holds that family with a parse-failed warning, the others parsed, and does not persist it', async () => {
     const dir = tempDir('rg-pool-cache-');
     const events: Array<Record<string, unknown>> = [];
-    const cache = new BlobCache({ dir, contentDir: CONTENT_DIR, pool: { minPages: 1, size: 1, resourceLimits: TIGHT }, log: (e) => events.push(e) });
+    const cache = new BlobCache({ dir, contentDir: CONTENT_DIR, pool: { minPages: 1, size: 1, resourceLimits: TIGHT, local: false }, log: (e) => events.push(e) });
     await cache.ensure(pages, read);
     expect(cache.stats()).toMatchObject({ parsed: 3, missing: 0 });
     const failed = cache.get(pages[1].path, pages[1].blob)!;
