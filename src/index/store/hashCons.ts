@@ -43,13 +43,24 @@ export class HashCons {
    * object to id (for naming entry roots). Strings and primitives are looked up in the tables.
    */
   encode(): { values: EncodedValue[]; ids: Map<unknown, number> } {
+    const encoder = this.encoder();
+    const values: EncodedValue[] = [];
+    for (const chunk of encoder.chunks(Number.MAX_SAFE_INTEGER)) values.push(...chunk);
+    return { values, ids: encoder.ids };
+  }
+
+  /**
+   * `encode` in chunks of `size` values, for writing the table as it is encoded (never whole in
+   * memory). `ids` holds the objects of the chunks yielded so far (children come before parents).
+   */
+  encoder(): { chunks(size: number): Iterable<EncodedValue[]>; ids: Map<unknown, number> } {
     const ids = new Map<unknown, number>();
     const idOf = (v: unknown): number => {
       if (typeof v === 'string') return this.strings.get(v)!;
       if (v === null || typeof v !== 'object') return this.structures.get(`${typeof v}:${String(v)}`)!;
       return ids.get(v)!;
     };
-    const values = this.values.map((v, id): EncodedValue => {
+    const encodeOne = (v: unknown, id: number): EncodedValue => {
       if (typeof v === 'string') return v;
       if (v === null || typeof v !== 'object') return [PRIMITIVE, v as number | boolean | null];
       ids.set(v, id);
@@ -57,8 +68,17 @@ export class HashCons {
       const out: number[] = [OBJECT];
       for (const name of Object.keys(v)) out.push(this.strings.get(name)!, idOf((v as Record<string, unknown>)[name]));
       return out;
-    });
-    return { values, ids };
+    };
+    const values = this.values;
+    function* chunks(size: number): Iterable<EncodedValue[]> {
+      const end = values.length; // values added while writing belong to the next table
+      for (let from = 0; from < end; from += size) {
+        const chunk: EncodedValue[] = [];
+        for (let id = from; id < Math.min(end, from + size); id++) chunk.push(encodeOne(values[id], id));
+        yield chunk;
+      }
+    }
+    return { chunks, ids };
   }
 
   /**
