@@ -31,10 +31,12 @@ export const PARSER_VERSION = 'parser-2';
 /** Blobs per `readBlobs` call: large enough to keep cat-file busy, small enough to bound memory. */
 const READ_BATCH = 200;
 /**
- * Fewer pages than this parse on this thread: starting workers (each loads the parser, ~0.1 s)
- * costs more than it saves for a refresh or a short history. Measured: see bench/ANALYSIS.md.
+ * Fewer pages than this parse on this thread: each worker loads the parser and warms its JIT
+ * afresh. Measured on an idle 2-core machine (1 worker + this thread): 400 pages 337 ms pooled
+ * against 278 ms here, 1,600 pages 866 against 827 ms; a cold build's intern and write work on
+ * this thread tips it over past that (see bench/ANALYSIS.md).
  */
-const POOL_MIN_PAGES = 400;
+const POOL_MIN_PAGES = 1000;
 /** Packs beyond this are merged into one at load, so restarts do not read ever more files. */
 const MAX_PACKS = 16;
 /** The value table is rewritten once the entries it lacks reach this fraction of all entries. */
