@@ -16,7 +16,7 @@ import fs, { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import type { ResourceLimits } from 'node:worker_threads';
 import { listPacks, packName, packSequence, PackWriter, scanPack, encodeRecord } from './parsePack';
-import { parseFamily, unreadableFamily } from '../../parse/parseFamily';
+import { parseFamily, unreadableFamily } from '../../parse';
 import { HashCons } from './hashCons';
 import { defaultPoolSize, ParsePool, type ParseOutcome } from './parsePool';
 import { readValueTable, TABLE_FILE, writeValueTable, type TableEntry } from './valueTable';

@@ -2,7 +2,7 @@
 // family as JSON text, which is both what the pack stores and how the family crosses back (one
 // string per page instead of a structured clone of thousands of small objects). Plain data only.
 import { parentPort, workerData } from 'node:worker_threads';
-import { parseFamily } from '../../parse/parseFamily';
+import { parseFamily } from '../../parse';
 import type { ParseReply, ParseRequest } from './parsePool';
 
 const port = parentPort;
