@@ -3,6 +3,7 @@
 // reported as multiples of this, measured in the same run on the same machine.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import MarkdownIt from 'markdown-it';
 import { benchGitEnv } from './gitProcess';
 
 export interface GitFloor {
@@ -70,11 +71,16 @@ async function walkLog(repoDir: string, contentDir: string): Promise<{ commits: 
   return { commits, blobs };
 }
 
-/** Reads every blob through one `git cat-file --batch`, parsing the headers to count the bytes. */
-async function readBlobs(repoDir: string, ids: readonly string[]): Promise<number> {
+/**
+ * Reads every blob through one `git cat-file --batch`, parsing the headers to count the bytes.
+ * With `onBlob`, each body is also gathered and handed over whole (the parser floor below).
+ */
+async function readBlobs(repoDir: string, ids: readonly string[], onBlob?: (body: Buffer) => void): Promise<number> {
   let bytes = 0;
   let pending: Buffer = Buffer.alloc(0);
   let skip = 0; // bytes of the current blob body (plus its trailing LF) still to pass over
+  let body: Buffer[] = [];
+  let bodyLeft = 0; // bytes of the current body still to gather (onBlob only)
   await stream(
     repoDir,
     ['cat-file', '--batch'],
@@ -83,6 +89,15 @@ async function readBlobs(repoDir: string, ids: readonly string[]): Promise<numbe
       for (;;) {
         if (skip > 0) {
           const n = Math.min(skip, buf.length);
+          if (onBlob && bodyLeft > 0) {
+            const take = Math.min(bodyLeft, n);
+            body.push(buf.subarray(0, take));
+            bodyLeft -= take;
+            if (bodyLeft === 0) {
+              onBlob(Buffer.concat(body));
+              body = [];
+            }
+          }
           skip -= n;
           buf = buf.subarray(n);
           if (skip > 0) break;
@@ -95,6 +110,8 @@ async function readBlobs(repoDir: string, ids: readonly string[]): Promise<numbe
         const size = Number(header[2]);
         bytes += size;
         skip = size + 1;
+        bodyLeft = size;
+        if (onBlob && size === 0) onBlob(Buffer.alloc(0));
       }
       pending = Buffer.from(buf);
     },
@@ -111,4 +128,22 @@ export async function measureGitFloor(repoDir: string, contentDir: string): Prom
   const t2 = process.hrtime.bigint();
   const ms = (a: bigint, b: bigint): number => Number(b - a) / 1e6;
   return { ms: ms(t0, t2), logMs: ms(t0, t1), catMs: ms(t1, t2), commits, blobs: blobs.size, bytes };
+}
+
+/**
+ * The floor plus markdown-it tokenising every blob, serially, with the options the parser uses
+ * (src/parse/sections.ts): what a one-thread indexer cannot go below before any work of its own,
+ * so the index's own share of a cold build is visible beside the git floor.
+ */
+export async function measureParserFloor(repoDir: string, contentDir: string): Promise<{ ms: number; markdownMs: number }> {
+  const md = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
+  const t0 = process.hrtime.bigint();
+  const { blobs } = await walkLog(repoDir, contentDir);
+  let markdownNs = 0n;
+  await readBlobs(repoDir, [...blobs], (body) => {
+    const p0 = process.hrtime.bigint();
+    md.parse(body.toString('utf8'), {});
+    markdownNs += process.hrtime.bigint() - p0;
+  });
+  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, markdownMs: Number(markdownNs) / 1e6 };
 }

@@ -15,6 +15,8 @@ export interface ScenarioResult {
   /** Median of the runs in floorRuns. */
   floor: GitFloor;
   floorRuns: number[];
+  /** The floor plus markdown-it over every blob (floor.ts measureParserFloor), one run. */
+  parserFloor?: { ms: number; markdownMs: number };
   probes: Record<string, ProbeOutcome>;
 }
 
@@ -33,7 +35,7 @@ export interface RunResults {
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const secs = (ms: number | null): string => (ms === null ? 'reused' : `${(ms / 1000).toFixed(2)} s`);
 
-function outcomeCell(o: ProbeOutcome | undefined): string {
+function outcomeCell(o: ProbeOutcome | undefined, parserFloorMs?: number): string {
   if (!o) return '—';
   switch (o.status) {
     case 'pending':
@@ -41,7 +43,8 @@ function outcomeCell(o: ProbeOutcome | undefined): string {
     case 'failed':
       return `failed: ${o.error.replace(/\|/g, '\\|').slice(0, 80)}`;
     case 'measured': {
-      const ratio = o.ratioToFloor === undefined ? '' : ` (×${o.ratioToFloor.toFixed(1)} floor)`;
+      const md = o.ratioToFloor === undefined || parserFloorMs === undefined ? '' : `, ×${(o.value / parserFloorMs).toFixed(1)} floor + markdown-it`;
+      const ratio = o.ratioToFloor === undefined ? '' : ` (×${o.ratioToFloor.toFixed(1)} floor${md})`;
       const git = o.baselineMs === undefined ? '' : ` (×${(o.value / o.baselineMs).toFixed(1)} git alone)`;
       const base = o.baseline ? ` vs ${o.baseline.requestsPerSec.toFixed(0)} bare` : '';
       return `${o.value.toFixed(o.unit === 'ms' ? 0 : 1)} ${o.unit}${ratio}${git}${base}`;
@@ -61,17 +64,23 @@ export function renderResults(r: RunResults): string {
     '',
     '## Repositories and git floor',
     '',
-    '| scenario | families | first-parent commits | all commits | merges | files at head | head | generate | repo size | floor (median) | floor log / cat-file | content commits | blobs | blob bytes |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
+  // The floor + markdown-it column appears once a run measured it (older results.json lack it).
+  const withParser = r.scenarios.some((s) => s.parserFloor);
+  const parserHead = withParser ? ' floor + markdown-it (its share) |' : '';
+  out.push(
+    `| scenario | families | first-parent commits | all commits | merges | files at head | head | generate | repo size | floor (median) | floor log / cat-file |${parserHead} content commits | blobs | blob bytes |`,
+    `|---|---|---|---|---|---|---|---|---|---|---|${withParser ? '---|' : ''}---|---|---|`,
+  );
   for (const s of r.scenarios) {
+    const parserCell = !withParser ? '' : ` ${s.parserFloor ? `${(s.parserFloor.ms / 1000).toFixed(2)} s (${(s.parserFloor.markdownMs / 1000).toFixed(2)} s)` : '—'} |`;
     out.push(
-      `| ${s.spec.name} | ${s.spec.families} | ${s.spec.commits} | ${s.totalCommits} | ${s.merges} | ${s.files} | \`${s.head.slice(0, 12)}\` | ${secs(s.generateMs)} | ${mb(s.repoBytes)} | ${(s.floor.ms / 1000).toFixed(2)} s | ${(s.floor.logMs / 1000).toFixed(2)} s / ${(s.floor.catMs / 1000).toFixed(2)} s | ${s.floor.commits} | ${s.floor.blobs} | ${mb(s.floor.bytes)} |`,
+      `| ${s.spec.name} | ${s.spec.families} | ${s.spec.commits} | ${s.totalCommits} | ${s.merges} | ${s.files} | \`${s.head.slice(0, 12)}\` | ${secs(s.generateMs)} | ${mb(s.repoBytes)} | ${(s.floor.ms / 1000).toFixed(2)} s | ${(s.floor.logMs / 1000).toFixed(2)} s / ${(s.floor.catMs / 1000).toFixed(2)} s |${parserCell} ${s.floor.commits} | ${s.floor.blobs} | ${mb(s.floor.bytes)} |`,
     );
   }
   const keys = Object.keys(r.probeLabels);
   out.push('', '## rolegraph', '', `| scenario | ${keys.map((k) => r.probeLabels[k]).join(' | ')} |`, `|---|${keys.map(() => '---').join('|')}|`);
-  for (const s of r.scenarios) out.push(`| ${s.spec.name} | ${keys.map((k) => outcomeCell(s.probes[k])).join(' | ')} |`);
+  for (const s of r.scenarios) out.push(`| ${s.spec.name} | ${keys.map((k) => outcomeCell(s.probes[k], k === 'coldIndex' ? s.parserFloor?.ms : undefined)).join(' | ')} |`);
   const pendings = new Set(r.scenarios.flatMap((s) => Object.values(s.probes)).flatMap((o) => (o.status === 'pending' ? [o.reason] : [])));
   if (pendings.size > 0) out.push('', `Pending: ${[...pendings].join('; ')}.`);
   out.push(...renderDetails(r));

@@ -5,12 +5,16 @@
 //   npm run bench -- --quick      300 families, 1k commits, well under a minute
 //   --fresh                       regenerate repositories even when a matching one exists
 //   --render                      only rewrite RESULTS.md from results.json (after editing ANALYSIS.md)
+//   --scenarios 5k,20k            only these scenarios (a partial run)
+//   --probes coldIndex,warmRestart  only these probes (a partial run; a probe needing an earlier one
+//                                 reports pending without it)
+//   A partial run writes bench/work/partial/RESULTS.md and results.json, never bench/RESULTS.md.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { measureGitFloor, type GitFloor } from './floor';
+import { measureGitFloor, measureParserFloor, type GitFloor } from './floor';
 import { generateHandbook } from './generate';
 import { benchGitEnv } from './gitProcess';
 import { PROBES, type ProbeOutcome, type ScenarioSpec } from './probes';
@@ -69,9 +73,10 @@ async function floorMedian(dir: string, runs: number): Promise<{ floor: GitFloor
   return { floor: sorted[Math.floor(sorted.length / 2)]!, runs: all.map((f) => Math.round(f.ms)) };
 }
 
-async function runProbes(spec: ScenarioSpec, repoDir: string, floor: GitFloor, quick: boolean): Promise<Record<string, ProbeOutcome>> {
+async function runProbes(spec: ScenarioSpec, repoDir: string, floor: GitFloor, quick: boolean, only: ReadonlySet<string> | null): Promise<Record<string, ProbeOutcome>> {
   const out: Record<string, ProbeOutcome> = {};
   for (const probe of PROBES) {
+    if (only && !only.has(probe.key)) continue;
     const scratchDir = path.join(WORK_DIR, 'scratch', spec.name, `probe-${probe.key}`);
     fs.rmSync(scratchDir, { recursive: true, force: true });
     fs.mkdirSync(scratchDir, { recursive: true });
@@ -93,34 +98,66 @@ function machine(): RunResults['machine'] {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, fresh: { type: 'boolean', default: false }, render: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      fresh: { type: 'boolean', default: false },
+      render: { type: 'boolean', default: false },
+      scenarios: { type: 'string' },
+      probes: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
   if (values.render) {
     const previous = JSON.parse(fs.readFileSync(path.join(BENCH_DIR, 'results.json'), 'utf8')) as RunResults;
     writeResults({ ...previous, analysis: readAnalysis() });
     return;
   }
   const quick = values.quick ?? false;
-  const scenarios = quick ? QUICK : FULL;
+  const onlyScenarios = listOption(values.scenarios);
+  const onlyProbes = listOption(values.probes);
+  const scenarios = (quick ? QUICK : FULL).filter((s) => !onlyScenarios || onlyScenarios.has(s.name));
+  const partial = onlyScenarios !== null || onlyProbes !== null;
   fs.mkdirSync(WORK_DIR, { recursive: true });
   const loadAtStart = os.loadavg();
   const results: ScenarioResult[] = [];
   for (const spec of scenarios) {
     const { dir, stamp, generateMs } = await ensureRepo(spec, values.fresh ?? false);
     const { floor, runs } = await floorMedian(dir, 3);
-    log(`${spec.name}: floor ${Math.round(floor.ms)} ms (runs ${runs.join(', ')})`);
-    const probes = await runProbes(spec, dir, floor, quick);
-    results.push({ spec, head: stamp.head, totalCommits: stamp.totalCommits, merges: stamp.merges, files: stamp.files, generateMs, repoBytes: repoBytes(dir), floor, floorRuns: runs, probes });
+    const parserFloor = await measureParserFloor(dir, CONTENT_DIR);
+    log(`${spec.name}: floor ${Math.round(floor.ms)} ms (runs ${runs.join(', ')}); floor + markdown-it ${Math.round(parserFloor.ms)} ms; load ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')}`);
+    const probes = await runProbes(spec, dir, floor, quick, onlyProbes);
+    results.push({ spec, head: stamp.head, totalCommits: stamp.totalCommits, merges: stamp.merges, files: stamp.files, generateMs, repoBytes: repoBytes(dir), floor, floorRuns: runs, parserFloor, probes });
   }
   const run: RunResults = {
     generatedAt: new Date().toISOString(),
     mode: quick ? 'quick' : 'full',
     machine: machine(),
     scenarios: results,
-    probeLabels: Object.fromEntries(PROBES.map((p) => [p.key, p.label])),
+    probeLabels: Object.fromEntries(PROBES.filter((p) => !onlyProbes || onlyProbes.has(p.key)).map((p) => [p.key, p.label])),
     load: { start: loadAtStart, end: os.loadavg() },
     analysis: readAnalysis(),
   };
-  writeResults(run);
+  writeResults(run, partial ? path.join(WORK_DIR, 'partial') : BENCH_DIR);
+}
+
+const USAGE = [
+  'npm run bench [-- options]',
+  '  --quick                 300 families, 1k commits',
+  '  --fresh                 regenerate repositories',
+  '  --render                rewrite RESULTS.md from results.json',
+  '  --scenarios 5k,20k      only these scenarios',
+  `  --probes a,b            only these probes (${PROBES.map((p) => p.key).join(', ')})`,
+  'A partial run (--scenarios or --probes) writes bench/work/partial/, not bench/RESULTS.md.',
+].join('\n');
+
+/** A comma-separated option as a set, or null when absent. */
+function listOption(value: string | undefined): Set<string> | null {
+  return value ? new Set(value.split(',').map((v) => v.trim()).filter(Boolean)) : null;
 }
 
 /** The hand-written analysis of the last full run, if any. */
@@ -129,11 +166,12 @@ function readAnalysis(): string | undefined {
   return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
 }
 
-function writeResults(run: RunResults): void {
+function writeResults(run: RunResults, outDir: string = BENCH_DIR): void {
   const { analysis, ...data } = run;
-  fs.writeFileSync(path.join(BENCH_DIR, 'results.json'), `${JSON.stringify(data, null, 2)}\n`);
-  fs.writeFileSync(path.join(BENCH_DIR, 'RESULTS.md'), renderResults({ ...data, analysis }));
-  log(`wrote ${path.join(BENCH_DIR, 'RESULTS.md')}`);
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(path.join(outDir, 'results.json'), `${JSON.stringify(data, null, 2)}\n`);
+  fs.writeFileSync(path.join(outDir, 'RESULTS.md'), renderResults({ ...data, analysis: outDir === BENCH_DIR ? analysis : undefined }));
+  log(`wrote ${path.join(outDir, 'RESULTS.md')}`);
 }
 
 if (require.main === module) {

@@ -16,7 +16,7 @@ import { contentScope } from './contentScope';
 import { diff } from './diff';
 import { assertHasFamilies } from './emptyIndex';
 import { RefreshRunningError } from './errors';
-import { createIndexStore } from './store/indexStore';
+import { createIndexStore, type IndexStoreOptions } from './store/indexStore';
 import type { BlobCacheStats, PageRef } from './store/blobCache';
 import type { LoadedTimeline } from './store/timelineStore';
 import { timelineToHead } from './timelineToHead';
@@ -37,6 +37,8 @@ export interface IndexerOptions {
   branch: string;
   log?: (event: Record<string, unknown>) => void;
   onProgress?: (progress: IndexProgress) => void;
+  /** Parse pool settings (store/blobCache.ts); tests use them to run the same history with and without workers. */
+  parsePool?: IndexStoreOptions['parsePool'];
 }
 
 export interface IndexerWithStats extends Indexer {
@@ -46,7 +48,7 @@ export interface IndexerWithStats extends Indexer {
 
 export function createIndexer(opts: IndexerOptions): IndexerWithStats {
   const log = opts.log ?? (() => undefined);
-  const store = createIndexStore({ cacheDir: opts.cacheDir, source: opts.source, log });
+  const store = createIndexStore({ cacheDir: opts.cacheDir, source: opts.source, log, parsePool: opts.parsePool });
   const scope = contentScope(opts.contentDir);
   const listeners = new Set<(view: IndexView, result: RefreshResult) => void>();
   let state: IndexerState = STARTING;

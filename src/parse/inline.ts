@@ -51,5 +51,7 @@ export function inlineText(token: Token): InlineText {
     }
   }
   const lines = out.split('\n').map(tidy).filter((l) => l !== '');
-  return { text: tidy(out), lines, links };
+  // The tidied lines joined are the tidied text (line breaks are whitespace too), so the text costs
+  // no second pass; a comment could span lines, so a text holding one is tidied whole.
+  return { text: out.includes('<!--') ? tidy(out) : lines.join(' '), lines, links };
 }

@@ -87,10 +87,13 @@ export function extractTemplateTags(text: string, firstLine = 1): { text: string
   return { text: out, includes };
 }
 
-/** HTML comments (`<!-- markdownlint-disable -->`) that survive as inline HTML. */
-const HTML_COMMENT = /<!--[\s\S]{0,2000}?-->/g;
+/**
+ * A run of whitespace and HTML comments (`<!-- markdownlint-disable -->`, which survive as inline
+ * HTML), as one match: removing the comments and collapsing the spaces around them is one pass.
+ */
+const GAP = /(?:\s+|<!--[\s\S]{0,2000}?-->)+/g;
 
-/** Collapses whitespace runs into one space and trims: the shape every stored string has. */
+/** Collapses whitespace runs (comments included) into one space and trims: the shape every stored string has. */
 export function tidy(text: string): string {
-  return text.replace(HTML_COMMENT, ' ').replace(/\s+/g, ' ').trim();
+  return text.replace(GAP, ' ').trim();
 }

@@ -149,25 +149,33 @@ export function parseFamily(path: string, text: string | Buffer, opts: ParseOpti
   try {
     return parseUnsafe(safePath, text, opts ?? {}, warnings);
   } catch (err) {
-    const slug = safeSlug(safePath, opts?.contentDir);
-    warnings.push({ code: 'parse-failed', message: `page could not be read: ${err instanceof Error ? err.message : String(err)}`, line: null, role: null });
-    return {
-      slug,
-      department: slug.split('/')[0] ?? '',
-      title: humanize(slug) || slug,
-      description: null,
-      path: safePath,
-      kind: 'family',
-      folderSlug: null,
-      roles: [],
-      careerLadder: [],
-      hiringProcess: [],
-      performanceIndicators: [],
-      requirements: [],
-      frontMatter: {},
-      warnings,
-    };
+    return unreadableFamily(safePath, `page could not be read: ${err instanceof Error ? err.message : String(err)}`, opts, warnings);
   }
+}
+
+/**
+ * The family of a page that could not be read: its path, slug and a title, no roles, and a
+ * `parse-failed` warning saying why (also used when a parse worker died on the page).
+ */
+export function unreadableFamily(path: string, message: string, opts: ParseOptions = {}, warnings: ParseWarning[] = []): JobFamily {
+  const slug = safeSlug(path, opts?.contentDir);
+  warnings.push({ code: 'parse-failed', message, line: null, role: null });
+  return {
+    slug,
+    department: slug.split('/')[0] ?? '',
+    title: humanize(slug) || slug,
+    description: null,
+    path,
+    kind: 'family',
+    folderSlug: null,
+    roles: [],
+    careerLadder: [],
+    hiringProcess: [],
+    performanceIndicators: [],
+    requirements: [],
+    frontMatter: {},
+    warnings,
+  };
 }
 
 function safeSlug(path: string, contentDir?: string): string {

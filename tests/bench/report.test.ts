@@ -54,4 +54,14 @@ describe('renderResults', () => {
     expect(md).toContain('| 20k | failed: bad \\| thing | — | — |');
     expect(md).not.toContain('Pending:');
   });
+
+  it('shows the floor plus markdown-it beside the floor, and the cold index as a multiple of both', () => {
+    const r = results();
+    r.scenarios[0]!.parserFloor = { ms: 19878 / 2, markdownMs: 2500 };
+    const md = renderResults(r).split('\n');
+    expect(md).toContain(
+      '| 20k | 1500 | 20000 | 20780 | 388 | 1583 | `d3e3b98e87e0` | 19.00 s | 112.0 MB | 6.63 s | 2.25 s / 4.38 s | 9.94 s (2.50 s) | 19128 | 36361 | 233.9 MB |',
+    );
+    expect(md).toContain('| 20k | 19878 ms (×3.0 floor, ×2.0 floor + markdown-it) | 2400.0 req/s vs 12000 bare | pending |');
+  });
 });

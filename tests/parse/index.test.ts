@@ -2,9 +2,9 @@
 import * as parse from '../../src/parse';
 
 describe('src/parse public API', () => {
-  it('exports exactly the entry point, the slug/link helpers, the title key and the job-family suffix', () => {
+  it('exports exactly the entry point (and the family of an unreadable page), the slug/link helpers, the title key and the job-family suffix', () => {
     expect(Object.keys(parse).sort()).toEqual(
-      ['JOB_FAMILY_SUFFIX', 'folderSlugOf', 'isFamilyPath', 'isSectionIndex', 'pageSlug', 'parseFamily', 'relativeToContent', 'resolveFamilyHref', 'slugify', 'titleKey', 'titleWords'].sort(),
+      ['JOB_FAMILY_SUFFIX', 'folderSlugOf', 'isFamilyPath', 'isSectionIndex', 'pageSlug', 'parseFamily', 'relativeToContent', 'resolveFamilyHref', 'slugify', 'titleKey', 'titleWords', 'unreadableFamily'].sort(),
     );
   });
 });

@@ -14,9 +14,11 @@
 import { createHash } from 'node:crypto';
 import fs, { promises as fsp } from 'node:fs';
 import path from 'node:path';
+import type { ResourceLimits } from 'node:worker_threads';
 import { listPacks, packName, packSequence, PackWriter, scanPack, encodeRecord } from './parsePack';
-import { parseFamily } from '../../parse';
+import { parseFamily, unreadableFamily } from '../../parse';
 import { HashCons } from './hashCons';
+import { defaultPoolSize, ParsePool, type ParseOutcome } from './parsePool';
 import { readValueTable, TABLE_FILE, writeValueTable, type TableEntry } from './valueTable';
 import type { JobFamily } from '../../parse';
 
@@ -28,6 +30,13 @@ export const PARSER_VERSION = 'parser-2';
 
 /** Blobs per `readBlobs` call: large enough to keep cat-file busy, small enough to bound memory. */
 const READ_BATCH = 200;
+/**
+ * Fewer pages than this parse on this thread: each worker loads the parser and warms its JIT
+ * afresh. Measured on an idle 2-core machine (1 worker + this thread): 400 pages 337 ms pooled
+ * against 278 ms here, 1,600 pages 866 against 827 ms; a cold build's intern and write work on
+ * this thread tips it over past that (see bench/ANALYSIS.md).
+ */
+const POOL_MIN_PAGES = 1000;
 /** Packs beyond this are merged into one at load, so restarts do not read ever more files. */
 const MAX_PACKS = 16;
 /** The value table is rewritten once the entries it lacks reach this fraction of all entries. */
@@ -50,7 +59,22 @@ export interface BlobCacheOptions {
   log?: (event: Record<string, unknown>) => void;
   /** Told of every failed write (pack, table, rewrite): the cache keeps serving from memory. */
   onWriteFailed?: (err: unknown) => void;
+  /** The parse pool (parsePool.ts): false parses on this thread only; otherwise its settings. */
+  pool?: false | ParsePoolSettings;
 }
+
+export interface ParsePoolSettings {
+  /** Start workers only for at least this many pages to parse (default POOL_MIN_PAGES). */
+  minPages?: number;
+  /** Workers (default: one less than the cores, at least one). */
+  size?: number;
+  resourceLimits?: ResourceLimits;
+  /** False keeps every page in the workers; by default this thread parses queued chunks while it would wait. */
+  local?: false;
+}
+
+/** A page of a batch after reading and parsing: its family as JSON text, or why there is none. */
+type Parsed = { page: PageRef } & ({ missing: true } | ParseOutcome);
 
 export interface BlobCacheStats {
   /** Entries held in memory. */
@@ -67,6 +91,8 @@ export interface BlobCacheStats {
 
 export class BlobCache {
   private readonly memory = new Map<string, JobFamily>();
+  /** Keys held in memory but never persisted (a page no worker could parse): the next start retries them. */
+  private readonly transient = new Set<string>();
   /** Versions of a page share what they have in common (see hashCons.ts): memory follows distinct content. */
   private shared = new HashCons();
   /**
@@ -130,33 +156,98 @@ export class BlobCache {
     }
     if (wanted.size === 0) return this.refreshTable();
     const toParse = [...wanted.values()].sort((a, b) => (a.blob < b.blob ? -1 : a.blob > b.blob ? 1 : 0));
+    const batches: PageRef[][] = [];
+    for (let i = 0; i < toParse.length; i += READ_BATCH) batches.push(toParse.slice(i, i + READ_BATCH));
+    const pool = this.poolFor(toParse.length);
+    // Batches ahead of the one being stored: their blobs are read (and, with a pool, parsed) while
+    // this thread interns and writes the current one, so neither git nor the workers wait on it.
+    const lookahead = pool ? 2 : 1;
+    const ahead: Array<Promise<Parsed[]>> = [];
+    let next = 0;
+    const fill = (): void => {
+      while (ahead.length <= lookahead && next < batches.length) ahead.push(this.readAndParse(batches[next++], read, pool));
+    };
     let done = 0;
     onProgress?.(0, toParse.length);
-    for (let i = 0; i < toParse.length; i += READ_BATCH) {
-      const batch = toParse.slice(i, i + READ_BATCH);
-      const texts = await read([...new Set(batch.map((p) => p.blob))]);
-      const records: Buffer[] = [];
-      for (const page of batch) {
-        const text = texts.get(page.blob);
-        if (!text) {
-          this.counters.missing += 1;
-          this.opts.log?.({ event: 'blob-missing', blob: page.blob, path: page.path });
-          continue;
-        }
-        const parsed = this.parse(page.path, text, { contentDir: this.opts.contentDir });
-        this.counters.parsed += 1;
-        // Serve exactly what a restart will load back (JSON drops e.g. YAML Date objects to strings).
-        const body = JSON.stringify({ path: page.path, blob: page.blob, family: parsed });
-        this.memory.set(memoryKey(page.path, page.blob), this.shared.share((JSON.parse(body) as StoredEntry).family));
-        if (this.versionDir) records.push(encodeRecord(body));
+    try {
+      fill();
+      while (ahead.length > 0) {
+        const next = ahead.shift()!;
+        if (pool) await helpUntil(next, pool);
+        const parsed = await next;
+        fill();
+        const records = this.take(parsed);
+        this.uncovered += records.length;
+        await this.store(records);
+        done += parsed.length;
+        onProgress?.(done, toParse.length);
       }
-      texts.clear(); // the raw blobs are not needed any more; let them go before the next batch
-      this.uncovered += records.length;
-      await this.store(records);
-      done += batch.length;
-      onProgress?.(done, toParse.length);
+    } finally {
+      // A failed read must not leave batches running behind it, nor workers alive.
+      await Promise.allSettled(ahead);
+      await pool?.close();
     }
     await this.refreshTable();
+  }
+
+  /** A pool for this many pages, or null: small loads (a refresh, a short history) parse here. */
+  private poolFor(pages: number): ParsePool | null {
+    const pool = this.opts.pool;
+    if (pool === false || this.opts.parse) return null; // a custom parse function cannot cross to a worker
+    if (pages < (pool?.minPages ?? POOL_MIN_PAGES)) return null;
+    const contentDir = this.opts.contentDir;
+    return new ParsePool({
+      size: pool?.size ?? defaultPoolSize(),
+      contentDir,
+      resourceLimits: pool?.resourceLimits,
+      local: pool?.local === false ? undefined : (page) => JSON.stringify(this.parse(page.path, page.text, { contentDir })),
+    });
+  }
+
+  /** Reads a batch's blobs and parses them (in the pool, or here): each page's family as JSON text. */
+  private async readAndParse(batch: readonly PageRef[], read: ReadBlobs, pool: ParsePool | null): Promise<Parsed[]> {
+    const texts = await read([...new Set(batch.map((p) => p.blob))]);
+    const found = batch.flatMap((page) => {
+      const text = texts.get(page.blob);
+      return text ? [{ page, text }] : [];
+    });
+    const missing = batch.filter((page) => !texts.get(page.blob)).map((page): Parsed => ({ page, missing: true }));
+    if (pool) {
+      const outcomes = await pool.parse(found.map(({ page, text }) => ({ path: page.path, text })));
+      return [...missing, ...found.map(({ page }, i): Parsed => ({ page, ...outcomes[i] }))];
+    }
+    const contentDir = this.opts.contentDir;
+    return [...missing, ...found.map(({ page, text }): Parsed => ({ page, body: JSON.stringify(this.parse(page.path, text, { contentDir })) }))];
+  }
+
+  /**
+   * Holds a parsed batch in memory (shared with what is already held) and returns its pack records.
+   * The family is served exactly as a restart will load it back: from its JSON text (JSON drops
+   * e.g. YAML Date objects to strings). A page no worker could parse is held with a warning and
+   * not written, so the next start parses it again.
+   */
+  private take(parsed: readonly Parsed[]): Buffer[] {
+    const records: Buffer[] = [];
+    for (const item of parsed) {
+      const { page } = item;
+      if ('missing' in item) {
+        this.counters.missing += 1;
+        this.opts.log?.({ event: 'blob-missing', blob: page.blob, path: page.path });
+        continue;
+      }
+      this.counters.parsed += 1;
+      if ('error' in item) {
+        this.opts.log?.({ event: 'parse-worker-failed', level: 'warn', blob: page.blob, path: page.path, error: item.error });
+        const family = unreadableFamily(page.path, `the parser failed on this page: ${item.error}`, { contentDir: this.opts.contentDir });
+        const key = memoryKey(page.path, page.blob);
+        this.memory.set(key, this.shared.share(JSON.parse(JSON.stringify(family)) as JobFamily));
+        this.transient.add(key);
+        continue;
+      }
+      this.memory.set(memoryKey(page.path, page.blob), this.shared.share(JSON.parse(item.body) as JobFamily));
+      if (this.versionDir) records.push(encodeRecord(`{"path":${JSON.stringify(page.path)},"blob":${JSON.stringify(page.blob)},"family":${item.body}}`));
+    }
+    return records;
   }
 
   /**
@@ -291,7 +382,7 @@ export class BlobCache {
     this.writing = this.writing.then(async () => {
       try {
         const held = this.memory.size;
-        await writeValueTable(file, this.shared, tableEntries(this.memory), this.covered);
+        await writeValueTable(file, this.shared, tableEntries(this.memory, this.transient), this.covered);
         this.uncovered = Math.max(0, this.memory.size - held);
       } catch (err) {
         this.writeFailed(err);
@@ -328,6 +419,20 @@ export class BlobCache {
   }
 }
 
+/**
+ * While `batch` is not ready, this thread parses chunks no worker has taken yet, yielding between
+ * chunks so worker answers and git reads are taken in: it helps instead of idling.
+ */
+async function helpUntil(batch: Promise<unknown>, pool: ParsePool): Promise<void> {
+  let ready = false;
+  void batch.then(
+    () => (ready = true),
+    () => (ready = true),
+  );
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  while (!ready && pool.helpOne()) await new Promise<void>((resolve) => setImmediate(resolve));
+}
+
 /** A pack record holds the same (path, blob, family) triple the value table lists. */
 export type StoredEntry = TableEntry;
 
@@ -335,8 +440,9 @@ function memoryKey(pagePath: string, blob: string): string {
   return `${blob}\0${pagePath}`;
 }
 
-function* tableEntries(memory: ReadonlyMap<string, JobFamily>): Iterable<TableEntry> {
+function* tableEntries(memory: ReadonlyMap<string, JobFamily>, transient: ReadonlySet<string>): Iterable<TableEntry> {
   for (const [key, family] of memory) {
+    if (transient.has(key)) continue;
     const cut = key.indexOf('\0');
     yield { blob: key.slice(0, cut), path: key.slice(cut + 1), family };
   }

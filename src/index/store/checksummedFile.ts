@@ -8,6 +8,8 @@ import path from 'node:path';
 const HEADER_MAGIC = 'RGCACHE1';
 /** `RGCACHE1 <sha256 hex of body> <body bytes>` — the first line of every cache file. */
 const HEADER_LINE = /^RGCACHE1 ([0-9a-f]{64}) (\d{1,15})$/;
+/** Width of the length in a header written before the body is known (zero-padded, as the pattern allows). */
+const LENGTH_DIGITS = 15;
 /** A header is ~90 bytes; anything without a newline this early is not ours. */
 const MAX_HEADER_BYTES = 200;
 
@@ -42,11 +44,31 @@ export async function readChecksummed(file: string): Promise<{ body: string | nu
 
 /** Temp file in the same folder (same file system, so rename is atomic), fsync, rename. */
 export async function writeChecksummed(file: string, body: string): Promise<void> {
+  await writeChecksummedParts(file, [body]);
+}
+
+/**
+ * The same file from a body given in parts, written as they come: a large body (the value table)
+ * is never held whole, as a string or as bytes. The header, whose checksum and length are known
+ * only at the end, is written last over a placeholder of the same width (the length zero-padded).
+ */
+export async function writeChecksummedParts(file: string, parts: Iterable<string>): Promise<void> {
   await fsp.mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   const handle = await fsp.open(tmp, 'wx', 0o644);
   try {
-    await handle.writeFile(encodeChecksummed(body));
+    const header = (sum: string, length: number): Buffer => Buffer.from(`${HEADER_MAGIC} ${sum} ${String(length).padStart(LENGTH_DIGITS, '0')}\n`, 'utf8');
+    let at = header('0'.repeat(64), 0).length;
+    const hash = createHash('sha256');
+    let length = 0;
+    for (const part of parts) {
+      const bytes = Buffer.from(part, 'utf8');
+      hash.update(bytes);
+      await handle.write(bytes, 0, bytes.length, at);
+      at += bytes.length;
+      length += bytes.length;
+    }
+    await handle.write(header(hash.digest('hex'), length), 0, undefined, 0);
     await handle.sync();
   } finally {
     await handle.close();

@@ -27,9 +27,12 @@ export class HashCons {
   private readonly strings = new Map<string, number>();
   private readonly structures = new Map<string, number>();
   private readonly values: unknown[] = [];
+  /** Set by `decode`: `structures` is filled on first need (see keysFromValues). */
+  private keysPending = false;
 
   /** A deep-equal value made of shared parts (the same object for equal inputs). */
   share<T>(value: T): T {
+    if (this.keysPending) this.keysFromValues();
     return this.values[this.idOf(value as Json)] as T;
   }
 
@@ -43,13 +46,25 @@ export class HashCons {
    * object to id (for naming entry roots). Strings and primitives are looked up in the tables.
    */
   encode(): { values: EncodedValue[]; ids: Map<unknown, number> } {
+    const encoder = this.encoder();
+    const values: EncodedValue[] = [];
+    for (const chunk of encoder.chunks(Number.MAX_SAFE_INTEGER)) values.push(...chunk);
+    return { values, ids: encoder.ids };
+  }
+
+  /**
+   * `encode` in chunks of `size` values, for writing the table as it is encoded (never whole in
+   * memory). `ids` holds the objects of the chunks yielded so far (children come before parents).
+   */
+  encoder(): { chunks(size: number): Iterable<EncodedValue[]>; ids: Map<unknown, number> } {
+    if (this.keysPending) this.keysFromValues();
     const ids = new Map<unknown, number>();
     const idOf = (v: unknown): number => {
       if (typeof v === 'string') return this.strings.get(v)!;
       if (v === null || typeof v !== 'object') return this.structures.get(`${typeof v}:${String(v)}`)!;
       return ids.get(v)!;
     };
-    const values = this.values.map((v, id): EncodedValue => {
+    const encodeOne = (v: unknown, id: number): EncodedValue => {
       if (typeof v === 'string') return v;
       if (v === null || typeof v !== 'object') return [PRIMITIVE, v as number | boolean | null];
       ids.set(v, id);
@@ -57,8 +72,17 @@ export class HashCons {
       const out: number[] = [OBJECT];
       for (const name of Object.keys(v)) out.push(this.strings.get(name)!, idOf((v as Record<string, unknown>)[name]));
       return out;
-    });
-    return { values, ids };
+    };
+    const values = this.values;
+    function* chunks(size: number): Iterable<EncodedValue[]> {
+      const end = values.length; // values added while writing belong to the next table
+      for (let from = 0; from < end; from += size) {
+        const chunk: EncodedValue[] = [];
+        for (let id = from; id < Math.min(end, from + size); id++) chunk.push(encodeOne(values[id], id));
+        yield chunk;
+      }
+    }
+    return { chunks, ids };
   }
 
   /**
@@ -82,35 +106,55 @@ export class HashCons {
         continue;
       }
       if (!Array.isArray(item)) throw new Error('bad value table: entry');
-      let key: string;
-      let value: unknown;
       if (item[0] === ARRAY) {
         const ids = item.slice(1).map(child);
-        key = `a${ids.join(',')}`;
-        value = Object.freeze(ids.map((i) => values[i]));
+        values.push(Object.freeze(ids.map((i) => values[i])));
       } else if (item[0] === OBJECT && item.length % 2 === 1) {
         const out: Record<string, unknown> = {};
-        const parts: string[] = [];
         for (let i = 1; i < item.length; i += 2) {
           const name = values[child(item[i])];
           if (typeof name !== 'string') throw new Error('bad value table: key');
-          const valueId = child(item[i + 1]);
-          out[name] = values[valueId];
-          parts.push(`${item[i] as number}:${valueId}`);
+          out[name] = values[child(item[i + 1])];
         }
-        key = `o${parts.join(',')}`;
-        value = Object.freeze(out);
+        values.push(Object.freeze(out));
       } else if (item[0] === PRIMITIVE && item.length === 2 && (item[1] === null || ['number', 'boolean'].includes(typeof item[1]))) {
-        value = item[1];
-        key = `${typeof value}:${String(value)}`;
+        values.push(item[1]);
       } else {
         throw new Error('bad value table: tag');
       }
-      if (hashCons.structures.has(key)) throw new Error('bad value table: repeated structure');
-      hashCons.structures.set(key, id);
-      values.push(value);
     }
+    // The structure keys are what sharing new values needs; a warm start that parses nothing
+    // never does, so they are built on first use (keysFromValues) rather than here.
+    hashCons.keysPending = true;
     return hashCons;
+  }
+
+  /**
+   * The structure table of decoded values, in one pass in id order (children before parents):
+   * the same keys `idOf` makes. A structure seen twice keeps its first id (a table never holds one twice).
+   */
+  private keysFromValues(): void {
+    this.keysPending = false;
+    const objectIds = new Map<unknown, number>();
+    const idOfChild = (v: unknown): number => {
+      if (typeof v === 'string') return this.strings.get(v)!;
+      if (v === null || typeof v !== 'object') return this.structures.get(`${typeof v}:${String(v)}`)!;
+      return objectIds.get(v)!;
+    };
+    this.values.forEach((v, id) => {
+      if (typeof v === 'string') return;
+      let key: string;
+      if (v === null || typeof v !== 'object') {
+        key = `${typeof v}:${String(v)}`;
+      } else if (Array.isArray(v)) {
+        objectIds.set(v, id);
+        key = `a${v.map(idOfChild).join(',')}`;
+      } else {
+        objectIds.set(v, id);
+        key = `o${Object.keys(v).map((name) => `${this.strings.get(name)!}:${idOfChild((v as Record<string, unknown>)[name])}`).join(',')}`;
+      }
+      if (!this.structures.has(key)) this.structures.set(key, id);
+    });
   }
 
   /** The value with this id (after `decode`), or undefined. */

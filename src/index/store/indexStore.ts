@@ -8,7 +8,7 @@ import type { GitSource, TimelineStep } from '../../git';
 import type { JobFamily } from '../../parse';
 import type { ContentScope } from '../contentScope';
 import { entriesOfBestRoot } from '../contentRoots';
-import { BlobCache, type BlobCacheStats, type PageRef } from './blobCache';
+import { BlobCache, type BlobCacheOptions, type BlobCacheStats, type PageRef } from './blobCache';
 import { appendTimeline, confirmTimeline, loadStoredTimeline, saveTimeline, type LoadedTimeline } from './timelineStore';
 
 /** What the store reads from git: page blobs, and the tree of a commit off the timeline. */
@@ -60,6 +60,8 @@ export interface IndexStoreOptions {
   cacheDir: string;
   source: StoreSource;
   log?: (event: Record<string, unknown>) => void;
+  /** The parse pool's settings (blobCache.ts); false parses on the main thread only. */
+  parsePool?: BlobCacheOptions['pool'];
 }
 
 const NO_STATS: BlobCacheStats = { entries: 0, parsed: 0, loaded: 0, corrupt: 0, missing: 0 };
@@ -103,7 +105,7 @@ export function createIndexStore(opts: IndexStoreOptions): IndexStore {
     pages(scope) {
       if (current?.contentDir !== scope.dir) {
         void current?.blobs.close(); // stops appending to the old folder's pack; never throws
-        const blobs = new BlobCache({ dir: path.join(opts.cacheDir, 'parsed'), contentDir: scope.parseDir, log, onWriteFailed: writeFailed });
+        const blobs = new BlobCache({ dir: path.join(opts.cacheDir, 'parsed'), contentDir: scope.parseDir, log, onWriteFailed: writeFailed, pool: opts.parsePool });
         current = { contentDir: scope.dir, blobs, pages: pageStore(scope, blobs) };
       }
       return current.pages;

@@ -6,7 +6,7 @@
 // records past those offsets (appended later, by any process) are still read from the packs,
 // which stay the source of truth. Written checksummed to a temp name, fsynced and renamed; a
 // damaged or foreign table is never served (the caller reads the packs in full instead).
-import { readChecksummed, writeChecksummed } from './checksummedFile';
+import { readChecksummed, writeChecksummedParts } from './checksummedFile';
 import { HashCons } from './hashCons';
 import type { JobFamily } from '../../parse';
 
@@ -60,19 +60,45 @@ export async function readValueTable(file: string): Promise<ValueTable | null | 
   }
 }
 
-/** Persists `entries` (each family must have come from `hashCons`) and the pack offsets they cover. */
+/** Values (and entry rows) per part written: bounds what encoding the table holds at once. */
+const PART_VALUES = 8192;
+
+/**
+ * Persists `entries` (each family must have come from `hashCons`) and the pack offsets they cover.
+ * Written in parts as it is encoded (values first, so the entry rows can name their root ids): a
+ * 20k-commit table is never held whole as encoded arrays, one JSON string and its bytes at once.
+ */
 export async function writeValueTable(
   file: string,
   hashCons: HashCons,
   entries: Iterable<TableEntry>,
   packs: ReadonlyMap<string, number>,
 ): Promise<void> {
-  const { values, ids } = hashCons.encode();
-  const rows: Array<[string, string, number]> = [];
-  for (const entry of entries) {
-    const id = ids.get(entry.family);
-    if (id !== undefined) rows.push([entry.path, entry.blob, id]);
+  const encoder = hashCons.encoder();
+  function* parts(): Iterable<string> {
+    yield `{"format":${JSON.stringify(FORMAT)},"packs":${JSON.stringify([...packs])},"values":[`;
+    let first = true;
+    for (const chunk of encoder.chunks(PART_VALUES)) {
+      const json = JSON.stringify(chunk);
+      yield `${first ? '' : ','}${json.slice(1, -1)}`;
+      first = false;
+    }
+    yield '],"entries":[';
+    let rows: Array<[string, string, number]> = [];
+    first = true;
+    const flush = (): string => {
+      const json = JSON.stringify(rows);
+      const out = rows.length === 0 ? '' : `${first ? '' : ','}${json.slice(1, -1)}`;
+      if (rows.length > 0) first = false;
+      rows = [];
+      return out;
+    };
+    for (const entry of entries) {
+      const id = encoder.ids.get(entry.family);
+      if (id !== undefined) rows.push([entry.path, entry.blob, id]);
+      if (rows.length >= PART_VALUES) yield flush();
+    }
+    yield `${flush()}]}`;
   }
-  const stored: StoredTable = { format: FORMAT, packs: [...packs], entries: rows, values };
-  await writeChecksummed(file, JSON.stringify(stored));
+  await writeChecksummedParts(file, parts());
 }

@@ -54,6 +54,8 @@ describe('HashCons.encode / decode', () => {
     const { values, ids } = hashCons.encode();
     const loaded = HashCons.decode(JSON.parse(JSON.stringify(values)) as unknown[]);
     expect(loaded.size).toBe(hashCons.size);
+    // A decoded table encodes back to itself (its structure keys are built on first need).
+    expect(HashCons.decode(JSON.parse(JSON.stringify(values)) as unknown[]).encode().values).toEqual(values);
     const root = ids.get(hashCons.share(parsed(V1)))!;
     const family = loaded.valueAt(root) as JobFamily;
     expect(family).toEqual(parsed(V1));

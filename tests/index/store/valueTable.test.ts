@@ -116,3 +116,29 @@ describe('value table', () => {
     await warm.close();
   });
 });
+
+describe('value table written in parts', () => {
+  it('reads back a table of many parts (values and entry rows past one part) exactly as it was held', async () => {
+    const { HashCons } = await import('../../../src/index/store/hashCons');
+    const { readValueTable, writeValueTable } = await import('../../../src/index/store/valueTable');
+    const hashCons = new HashCons();
+    // 20,000 families of distinct strings: more values and more entry rows than one part holds.
+    const entries = Array.from({ length: 20_000 }, (_, i) => ({
+      path: `${CONTENT_DIR}/sales/page-${i}.md`,
+      blob: i.toString(16).padStart(40, '0'),
+      family: hashCons.share({ slug: `sales/page-${i}`, intro: [`item ${i}`], roles: [{ title: `Role ${i % 7}`, items: ['shared item'] }] }) as unknown as JobFamily,
+    }));
+    const file = path.join(dir, TABLE_FILE);
+    await writeValueTable(file, hashCons, entries, new Map([['pack-000001.rg', 1234]]));
+    const table = await readValueTable(file);
+    if (table === null || table === 'damaged') throw new Error(`table not read back: ${String(table)}`);
+    expect(table.hashCons.size).toBe(hashCons.size);
+    expect(table.packs).toEqual(new Map([['pack-000001.rg', 1234]]));
+    expect(table.entries).toHaveLength(entries.length);
+    expect(table.entries[19_999]).toEqual(entries[19_999]);
+    expect(table.entries.map((e) => e.path)).toEqual(entries.map((e) => e.path));
+    // Shared as when interned: equal roles of two pages are one object.
+    expect(table.entries[0].family.roles[0]).toBe(table.entries[7].family.roles[0]);
+    expect(table.entries[0].family.roles[0]).not.toBe(table.entries[1].family.roles[0]);
+  });
+});

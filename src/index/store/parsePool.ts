@@ -1,0 +1,202 @@
+// Parses pages on the other cores: a cold build parses every page version of the history
+// (38,000 at 20,000 commits), and markdown-it plus our parser is most of its time, so one thread
+// cannot get near the git floor. The pool holds `worker_threads` running parseWorker.ts; pages go
+// out as one transferred byte buffer per chunk and come back as each family's JSON text (what the
+// pack stores anyway). Workers hold no state between chunks, so any chunk can go to any worker.
+//
+// A worker that dies (out of memory on a pathological page, a crash) fails only its chunk: the
+// chunk's pages are retried one by one on a fresh worker, and a page that kills a worker on its
+// own comes back as an error for the caller to record on that family, never a failed index.
+import os from 'node:os';
+import path from 'node:path';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
+
+/** One chunk of pages for a worker: the texts back to back in `bytes`, page i ending at `ends[i]`. */
+export interface ParseRequest {
+  id: number;
+  paths: string[];
+  ends: number[];
+  bytes: ArrayBuffer;
+}
+
+export interface ParseReply {
+  id: number;
+  /** Per page, in order: the parsed family as JSON text. */
+  bodies: string[];
+}
+
+export interface ParsePage {
+  path: string;
+  text: Buffer;
+}
+
+/** Per page: the family's JSON text, or why no worker could parse it. */
+export type ParseOutcome = { body: string } | { error: string };
+
+export interface ParsePoolOptions {
+  size: number;
+  contentDir?: string;
+  /** Bounds each worker's heap, so one page cannot take the process down (tests use small ones). */
+  resourceLimits?: ResourceLimits;
+  /** Parses one page on the calling thread: what `helpOne` runs. */
+  local?: (page: ParsePage) => string;
+}
+
+/** Workers for this machine: one core is left to the main thread (git reads, interning, writes). */
+export function defaultPoolSize(): number {
+  return Math.max(1, os.availableParallelism() - 1);
+}
+
+/**
+ * The compiled worker beside this file. Under ts-jest this file is TypeScript in src/ and a worker
+ * cannot run it; the compiled twin in dist/ (built by jest's global setup) is used instead.
+ */
+export function workerFile(): string {
+  if (path.extname(__filename) === '.js') return path.join(__dirname, 'parseWorker.js');
+  return path.resolve(__dirname, '../../../dist/index/store/parseWorker.js');
+}
+
+/** Pages per message: small enough that an idle thread can help with the queue's tail (helpOne). */
+const CHUNK_PAGES = 25;
+
+/** Workers alive in this process, across pools: a closed pool leaves none behind. */
+let live = 0;
+export const liveWorkers = (): number => live;
+
+interface Task {
+  pages: ParsePage[];
+  resolve(outcomes: ParseOutcome[]): void;
+}
+
+interface Slot {
+  worker: Worker;
+  /** The task it is parsing, if any. */
+  task: Task | null;
+  id: number;
+}
+
+export class ParsePool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Task[] = [];
+  private nextId = 1;
+  private closed = false;
+
+  constructor(private readonly opts: ParsePoolOptions) {
+    for (let i = 0; i < Math.max(1, opts.size); i++) this.slots.push(this.spawn());
+  }
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /** Parses `pages` in chunks spread over the workers; outcomes in the order of `pages`. */
+  async parse(pages: readonly ParsePage[]): Promise<ParseOutcome[]> {
+    if (pages.length === 0) return [];
+    const chunk = Math.min(CHUNK_PAGES, Math.max(1, Math.ceil(pages.length / this.slots.length)));
+    const parts: Array<Promise<ParseOutcome[]>> = [];
+    for (let i = 0; i < pages.length; i += chunk) parts.push(this.submit(pages.slice(i, i + chunk)));
+    return (await Promise.all(parts)).flat();
+  }
+
+  /**
+   * Parses the last chunk no worker has taken yet on this thread (with `local`), for a caller that
+   * would otherwise wait for the workers; false when there is none.
+   */
+  helpOne(): boolean {
+    const local = this.opts.local;
+    if (!local || this.queue.length === 0) return false;
+    const task = this.queue.pop()!;
+    task.resolve(task.pages.map((page) => ({ body: local(page) })));
+    return true;
+  }
+
+  /** Stops every worker; chunks not yet answered come back as errors. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const task of this.queue.splice(0)) task.resolve(task.pages.map(() => ({ error: 'parse pool closed' })));
+    await Promise.all(
+      this.slots.map(async (slot) => {
+        const task = slot.task;
+        slot.task = null;
+        task?.resolve(task.pages.map(() => ({ error: 'parse pool closed' })));
+        await slot.worker.terminate();
+      }),
+    );
+  }
+
+  private submit(pages: ParsePage[]): Promise<ParseOutcome[]> {
+    if (this.closed) return Promise.resolve(pages.map(() => ({ error: 'parse pool closed' })));
+    return new Promise((resolve) => {
+      const task: Task = { pages, resolve };
+      this.queue.push(task);
+      this.dispatch();
+    });
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (slot.task || this.queue.length === 0) continue;
+      const task = this.queue.shift()!;
+      slot.task = task;
+      slot.id = this.nextId++;
+      slot.worker.ref(); // a chunk in flight keeps the process alive until it is answered
+      slot.worker.postMessage(...request(slot.id, task.pages));
+    }
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(workerFile(), { workerData: { contentDir: this.opts.contentDir }, resourceLimits: this.opts.resourceLimits });
+    const slot: Slot = { worker, task: null, id: 0 };
+    live += 1;
+    worker.on('message', (reply: ParseReply) => {
+      const task = slot.task;
+      if (!task || reply.id !== slot.id) return;
+      slot.task = null;
+      worker.unref();
+      task.resolve(reply.bodies.map((body) => ({ body })));
+      this.dispatch();
+    });
+    // 'error' is followed by 'exit'; the exit is where the chunk is retried.
+    let failure: string | null = null;
+    worker.on('error', (err) => (failure = err.message));
+    worker.on('exit', (code) => {
+      live -= 1;
+      if (this.closed) return;
+      const task = slot.task;
+      slot.task = null;
+      const reason = failure ?? `parse worker exited with code ${code}`;
+      const index = this.slots.indexOf(slot);
+      if (index >= 0) this.slots[index] = this.spawn();
+      if (task) this.retry(task, reason);
+      this.dispatch();
+    });
+    worker.unref(); // an idle worker is never the reason a process stays alive; close() ends them
+    return slot;
+  }
+
+  /** A chunk whose worker died: its pages again one by one, so only the page at fault fails. */
+  private retry(task: Task, reason: string): void {
+    if (task.pages.length === 1) {
+      task.resolve([{ error: reason }]);
+      return;
+    }
+    void Promise.all(task.pages.map((page) => this.submit([page]))).then((outcomes) => task.resolve(outcomes.flat()));
+  }
+}
+
+/** A chunk as a message: one buffer holding every text, transferred rather than copied. */
+function request(id: number, pages: readonly ParsePage[]): [ParseRequest, ArrayBuffer[]] {
+  let total = 0;
+  for (const page of pages) total += page.text.length;
+  const bytes = new ArrayBuffer(total);
+  const view = new Uint8Array(bytes);
+  const ends: number[] = [];
+  let at = 0;
+  for (const page of pages) {
+    view.set(page.text, at);
+    at += page.text.length;
+    ends.push(at);
+  }
+  return [{ id, paths: pages.map((p) => p.path), ends, bytes }, [bytes]];
+}

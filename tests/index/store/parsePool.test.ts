@@ -1,0 +1,126 @@
+// The parse pool: the same index with and without workers, workers gone after a build, and a page
+// that kills its worker failing alone (a warning on that family) instead of failing the index.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createGitSource } from '../../../src/git/gitSource';
+import { createIndexer, type IndexerWithStats } from '../../../src/index/indexer';
+import { BlobCache } from '../../../src/index/store/blobCache';
+import { liveWorkers, ParsePool } from '../../../src/index/store/parsePool';
+import { buildCorpusHistory, seed } from '../../helpers/makeRepo';
+
+const CONTENT_DIR = 'content/job-families';
+/** Small enough that a page of a few MB exhausts it, large enough for every real page. */
+const TIGHT = { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4 };
+const PAGE = Buffer.from(seed('high-velocity-sales-and-first-orders.md'), 'utf8');
+/** ~13 MB of bullets: markdown-it's tokens for it do not fit in TIGHT. */
+const HUGE = Buffer.from(`## Account Executive\n\n${'- sells to new customers in the region every quarter\n'.repeat(250_000)}`, 'utf8');
+
+const tmp: string[] = [];
+const tempDir = (prefix: string): string => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  tmp.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of tmp) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the corpus history, indexed with and without the pool', () => {
+  let repoDir: string;
+  const built: Record<'pool' | 'serial', IndexerWithStats> = {} as never;
+
+  beforeAll(async () => {
+    repoDir = buildCorpusHistory();
+    tmp.push(repoDir);
+    for (const mode of ['pool', 'serial'] as const) {
+      const cacheDir = tempDir(`rg-pool-${mode}-`);
+      const indexer = createIndexer({
+        source: createGitSource({ remote: repoDir, branch: 'main', cacheDir }),
+        cacheDir,
+        url: repoDir,
+        branch: 'main',
+        parsePool: mode === 'pool' ? { minPages: 1, size: 2 } : false,
+      });
+      await indexer.refresh();
+      built[mode] = indexer;
+    }
+  });
+  afterAll(async () => {
+    await built.pool?.close();
+    await built.serial?.close();
+  });
+
+  it('gives the same head, the same role histories and the same page count', () => {
+    const pool = built.pool.current()!;
+    const serial = built.serial.current()!;
+    expect(built.pool.blobStats().parsed).toBeGreaterThan(56);
+    expect(built.pool.blobStats()).toEqual(built.serial.blobStats());
+    expect(JSON.stringify(pool.head.families)).toBe(JSON.stringify(serial.head.families));
+    const roleIds = serial.head.roles.map((r) => r.id);
+    expect(roleIds.length).toBeGreaterThan(100);
+    for (const id of roleIds) expect(JSON.stringify(pool.roleHistory(id))).toBe(JSON.stringify(serial.roleHistory(id)));
+  });
+
+  it('leaves no worker running once the build is done', () => {
+    expect(liveWorkers()).toBe(0);
+  });
+});
+
+describe('ParsePool', () => {
+  it('answers in page order, spread over its workers, and stops them on close', async () => {
+    const pool = new ParsePool({ size: 2, contentDir: CONTENT_DIR });
+    expect(liveWorkers()).toBe(2);
+    const pages = Array.from({ length: 9 }, (_, i) => ({ path: `${CONTENT_DIR}/sales/page-${i}.md`, text: PAGE }));
+    const outcomes = await pool.parse(pages);
+    expect(outcomes.map((o) => ('body' in o ? (JSON.parse(o.body) as { slug: string }).slug : o.error))).toEqual(pages.map((_, i) => `sales/page-${i}`));
+    await pool.close();
+    expect(liveWorkers()).toBe(0);
+  });
+
+  it('fails only the page that killed its worker, and keeps parsing on a new one', async () => {
+    const pool = new ParsePool({ size: 1, contentDir: CONTENT_DIR, resourceLimits: TIGHT });
+    try {
+      const outcomes = await pool.parse([
+        { path: `${CONTENT_DIR}/sales/a.md`, text: PAGE },
+        { path: `${CONTENT_DIR}/sales/huge.md`, text: HUGE },
+        { path: `${CONTENT_DIR}/sales/b.md`, text: PAGE },
+      ]);
+      expect('body' in outcomes[0] && (JSON.parse(outcomes[0].body) as { slug: string }).slug).toBe('sales/a');
+      expect('error' in outcomes[1] && outcomes[1].error).toMatch(/memory/i);
+      expect('body' in outcomes[2] && (JSON.parse(outcomes[2].body) as { slug: string }).slug).toBe('sales/b');
+      expect(pool.size).toBe(1);
+    } finally {
+      await pool.close();
+    }
+    expect(liveWorkers()).toBe(0);
+  });
+});
+
+describe('BlobCache over a pool whose worker dies on a page', () => {
+  const pages = [0, 1, 2].map((i) => ({ path: `${CONTENT_DIR}/sales/page-${i}.md`, blob: i.toString(16).padStart(40, '0') }));
+  const read = async (ids: string[]) => new Map(ids.map((id) => [id, id === pages[1].blob ? HUGE : PAGE] as const));
+
+  it('holds that family with a parse-failed warning, the others parsed, and does not persist it', async () => {
+    const dir = tempDir('rg-pool-cache-');
+    const events: Array<Record<string, unknown>> = [];
+    const cache = new BlobCache({ dir, contentDir: CONTENT_DIR, pool: { minPages: 1, size: 1, resourceLimits: TIGHT, local: false }, log: (e) => events.push(e) });
+    await cache.ensure(pages, read);
+    expect(cache.stats()).toMatchObject({ parsed: 3, missing: 0 });
+    const failed = cache.get(pages[1].path, pages[1].blob)!;
+    expect(failed.slug).toBe('sales/page-1');
+    expect(failed.roles).toEqual([]);
+    expect(failed.warnings.map((w) => w.code)).toEqual(['parse-failed']);
+    expect(cache.get(pages[0].path, pages[0].blob)!.roles.length).toBeGreaterThan(0);
+    expect(events.filter((e) => e.event === 'parse-worker-failed').map((e) => e.path)).toEqual([pages[1].path]);
+    await cache.close();
+    expect(liveWorkers()).toBe(0);
+
+    // The next start reads the two good pages back and parses the failed one again (on this thread).
+    const again = new BlobCache({ dir, contentDir: CONTENT_DIR, pool: false });
+    await again.ensure(pages, read);
+    expect(again.stats()).toMatchObject({ parsed: 1, loaded: 2 });
+    expect(again.get(pages[1].path, pages[1].blob)!.warnings.map((w) => w.code)).not.toContain('parse-failed');
+    await again.close();
+  });
+});
