@@ -7,7 +7,7 @@ import path from 'node:path';
 import ts from 'typescript';
 
 const SRC = path.resolve(__dirname, '..', 'src');
-const LAYERS = ['util', 'parse', 'git', 'index', 'graphql', 'watch', 'server', 'cli', 'web'] as const;
+const LAYERS = ['util', 'parse', 'git', 'index', 'graphql', 'watch', 'cluster', 'server', 'cli', 'web'] as const;
 type Layer = (typeof LAYERS)[number];
 
 /** The layers each layer may import from (itself always allowed). */
@@ -18,8 +18,10 @@ const ALLOWED: Record<Layer, readonly Layer[]> = {
   index: ['util', 'parse', 'git'],
   graphql: ['util', 'parse', 'index'],
   watch: ['util', 'parse', 'index'],
-  server: ['util', 'parse', 'git', 'index', 'graphql', 'watch'],
-  cli: ['util', 'parse', 'git', 'index', 'graphql', 'watch', 'server'],
+  // Replicas coordinated through Redis (issue 14): between watch and server.
+  cluster: ['util', 'parse', 'git', 'index', 'watch'],
+  server: ['util', 'parse', 'git', 'index', 'graphql', 'watch', 'cluster'],
+  cli: ['util', 'parse', 'git', 'index', 'graphql', 'watch', 'cluster', 'server'],
   // Browser code (the ladder page): it reaches the server over HTTP only, and nothing imports it
   // (the server sends its bundle as a file).
   web: [],
@@ -32,6 +34,7 @@ const FORBIDDEN_MODULES: Partial<Record<Layer, RegExp>> = {
   graphql: /^(?:node:)?(?:fs|fs\/promises|child_process)$|^simple-git$/,
   index: /^(?:node:)?child_process$|^simple-git$/,
   watch: /^(?:node:)?child_process$|^simple-git$/,
+  cluster: /^(?:node:)?child_process$|^simple-git$/,
   server: /^(?:node:)?child_process$|^simple-git$/,
   cli: /^(?:node:)?child_process$|^simple-git$/,
   web: /^node:|^(?:fs|fs\/promises|child_process|path|os)$|^simple-git$/,

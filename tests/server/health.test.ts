@@ -18,6 +18,7 @@ const BASE: IndexStatus = {
   parsedBlobCount: 1,
   cacheWriteFailures: 0,
   cacheLastWriteError: null,
+  pages: { parsed: 1, loaded: 0, shared: 0, sharedFailures: 0 },
 };
 const NOW = Date.parse('2026-01-01T00:01:30.000Z');
 

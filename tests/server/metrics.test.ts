@@ -20,6 +20,7 @@ function status(over: Partial<IndexStatus> = {}): IndexStatus {
     parsedBlobCount: 140,
     cacheWriteFailures: 0,
     cacheLastWriteError: null,
+    pages: { parsed: 140, loaded: 0, shared: 0, sharedFailures: 0 },
     ...over,
   };
 }

@@ -18,6 +18,8 @@ import { listPacks, packName, packSequence, PackWriter, scanPack, encodeRecord }
 import { parseFamily } from '../../parse';
 import { HashCons } from './hashCons';
 import { readValueTable, TABLE_FILE, writeValueTable, type TableEntry } from './valueTable';
+import { SharedPages, type SharedEntry } from './sharedPages';
+import type { SharedParseTier } from './sharedParseTier';
 import type { JobFamily } from '../../parse';
 
 /**
@@ -50,6 +52,8 @@ export interface BlobCacheOptions {
   log?: (event: Record<string, unknown>) => void;
   /** Told of every failed write (pack, table, rewrite): the cache keeps serving from memory. */
   onWriteFailed?: (err: unknown) => void;
+  /** Second tier, shared between replicas: asked before parsing, told of every page parsed. */
+  sharedTier?: SharedParseTier;
 }
 
 export interface BlobCacheStats {
@@ -63,6 +67,10 @@ export interface BlobCacheStats {
   corrupt: number;
   /** Blobs the source could not return. */
   missing: number;
+  /** Pages taken from the shared tier instead of parsed (then kept in this process's pack too). */
+  shared: number;
+  /** Calls to the shared tier that failed or timed out; their pages were parsed here. */
+  sharedFailures: number;
 }
 
 export class BlobCache {
@@ -90,11 +98,15 @@ export class BlobCache {
   /** Appends one after another (two `ensure` calls may parse at once). */
   private writing: Promise<void> = Promise.resolve();
   private closed = false;
+  private readonly sharedPages: SharedPages | null;
 
   constructor(private readonly opts: BlobCacheOptions) {
     this.parse = opts.parse ?? ((p, text, o) => parseFamily(p, text, o));
     this.version = opts.version ?? PARSER_VERSION;
-    this.versionDir = opts.dir ? path.join(opts.dir, safeDirName(`${this.version}-${opts.contentDir ?? ''}`)) : null;
+    // The folder name carries the parser version and content folder; shared keys carry the same.
+    const namespace = safeDirName(`${this.version}-${opts.contentDir ?? ''}`);
+    this.versionDir = opts.dir ? path.join(opts.dir, namespace) : null;
+    this.sharedPages = opts.sharedTier ? new SharedPages(opts.sharedTier, namespace, opts.log ?? (() => undefined)) : null;
   }
 
   /** The parsed page, when it is in memory (after `ensure`). */
@@ -103,7 +115,8 @@ export class BlobCache {
   }
 
   stats(): BlobCacheStats {
-    return { entries: this.memory.size, ...this.counters };
+    const shared = this.sharedPages?.stats() ?? { shared: 0, failures: 0 };
+    return { entries: this.memory.size, ...this.counters, shared: shared.shared, sharedFailures: shared.failures };
   }
 
   /** Folder of this version's packs, or null for a memory-only cache. */
@@ -119,7 +132,8 @@ export class BlobCache {
 
   /**
    * Makes every page available to `get`: from memory (the packs on disk are read by the first
-   * call), else by reading the blob (in batches) and parsing it. `onProgress` sees the parse stage.
+   * call), else from the shared tier, else by reading the blob (in batches) and parsing it (and
+   * offering the result to the shared tier). `onProgress` sees the parse stage.
    */
   async ensure(pages: Iterable<PageRef>, read: ReadBlobs, onProgress?: (done: number, total: number) => void): Promise<void> {
     await this.loadPacks();
@@ -134,9 +148,17 @@ export class BlobCache {
     onProgress?.(0, toParse.length);
     for (let i = 0; i < toParse.length; i += READ_BATCH) {
       const batch = toParse.slice(i, i + READ_BATCH);
-      const texts = await read([...new Set(batch.map((p) => p.blob))]);
       const records: Buffer[] = [];
-      for (const page of batch) {
+      const fromShared = new Set<PageRef>();
+      for (const hit of (await this.sharedPages?.fetch(batch)) ?? []) {
+        fromShared.add(hit.page);
+        this.memory.set(memoryKey(hit.page.path, hit.page.blob), this.shared.share(hit.family));
+        if (this.versionDir) records.push(encodeRecord(hit.body)); // the first tier keeps it for the next start
+      }
+      const missed = fromShared.size === 0 ? batch : batch.filter((page) => !fromShared.has(page));
+      const texts = missed.length === 0 ? new Map<string, Buffer | null>() : await read([...new Set(missed.map((p) => p.blob))]);
+      const parsedHere: SharedEntry[] = [];
+      for (const page of missed) {
         const text = texts.get(page.blob);
         if (!text) {
           this.counters.missing += 1;
@@ -149,13 +171,17 @@ export class BlobCache {
         const body = JSON.stringify({ path: page.path, blob: page.blob, family: parsed });
         this.memory.set(memoryKey(page.path, page.blob), this.shared.share((JSON.parse(body) as StoredEntry).family));
         if (this.versionDir) records.push(encodeRecord(body));
+        parsedHere.push({ page, body });
       }
       texts.clear(); // the raw blobs are not needed any more; let them go before the next batch
+      this.sharedPages?.put(parsedHere);
       this.uncovered += records.length;
       await this.store(records);
       done += batch.length;
       onProgress?.(done, toParse.length);
     }
+    // A replica indexing next may already be asking for these pages; each write is bounded by the tier's timeout.
+    await this.sharedPages?.flush();
     await this.refreshTable();
   }
 

@@ -9,6 +9,7 @@ import type { JobFamily } from '../../parse';
 import type { ContentScope } from '../contentScope';
 import { entriesOfBestRoot } from '../contentRoots';
 import { BlobCache, type BlobCacheStats, type PageRef } from './blobCache';
+import type { SharedParseTier } from './sharedParseTier';
 import { appendTimeline, confirmTimeline, loadStoredTimeline, saveTimeline, type LoadedTimeline } from './timelineStore';
 
 /** What the store reads from git: page blobs, and the tree of a commit off the timeline. */
@@ -60,9 +61,11 @@ export interface IndexStoreOptions {
   cacheDir: string;
   source: StoreSource;
   log?: (event: Record<string, unknown>) => void;
+  /** Second tier of the parse cache, shared between replicas (the cache folder's packs stay the first). */
+  sharedTier?: SharedParseTier;
 }
 
-const NO_STATS: BlobCacheStats = { entries: 0, parsed: 0, loaded: 0, corrupt: 0, missing: 0 };
+const NO_STATS: BlobCacheStats = { entries: 0, parsed: 0, loaded: 0, corrupt: 0, missing: 0, shared: 0, sharedFailures: 0 };
 
 export function createIndexStore(opts: IndexStoreOptions): IndexStore {
   const log = opts.log ?? (() => undefined);
@@ -103,7 +106,7 @@ export function createIndexStore(opts: IndexStoreOptions): IndexStore {
     pages(scope) {
       if (current?.contentDir !== scope.dir) {
         void current?.blobs.close(); // stops appending to the old folder's pack; never throws
-        const blobs = new BlobCache({ dir: path.join(opts.cacheDir, 'parsed'), contentDir: scope.parseDir, log, onWriteFailed: writeFailed });
+        const blobs = new BlobCache({ dir: path.join(opts.cacheDir, 'parsed'), contentDir: scope.parseDir, log, onWriteFailed: writeFailed, sharedTier: opts.sharedTier });
         current = { contentDir: scope.dir, blobs, pages: pageStore(scope, blobs) };
       }
       return current.pages;
