@@ -26,7 +26,8 @@ function withRepoOptions(cmd: Command): Command {
     .option('--repo <url|path>', 'content repository (default: the embedded sample handbook) [env ROLEGRAPH_REPO]')
     .option('--branch <name>', 'branch to track (default main) [env ROLEGRAPH_BRANCH]')
     .option('--content-dir <dir>', 'job-families folder in the repository (default: detected) [env ROLEGRAPH_CONTENT_DIR]')
-    .option('--cache-dir <dir>', 'clone and parse cache (default ./repo-cache) [env ROLEGRAPH_CACHE_DIR]');
+    .option('--cache-dir <dir>', 'clone and parse cache (default ./repo-cache) [env ROLEGRAPH_CACHE_DIR]')
+    .option('--redis-url <url>', 'Redis that replicas share (parsed pages); unset = a single process [env ROLEGRAPH_REDIS_URL]');
 }
 
 /** Runs a command body; turns known failures into a one-line message and an exit code. */

@@ -2,8 +2,9 @@
 // Config, for `rolegraph serve`, the other CLI commands, the bench and the tests alike, so no
 // caller assembles a GitSource and an indexer its own way.
 import pino, { type Logger } from 'pino';
+import { connectRedis, createSharedParseCache } from '../cluster';
 import { createGitSource, redactCredentials } from '../git';
-import { createIndexer, type IndexerWithStats } from '../index';
+import { createIndexer, type IndexerWithStats, type SharedParseTier } from '../index';
 import { assertCacheDirWritable } from './cacheDirCheck';
 import { ConfigError, type Config } from './config';
 import { ensureSampleRepo } from './sample';
@@ -33,15 +34,28 @@ export async function resolveRepository(config: Config): Promise<string> {
 /** The indexer over `remote` as `config` says: its git source, cache folder, content folder and logging. */
 export function createIndexerFor(config: Config, remote: string, logger: Logger, onProgress?: Parameters<typeof createIndexer>[0]['onProgress']): IndexerWithStats {
   const source = createGitSource({ remote, branch: config.branch, cacheDir: config.cacheDir, timeoutMs: config.gitTimeoutMs });
-  return createIndexer({
+  // Index events are detail (debug), except those an operator must act on (a full disk: `level: 'warn'`).
+  const log = (event: Record<string, unknown>): void => (event.level === 'warn' ? logger.warn({ index: event }, String(event.event)) : logger.debug({ index: event }, 'index'));
+  // With Redis configured, parsed pages are shared between replicas (the second tier of the parse cache).
+  const redis = config.redisUrl === null ? null : connectRedis(config.redisUrl, (event) => logger.debug({ redis: event }, 'redis'));
+  const sharedTier: SharedParseTier | undefined = redis ? createSharedParseCache({ redis, ttlSeconds: config.redisCacheTtlSeconds }) : undefined;
+  const indexer = createIndexer({
     source,
     cacheDir: config.cacheDir,
     contentDir: config.contentDir ?? undefined,
     url: redactCredentials(remote),
     branch: config.branch,
-    // Index events are detail (debug), except those an operator must act on (a full disk: `level: 'warn'`).
-    log: (event) => (event.level === 'warn' ? logger.warn({ index: event }, String(event.event)) : logger.debug({ index: event }, 'index')),
+    log,
     onProgress,
+    sharedTier,
   });
+  if (!redis) return indexer;
+  return {
+    ...indexer,
+    async close() {
+      await indexer.close();
+      redis.disconnect();
+    },
+  };
 }
 

@@ -15,6 +15,7 @@ export interface ConfigFlags {
   port?: string | number;
   host?: string;
   pollSeconds?: string | number;
+  redisUrl?: string;
 }
 
 export interface Config {
@@ -48,6 +49,10 @@ export interface Config {
   headMaxAgeSeconds: number;
   /** Answers the HTTP answer cache keeps (ROLEGRAPH_ANSWER_CACHE_ENTRIES); 0 turns it off, so uncached numbers can be reproduced against `serve`. */
   responseCacheEntries: number;
+  /** Redis that replicas coordinate through (ROLEGRAPH_REDIS_URL, `--redis-url`); null = a single process, no Redis code runs. */
+  redisUrl: string | null;
+  /** Lifetime of a shared parse-cache entry in Redis (ROLEGRAPH_REDIS_CACHE_TTL_SECONDS). */
+  redisCacheTtlSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -65,6 +70,8 @@ export const DEFAULTS = {
   // Short enough that a push is seen within seconds, long enough to absorb a page's burst of repeats.
   headMaxAgeSeconds: 5,
   responseCacheEntries: 1000,
+  // 30 days: a parser bump or an abandoned repository leaves entries that expire; `maxmemory` bounds the rest.
+  redisCacheTtlSeconds: 30 * 86_400,
 } as const;
 
 /** A decimal integer with nothing around it: `4000`, not `4e3`, `0x10` or `40 00`. */
@@ -139,7 +146,18 @@ export function loadConfig(flags: ConfigFlags, env: Record<string, string | unde
     corsOrigins: corsOriginsFrom(env.ROLEGRAPH_CORS_ORIGINS),
     headMaxAgeSeconds: integer('ROLEGRAPH_HEAD_MAX_AGE_SECONDS', pick(env.ROLEGRAPH_HEAD_MAX_AGE_SECONDS), DEFAULTS.headMaxAgeSeconds, 0, 86_400),
     responseCacheEntries: integer('ROLEGRAPH_ANSWER_CACHE_ENTRIES', pick(env.ROLEGRAPH_ANSWER_CACHE_ENTRIES), DEFAULTS.responseCacheEntries, 0, 1_000_000),
+    redisUrl: redisUrl(pick(flags.redisUrl, env.ROLEGRAPH_REDIS_URL)),
+    redisCacheTtlSeconds: integer('ROLEGRAPH_REDIS_CACHE_TTL_SECONDS', pick(env.ROLEGRAPH_REDIS_CACHE_TTL_SECONDS), DEFAULTS.redisCacheTtlSeconds, 1, 365 * 86_400),
   };
+}
+
+/** `redis://` or `rediss://` (TLS), as ioredis takes them; anything else is a mistake worth a startup error. */
+const REDIS_URL = /^rediss?:\/\/[^\s]+$/i;
+
+function redisUrl(raw: string | undefined): string | null {
+  if (raw === undefined) return null;
+  if (!REDIS_URL.test(raw)) throw new ConfigError(`redis url must start with redis:// or rediss://, got ${JSON.stringify(redactCredentials(raw))}`);
+  return raw;
 }
 
 function corsOriginsFrom(raw: string | undefined): CorsOrigins {
@@ -175,6 +193,7 @@ export function redactConfig(config: Config): Record<string, unknown> {
     ...config,
     repo: config.repo === null ? null : redactCredentials(config.repo),
     tracing: config.tracing === null ? null : { ...config.tracing, url: redactCredentials(config.tracing.url) },
+    redisUrl: config.redisUrl === null ? null : redactCredentials(config.redisUrl),
   };
   for (const key of SECRET_KEYS) out[key] = config[key] === null ? null : '[set]';
   return out;

@@ -27,6 +27,8 @@ export interface Readiness {
     progress: IndexStatus['progress'];
     /** Failed writes to the cache folder (a full disk): the index serves from memory, a restart re-parses. */
     cache: { writeFailures: number; lastWriteError: string | null };
+    /** Where the page versions came from: a replica that joined through the shared parse cache shows `parsed: 0`. */
+    pages: IndexStatus['pages'];
   };
 }
 
@@ -49,6 +51,7 @@ export function readiness(status: IndexStatus, serving: boolean, nowMs: number):
         writeFailures: status.cacheWriteFailures,
         lastWriteError: status.cacheLastWriteError === null ? null : publicMessage(status.cacheLastWriteError),
       },
+      pages: status.pages,
     },
   };
 }

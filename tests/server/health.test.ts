@@ -44,6 +44,11 @@ describe('readiness', () => {
     expect(body.cache).toEqual({ writeFailures: 2, lastWriteError: "ENOSPC: no space left on device, write '[path]'" });
   });
 
+  it('says where the page versions came from (a replica that joined through the shared parse cache parsed none)', () => {
+    const { body } = readiness({ ...BASE, pages: { parsed: 0, loaded: 0, shared: 140, sharedFailures: 0 } }, true, NOW);
+    expect(body.pages).toEqual({ parsed: 0, loaded: 0, shared: 140, sharedFailures: 0 });
+  });
+
   it('a failure with nothing served is failed and 503', () => {
     const { httpStatus, body } = readiness({ ...BASE, phase: 'failed', head: null, lastRefreshAt: null, lastError: 'git fetch failed' }, false, NOW);
     expect([httpStatus, body.status, body.phase, body.stalenessSeconds]).toEqual([503, 'not_ready', 'failed', null]);

@@ -72,6 +72,17 @@ describe('createMetrics', () => {
     expect(await metrics.registry.metrics()).toContain('# TYPE rolegraph_cache_write_failures_total counter');
   });
 
+  it('reports where pages came from and counts failed calls to the shared parse cache', async () => {
+    let st = status();
+    const metrics = createMetrics({ defaultMetrics: false, indexer: { status: () => st, current: () => null } });
+    expect(await value(metrics, 'rolegraph_shared_parse_cache_failures_total')).toBe(0);
+    st = status({ pages: { parsed: 0, loaded: 12, shared: 128, sharedFailures: 2 } });
+    expect(await value(metrics, 'rolegraph_shared_parse_cache_failures_total')).toBe(2);
+    expect(await value(metrics, 'rolegraph_index_pages', { source: 'parsed' })).toBe(0);
+    expect(await value(metrics, 'rolegraph_index_pages', { source: 'loaded' })).toBe(12);
+    expect(await value(metrics, 'rolegraph_index_pages', { source: 'shared' })).toBe(128);
+  });
+
   it('reports zero before an indexer is bound, and the bound one after', async () => {
     const metrics = createMetrics({ defaultMetrics: false });
     expect(await value(metrics, 'rolegraph_index_roles')).toBe(0);
