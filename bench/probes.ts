@@ -4,6 +4,7 @@
 import type { GitFloor } from './floor';
 import type { LoadResult } from './httpLoad';
 import { coldIndex, peakRss, warmRestart } from './indexProbes';
+import { sharedCacheJoin } from './joinProbe';
 import { refreshAfterCommit } from './refreshProbe';
 import { queryThroughput } from './throughputProbe';
 
@@ -80,6 +81,13 @@ export const PROBES: readonly Probe[] = [
     // createServer over the warm cache, with and without the response cache, and a bare
     // node:http server answering the same bytes: role lookup, 50-role page, history, diff.
     run: queryThroughput,
+  },
+  {
+    key: 'sharedCacheJoin',
+    label: 'Replica join time with the shared parse cache (Redis), vs cold index',
+    // A redis-server of its own; a child indexes cold with Redis (filling it), then a second child
+    // with an empty cache folder joins through it. Ratio against the same run's coldIndex.
+    run: sharedCacheJoin,
   },
   {
     key: 'peakRss',

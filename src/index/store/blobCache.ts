@@ -146,11 +146,16 @@ export class BlobCache {
     const toParse = [...wanted.values()].sort((a, b) => (a.blob < b.blob ? -1 : a.blob > b.blob ? 1 : 0));
     let done = 0;
     onProgress?.(0, toParse.length);
+    // The shared tier is asked one batch ahead, so its round trip overlaps this batch's work (fetch never rejects).
+    const askShared = (at: number) => this.sharedPages?.fetch(toParse.slice(at, at + READ_BATCH));
+    let sharedAhead = askShared(0);
     for (let i = 0; i < toParse.length; i += READ_BATCH) {
       const batch = toParse.slice(i, i + READ_BATCH);
+      const sharedHits = await sharedAhead;
+      sharedAhead = i + READ_BATCH < toParse.length ? askShared(i + READ_BATCH) : undefined;
       const records: Buffer[] = [];
       const fromShared = new Set<PageRef>();
-      for (const hit of (await this.sharedPages?.fetch(batch)) ?? []) {
+      for (const hit of sharedHits ?? []) {
         fromShared.add(hit.page);
         this.memory.set(memoryKey(hit.page.path, hit.page.blob), this.shared.share(hit.family));
         if (this.versionDir) records.push(encodeRecord(hit.body)); // the first tier keeps it for the next start
