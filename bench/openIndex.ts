@@ -9,8 +9,9 @@ export interface OpenIndex {
   close(): Promise<void>;
 }
 
-export function openIndex(remote: string, cacheDir: string, contentDir: string): OpenIndex {
-  const config = loadConfig({ repo: remote, branch: 'main', cacheDir, contentDir }, {});
+/** With `redisUrl`, parsed pages are shared through Redis, as `serve --redis-url` does. */
+export function openIndex(remote: string, cacheDir: string, contentDir: string, redisUrl?: string): OpenIndex {
+  const config = loadConfig({ repo: remote, branch: 'main', cacheDir, contentDir, redisUrl }, {});
   const indexer = createIndexerFor(config, remote, createLogger('silent'));
   return { indexer, close: () => indexer.close() };
 }

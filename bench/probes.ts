@@ -5,6 +5,7 @@ import type { GitFloor } from './floor';
 import type { LoadResult } from './httpLoad';
 import { diffConcurrency } from './diffConcurrencyProbe';
 import { coldIndex, peakRss, warmRestart } from './indexProbes';
+import { sharedCacheJoin } from './joinProbe';
 import { refreshAfterCommit } from './refreshProbe';
 import { queryThroughput } from './throughputProbe';
 
@@ -88,6 +89,13 @@ export const PROBES: readonly Probe[] = [
     // A fresh server per case: 10 clients sending the same uncached first-to-last diff, then 10
     // sending each its own; the larger peak RSS of the two (both in the details).
     run: diffConcurrency,
+  },
+  {
+    key: 'sharedCacheJoin',
+    label: 'Replica join time with the shared parse cache (Redis), vs cold index',
+    // A redis-server of its own; a child indexes cold with Redis (filling it), then a second child
+    // with an empty cache folder joins through it. Ratio against the same run's coldIndex.
+    run: sharedCacheJoin,
   },
   {
     key: 'peakRss',

@@ -26,7 +26,8 @@ function withRepoOptions(cmd: Command): Command {
     .option('--repo <url|path>', 'content repository (default: the embedded sample handbook) [env ROLEGRAPH_REPO]')
     .option('--branch <name>', 'branch to track (default main) [env ROLEGRAPH_BRANCH]')
     .option('--content-dir <dir>', 'job-families folder in the repository (default: detected) [env ROLEGRAPH_CONTENT_DIR]')
-    .option('--cache-dir <dir>', 'clone and parse cache (default ./repo-cache) [env ROLEGRAPH_CACHE_DIR]');
+    .option('--cache-dir <dir>', 'clone and parse cache (default ./repo-cache) [env ROLEGRAPH_CACHE_DIR]')
+    .option('--redis-url <url>', 'Redis that replicas share: parsed pages, and for serve webhook fan-out, one poller, persisted queries (default: none, one process) [env ROLEGRAPH_REDIS_URL]');
 }
 
 /** Runs a command body; turns known failures into a one-line message and an exit code. */
@@ -58,7 +59,6 @@ export function buildProgram(): Command {
     .option('--port <n>', 'port to listen on (default 4000) [env PORT]')
     .option('--host <addr>', 'address to bind (default 0.0.0.0) [env ROLEGRAPH_HOST]')
     .option('--poll-seconds <n>', 'seconds between fetches, 0 = webhooks only (default 60) [env ROLEGRAPH_POLL_SECONDS]')
-    .option('--redis-url <url>', 'coordinate several replicas through this Redis (default: none, one process) [env ROLEGRAPH_REDIS_URL]')
     .action(
       action(async (opts: ConfigFlags) => {
         const { startServer } = await serverLayer();

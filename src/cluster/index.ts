@@ -5,3 +5,4 @@ export { decodeAnnouncement, encodeAnnouncement, type AnnouncementCause, type He
 export { createLeaderElection, type LeaderElection, type LeaderElectionOptions } from './leaderElection';
 export { createPersistedQueryCache, RedisKeyvStore } from './persistedQueryCache';
 export { createRedisClient, reconnectDelay, REDIS_CLIENT_DEFAULTS, type RedisClientOptions, type RedisConnection, type RedisStatus } from './redisClient';
+export { createSharedParseCache, SHARED_PARSE_KEY_PREFIX, SHARED_PARSE_TIMEOUT_MS, type SharedParseCacheOptions } from './sharedParseCache';

@@ -5,6 +5,7 @@ export { createIndexer, DEFAULT_CONTENT_DIR, type IndexerOptions, type IndexerWi
 export { buildIndexView, SNAPSHOT_CACHE_SIZE, type ViewOptions, type ViewSource } from './view';
 export { createIndexStore, type IndexStore, type IndexStoreOptions, type PageStore, type StoredPage, type StoreSource } from './store/indexStore';
 export { BlobCache, PARSER_VERSION, type BlobCacheOptions, type BlobCacheStats, type PageRef } from './store/blobCache';
+export type { SharedParseTier } from './store/sharedParseTier';
 export { diff, roleFieldChanges } from './diff';
 export { familyFieldChanges } from './fieldChanges';
 export { careerPaths, nextRoles, previousRoles, MAX_CAREER_PATHS } from './careerPaths';

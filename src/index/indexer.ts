@@ -18,6 +18,7 @@ import { assertHasFamilies } from './emptyIndex';
 import { RefreshRunningError } from './errors';
 import { createIndexStore, type IndexStoreOptions } from './store/indexStore';
 import type { BlobCacheStats, PageRef } from './store/blobCache';
+import type { SharedParseTier } from './store/sharedParseTier';
 import type { LoadedTimeline } from './store/timelineStore';
 import { timelineToHead } from './timelineToHead';
 import { failed, lastError, lastRefreshAt, progress, publicPhase, ready, refreshing, servedView, servingStored, STARTING, unreachable, type IndexerState } from './indexerState';
@@ -39,6 +40,8 @@ export interface IndexerOptions {
   onProgress?: (progress: IndexProgress) => void;
   /** Parse pool settings (store/blobCache.ts); tests use them to run the same history with and without workers. */
   parsePool?: IndexStoreOptions['parsePool'];
+  /** Parsed pages shared between replicas (Redis, from src/cluster): asked before parsing. */
+  sharedTier?: SharedParseTier;
 }
 
 export interface IndexerWithStats extends Indexer {
@@ -48,7 +51,7 @@ export interface IndexerWithStats extends Indexer {
 
 export function createIndexer(opts: IndexerOptions): IndexerWithStats {
   const log = opts.log ?? (() => undefined);
-  const store = createIndexStore({ cacheDir: opts.cacheDir, source: opts.source, log, parsePool: opts.parsePool });
+  const store = createIndexStore({ cacheDir: opts.cacheDir, source: opts.source, log, parsePool: opts.parsePool, sharedTier: opts.sharedTier });
   const scope = contentScope(opts.contentDir);
   const listeners = new Set<(view: IndexView, result: RefreshResult) => void>();
   let state: IndexerState = STARTING;
@@ -209,6 +212,7 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
         parsedBlobCount: store.stats().entries,
         cacheWriteFailures: store.writeHealth().writeFailures,
         cacheLastWriteError: store.writeHealth().lastWriteError,
+        pages: pageSources(store.stats()),
       };
     },
     refresh() {
@@ -238,6 +242,10 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
       await opts.source.close();
     },
   };
+}
+
+function pageSources({ parsed, loaded, shared, sharedFailures }: BlobCacheStats): IndexStatus['pages'] {
+  return { parsed, loaded, shared, sharedFailures };
 }
 
 /** Every page version the timeline names (each path with each blob it ever held). */

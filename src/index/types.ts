@@ -125,6 +125,20 @@ export interface IndexStatus {
   cacheWriteFailures: number;
   /** The last failed cache write's reason (full text: callers showing it in public pass it through publicMessage). */
   cacheLastWriteError: string | null;
+  /** Where this process's page versions came from, so a replica joining through the shared tier shows `parsed: 0`. */
+  pages: PageSources;
+}
+
+/** Page versions by origin, counted since the process started. */
+export interface PageSources {
+  /** Parsed by this process. */
+  parsed: number;
+  /** Read back from the cache folder (the first tier). */
+  loaded: number;
+  /** Taken from the shared parse cache (the second tier, Redis). */
+  shared: number;
+  /** Calls to the shared tier that failed or timed out (the pages were parsed here instead). */
+  sharedFailures: number;
 }
 
 export interface SearchHit {

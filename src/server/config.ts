@@ -55,6 +55,8 @@ export interface Config {
   redisLockTtlMs: number;
   /** This replica's name in `repository { instance }` and the cluster's messages (ROLEGRAPH_INSTANCE_ID); null = host name and process id. */
   instanceId: string | null;
+  /** Lifetime of a shared parse-cache entry in Redis (ROLEGRAPH_REDIS_CACHE_TTL_SECONDS). */
+  redisCacheTtlSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -75,6 +77,8 @@ export const DEFAULTS = {
   // Long enough that a renewal every third of it survives a slow Redis, short enough that a dead
   // leader's polling is taken over well before the next default poll.
   redisLockTtlMs: 15_000,
+  // 30 days: a parser bump or an abandoned repository leaves entries that expire; `maxmemory` bounds the rest.
+  redisCacheTtlSeconds: 30 * 86_400,
 } as const;
 
 /** A decimal integer with nothing around it: `4000`, not `4e3`, `0x10` or `40 00`. */
@@ -152,10 +156,11 @@ export function loadConfig(flags: ConfigFlags, env: Record<string, string | unde
     redisUrl: redisUrl(pick(flags.redisUrl, env.ROLEGRAPH_REDIS_URL)),
     redisLockTtlMs: integer('ROLEGRAPH_REDIS_LOCK_TTL_MS', pick(env.ROLEGRAPH_REDIS_LOCK_TTL_MS), DEFAULTS.redisLockTtlMs, 500, 600_000),
     instanceId: instanceId(pick(env.ROLEGRAPH_INSTANCE_ID)),
+    redisCacheTtlSeconds: integer('ROLEGRAPH_REDIS_CACHE_TTL_SECONDS', pick(env.ROLEGRAPH_REDIS_CACHE_TTL_SECONDS), DEFAULTS.redisCacheTtlSeconds, 1, 365 * 86_400),
   };
 }
 
-/** `redis://` or `rediss://` (TLS); anything else would be handed to the client and fail later, less clearly. */
+/** `redis://` or `rediss://` (TLS), as ioredis takes them; anything else is a mistake worth a startup error. */
 const REDIS_URL = /^rediss?:\/\/[^\s]+$/i;
 
 function redisUrl(raw: string | undefined): string | null {

@@ -42,6 +42,8 @@ export interface Readiness {
     /** Never turns the answer to 503: a replica without Redis keeps serving and polls on its own. */
     redis: RedisReadiness;
     leader: boolean | null;
+    /** Where the page versions came from: a replica that joined through the shared parse cache shows `parsed: 0`. */
+    pages: IndexStatus['pages'];
   };
 }
 
@@ -66,6 +68,7 @@ export function readiness(status: IndexStatus, serving: boolean, nowMs: number, 
       },
       redis: cluster.redis,
       leader: cluster.leader,
+      pages: status.pages,
     },
   };
 }

@@ -160,6 +160,25 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
       this.inc(indexer?.status().cacheWriteFailures ?? 0);
     },
   });
+  new Counter({
+    name: 'rolegraph_shared_parse_cache_failures_total',
+    help: 'Calls to the shared parse cache (Redis) that failed or timed out; their pages were parsed locally.',
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(indexer?.status().pages.sharedFailures ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'rolegraph_index_pages',
+    help: 'Page versions held, by where they came from: parsed here, loaded from the cache folder, or shared (Redis).',
+    labelNames: ['source'] as const,
+    registers: [registry],
+    collect() {
+      const pages = indexer?.status().pages;
+      for (const source of ['parsed', 'loaded', 'shared'] as const) this.set({ source }, pages?.[source] ?? 0);
+    },
+  });
   new Gauge({
     name: 'rolegraph_index_phase',
     help: 'The index phase: 1 for the current phase, 0 for the others.',

@@ -6,10 +6,13 @@ describe('src/cluster public exports', () => {
     expect(Object.keys(cluster).sort()).toEqual([
       'REDIS_CLIENT_DEFAULTS',
       'RedisKeyvStore',
+      'SHARED_PARSE_KEY_PREFIX',
+      'SHARED_PARSE_TIMEOUT_MS',
       'clusterNamespace',
       'createLeaderElection',
       'createPersistedQueryCache',
       'createRedisClient',
+      'createSharedParseCache',
       'decodeAnnouncement',
       'encodeAnnouncement',
       'reconnectDelay',

@@ -9,14 +9,17 @@ import path from 'node:path';
 
 export const REDIS_SERVER = process.env.REDIS_SERVER_BIN ?? '/usr/bin/redis-server';
 
+/** Whether this machine has redis-server (CI installs it; the bench skips its Redis row cleanly without it). */
+export const hasRedisServer = (): boolean => fs.existsSync(REDIS_SERVER);
+
 export interface TestRedis {
   port: number;
   /** redis://127.0.0.1:<port> */
   url: string;
   /** Starts it again on the same port (after stop()). */
   start(): Promise<void>;
-  /** Stops it (SIGTERM, nothing saved) and waits for the process to end. */
-  stop(): Promise<void>;
+  /** Stops it (SIGTERM, nothing saved; SIGKILL for a Redis that vanishes mid-command) and waits for the process to end. */
+  stop(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
   /** Stops it and removes its folder. */
   close(): Promise<void>;
 }
@@ -33,8 +36,8 @@ export function freePort(): Promise<number> {
   });
 }
 
-function launch(port: number, dir: string, timeoutMs: number): Promise<ChildProcess> {
-  const child = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+function launch(port: number, dir: string, timeoutMs: number, extraArgs: readonly string[]): Promise<ChildProcess> {
+  const child = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -61,23 +64,24 @@ function launch(port: number, dir: string, timeoutMs: number): Promise<ChildProc
   });
 }
 
-export async function startRedis(timeoutMs = 20_000): Promise<TestRedis> {
+/** `extraArgs`: more redis-server arguments, e.g. `['--maxmemory', '2mb', '--maxmemory-policy', 'volatile-lru']`. */
+export async function startRedis(extraArgs: readonly string[] = [], timeoutMs = 20_000): Promise<TestRedis> {
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rolegraph-redis-'));
-  let child: ChildProcess | null = await launch(port, dir, timeoutMs);
+  let child: ChildProcess | null = await launch(port, dir, timeoutMs, extraArgs);
   const redis: TestRedis = {
     port,
     url: `redis://127.0.0.1:${port}`,
     async start() {
       if (child) return;
-      child = await launch(port, dir, timeoutMs);
+      child = await launch(port, dir, timeoutMs, extraArgs);
     },
-    async stop() {
+    async stop(signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM') {
       const running = child;
       child = null;
       if (!running || running.exitCode !== null) return;
       const exited = new Promise<void>((resolve) => running.once('exit', () => resolve()));
-      running.kill('SIGTERM');
+      running.kill(signal);
       await exited;
     },
     async close() {

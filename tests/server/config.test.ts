@@ -28,6 +28,7 @@ describe('loadConfig', () => {
       redisUrl: null,
       redisLockTtlMs: 15_000,
       instanceId: null,
+      redisCacheTtlSeconds: 2_592_000,
     });
   });
 
@@ -45,6 +46,16 @@ describe('loadConfig', () => {
   it('reads the limits from the environment and refuses a bad one as a ConfigError', () => {
     expect(loadConfig({}, { ROLEGRAPH_MAX_DEPTH: '7', ROLEGRAPH_INTROSPECTION: 'false' }, CWD).limits).toMatchObject({ maxDepth: 7, introspection: false });
     expect(() => loadConfig({}, { ROLEGRAPH_MAX_ALIASES: 'many' }, CWD)).toThrow(ConfigError);
+  });
+
+  it('reads the Redis URL (flag over env) and the shared cache TTL, refusing what is not a redis:// URL', () => {
+    expect(loadConfig({}, { ROLEGRAPH_REDIS_URL: 'redis://10.0.0.5:6379/0' }, CWD).redisUrl).toBe('redis://10.0.0.5:6379/0');
+    expect(loadConfig({ redisUrl: 'rediss://cache:6380' }, { ROLEGRAPH_REDIS_URL: 'redis://other:6379' }, CWD).redisUrl).toBe('rediss://cache:6380');
+    expect(loadConfig({}, { ROLEGRAPH_REDIS_URL: '' }, CWD).redisUrl).toBeNull();
+    expect(() => loadConfig({}, { ROLEGRAPH_REDIS_URL: 'http://:pw@cache:6379' }, CWD)).toThrow('redis URL must start with redis:// or rediss://, got "http://***@cache:6379"');
+    expect(loadConfig({}, { ROLEGRAPH_REDIS_CACHE_TTL_SECONDS: '3600' }, CWD).redisCacheTtlSeconds).toBe(3600);
+    expect(() => loadConfig({}, { ROLEGRAPH_REDIS_CACHE_TTL_SECONDS: '0' }, CWD)).toThrow(ConfigError);
+    expect(redactConfig(loadConfig({}, { ROLEGRAPH_REDIS_URL: 'redis://:hunter2@cache:6379' }, CWD)).redisUrl).toBe('redis://***@cache:6379');
   });
 
   it('reads ROLEGRAPH_HEAD_MAX_AGE_SECONDS and refuses a value out of range', () => {

@@ -18,6 +18,7 @@ const BASE: IndexStatus = {
   parsedBlobCount: 1,
   cacheWriteFailures: 0,
   cacheLastWriteError: null,
+  pages: { parsed: 1, loaded: 0, shared: 0, sharedFailures: 0 },
 };
 const NOW = Date.parse('2026-01-01T00:01:30.000Z');
 
@@ -48,6 +49,11 @@ describe('readiness', () => {
     expect(readiness(BASE, true, NOW, { redis: 'up', leader: true }).body).toMatchObject({ redis: 'up', leader: true });
     const down = readiness(BASE, true, NOW, { redis: 'down', leader: false });
     expect([down.httpStatus, down.body.status, down.body.redis, down.body.leader]).toEqual([200, 'ready', 'down', false]);
+  });
+
+  it('says where the page versions came from (a replica that joined through the shared parse cache parsed none)', () => {
+    const { body } = readiness({ ...BASE, pages: { parsed: 0, loaded: 0, shared: 140, sharedFailures: 0 } }, true, NOW);
+    expect(body.pages).toEqual({ parsed: 0, loaded: 0, shared: 140, sharedFailures: 0 });
   });
 
   it('a failure with nothing served is failed and 503', () => {

@@ -20,6 +20,7 @@ function status(over: Partial<IndexStatus> = {}): IndexStatus {
     parsedBlobCount: 140,
     cacheWriteFailures: 0,
     cacheLastWriteError: null,
+    pages: { parsed: 140, loaded: 0, shared: 0, sharedFailures: 0 },
     ...over,
   };
 }
@@ -81,6 +82,17 @@ describe('createMetrics', () => {
     expect([await value(metrics, 'rolegraph_redis_up'), await value(metrics, 'rolegraph_cluster_leader')]).toEqual([0, 0]);
     const single = await createMetrics({ defaultMetrics: false }).registry.metrics();
     expect([single.includes('rolegraph_redis_up'), single.includes('rolegraph_cluster_leader')]).toEqual([false, false]);
+  });
+
+  it('reports where pages came from and counts failed calls to the shared parse cache', async () => {
+    let st = status();
+    const metrics = createMetrics({ defaultMetrics: false, indexer: { status: () => st, current: () => null } });
+    expect(await value(metrics, 'rolegraph_shared_parse_cache_failures_total')).toBe(0);
+    st = status({ pages: { parsed: 0, loaded: 12, shared: 128, sharedFailures: 2 } });
+    expect(await value(metrics, 'rolegraph_shared_parse_cache_failures_total')).toBe(2);
+    expect(await value(metrics, 'rolegraph_index_pages', { source: 'parsed' })).toBe(0);
+    expect(await value(metrics, 'rolegraph_index_pages', { source: 'loaded' })).toBe(12);
+    expect(await value(metrics, 'rolegraph_index_pages', { source: 'shared' })).toBe(128);
   });
 
   it('reports zero before an indexer is bound, and the bound one after', async () => {

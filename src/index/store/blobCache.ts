@@ -20,6 +20,8 @@ import { parseFamily, unreadableFamily } from '../../parse';
 import { HashCons } from './hashCons';
 import { defaultPoolSize, ParsePool, type ParseOutcome } from './parsePool';
 import { readValueTable, TABLE_FILE, writeValueTable, type TableEntry } from './valueTable';
+import { SharedPages, type SharedEntry, type SharedHit } from './sharedPages';
+import type { SharedParseTier } from './sharedParseTier';
 import type { JobFamily } from '../../parse';
 
 /**
@@ -61,6 +63,8 @@ export interface BlobCacheOptions {
   onWriteFailed?: (err: unknown) => void;
   /** The parse pool (parsePool.ts): false parses on this thread only; otherwise its settings. */
   pool?: false | ParsePoolSettings;
+  /** Second tier, shared between replicas: asked before parsing, told of every page parsed. */
+  sharedTier?: SharedParseTier;
 }
 
 export interface ParsePoolSettings {
@@ -74,7 +78,7 @@ export interface ParsePoolSettings {
 }
 
 /** A page of a batch after reading and parsing: its family as JSON text, or why there is none. */
-type Parsed = { page: PageRef } & ({ missing: true } | ParseOutcome);
+type Parsed = { page: PageRef } & ({ missing: true } | { shared: SharedHit } | ParseOutcome);
 
 export interface BlobCacheStats {
   /** Entries held in memory. */
@@ -87,6 +91,10 @@ export interface BlobCacheStats {
   corrupt: number;
   /** Blobs the source could not return. */
   missing: number;
+  /** Pages taken from the shared tier instead of parsed (then kept in this process's pack too). */
+  shared: number;
+  /** Calls to the shared tier that failed or timed out; their pages were parsed here. */
+  sharedFailures: number;
 }
 
 export class BlobCache {
@@ -116,11 +124,15 @@ export class BlobCache {
   /** Appends one after another (two `ensure` calls may parse at once). */
   private writing: Promise<void> = Promise.resolve();
   private closed = false;
+  private readonly sharedPages: SharedPages | null;
 
   constructor(private readonly opts: BlobCacheOptions) {
     this.parse = opts.parse ?? ((p, text, o) => parseFamily(p, text, o));
     this.version = opts.version ?? PARSER_VERSION;
-    this.versionDir = opts.dir ? path.join(opts.dir, safeDirName(`${this.version}-${opts.contentDir ?? ''}`)) : null;
+    // The folder name carries the parser version and content folder; shared keys carry the same.
+    const namespace = safeDirName(`${this.version}-${opts.contentDir ?? ''}`);
+    this.versionDir = opts.dir ? path.join(opts.dir, namespace) : null;
+    this.sharedPages = opts.sharedTier ? new SharedPages(opts.sharedTier, namespace, opts.log ?? (() => undefined)) : null;
   }
 
   /** The parsed page, when it is in memory (after `ensure`). */
@@ -129,7 +141,8 @@ export class BlobCache {
   }
 
   stats(): BlobCacheStats {
-    return { entries: this.memory.size, ...this.counters };
+    const shared = this.sharedPages?.stats() ?? { shared: 0, failures: 0 };
+    return { entries: this.memory.size, ...this.counters, shared: shared.shared, sharedFailures: shared.failures };
   }
 
   /** Folder of this version's packs, or null for a memory-only cache. */
@@ -145,7 +158,8 @@ export class BlobCache {
 
   /**
    * Makes every page available to `get`: from memory (the packs on disk are read by the first
-   * call), else by reading the blob (in batches) and parsing it. `onProgress` sees the parse stage.
+   * call), else from the shared tier, else by reading the blob (in batches) and parsing it (and
+   * offering the result to the shared tier). `onProgress` sees the parse stage.
    */
   async ensure(pages: Iterable<PageRef>, read: ReadBlobs, onProgress?: (done: number, total: number) => void): Promise<void> {
     await this.loadPacks();
@@ -187,6 +201,8 @@ export class BlobCache {
       await Promise.allSettled(ahead);
       await pool?.close();
     }
+    // A replica indexing next may already be asking for these pages; each write is bounded by the tier's timeout.
+    await this.sharedPages?.flush();
     await this.refreshTable();
   }
 
@@ -205,7 +221,13 @@ export class BlobCache {
   }
 
   /** Reads a batch's blobs and parses them (in the pool, or here): each page's family as JSON text. */
-  private async readAndParse(batch: readonly PageRef[], read: ReadBlobs, pool: ParsePool | null): Promise<Parsed[]> {
+  private async readAndParse(pages: readonly PageRef[], read: ReadBlobs, pool: ParsePool | null): Promise<Parsed[]> {
+    // The shared tier first (fetch never rejects): what another replica parsed is neither read nor parsed here.
+    const hits = this.sharedPages ? await this.sharedPages.fetch(pages) : [];
+    const fromShared = new Set(hits.map((hit) => hit.page));
+    const batch = fromShared.size === 0 ? pages : pages.filter((page) => !fromShared.has(page));
+    const shared = hits.map((hit): Parsed => ({ page: hit.page, shared: hit }));
+    if (batch.length === 0) return shared;
     const texts = await read([...new Set(batch.map((p) => p.blob))]);
     const found = batch.flatMap((page) => {
       const text = texts.get(page.blob);
@@ -214,10 +236,10 @@ export class BlobCache {
     const missing = batch.filter((page) => !texts.get(page.blob)).map((page): Parsed => ({ page, missing: true }));
     if (pool) {
       const outcomes = await pool.parse(found.map(({ page, text }) => ({ path: page.path, text })));
-      return [...missing, ...found.map(({ page }, i): Parsed => ({ page, ...outcomes[i] }))];
+      return [...shared, ...missing, ...found.map(({ page }, i): Parsed => ({ page, ...outcomes[i] }))];
     }
     const contentDir = this.opts.contentDir;
-    return [...missing, ...found.map(({ page, text }): Parsed => ({ page, body: JSON.stringify(this.parse(page.path, text, { contentDir })) }))];
+    return [...shared, ...missing, ...found.map(({ page, text }): Parsed => ({ page, body: JSON.stringify(this.parse(page.path, text, { contentDir })) }))];
   }
 
   /**
@@ -228,8 +250,14 @@ export class BlobCache {
    */
   private take(parsed: readonly Parsed[]): Buffer[] {
     const records: Buffer[] = [];
+    const parsedHere: SharedEntry[] = [];
     for (const item of parsed) {
       const { page } = item;
+      if ('shared' in item) {
+        this.memory.set(memoryKey(page.path, page.blob), this.shared.share(item.shared.family));
+        if (this.versionDir) records.push(encodeRecord(item.shared.body)); // the first tier keeps it for the next start
+        continue;
+      }
       if ('missing' in item) {
         this.counters.missing += 1;
         this.opts.log?.({ event: 'blob-missing', blob: page.blob, path: page.path });
@@ -245,8 +273,11 @@ export class BlobCache {
         continue;
       }
       this.memory.set(memoryKey(page.path, page.blob), this.shared.share(JSON.parse(item.body) as JobFamily));
-      if (this.versionDir) records.push(encodeRecord(`{"path":${JSON.stringify(page.path)},"blob":${JSON.stringify(page.blob)},"family":${item.body}}`));
+      const body = `{"path":${JSON.stringify(page.path)},"blob":${JSON.stringify(page.blob)},"family":${item.body}}`;
+      if (this.versionDir) records.push(encodeRecord(body));
+      parsedHere.push({ page, body });
     }
+    this.sharedPages?.put(parsedHere);
     return records;
   }
 

@@ -9,6 +9,7 @@ import type { JobFamily } from '../../parse';
 import type { ContentScope } from '../contentScope';
 import { entriesOfBestRoot } from '../contentRoots';
 import { BlobCache, type BlobCacheOptions, type BlobCacheStats, type PageRef } from './blobCache';
+import type { SharedParseTier } from './sharedParseTier';
 import { appendTimeline, confirmTimeline, loadStoredTimeline, saveTimeline, type LoadedTimeline } from './timelineStore';
 
 /** What the store reads from git: page blobs, and the tree of a commit off the timeline. */
@@ -62,9 +63,11 @@ export interface IndexStoreOptions {
   log?: (event: Record<string, unknown>) => void;
   /** The parse pool's settings (blobCache.ts); false parses on the main thread only. */
   parsePool?: BlobCacheOptions['pool'];
+  /** Second tier of the parse cache, shared between replicas (the cache folder's packs stay the first). */
+  sharedTier?: SharedParseTier;
 }
 
-const NO_STATS: BlobCacheStats = { entries: 0, parsed: 0, loaded: 0, corrupt: 0, missing: 0 };
+const NO_STATS: BlobCacheStats = { entries: 0, parsed: 0, loaded: 0, corrupt: 0, missing: 0, shared: 0, sharedFailures: 0 };
 
 export function createIndexStore(opts: IndexStoreOptions): IndexStore {
   const log = opts.log ?? (() => undefined);
@@ -105,7 +108,7 @@ export function createIndexStore(opts: IndexStoreOptions): IndexStore {
     pages(scope) {
       if (current?.contentDir !== scope.dir) {
         void current?.blobs.close(); // stops appending to the old folder's pack; never throws
-        const blobs = new BlobCache({ dir: path.join(opts.cacheDir, 'parsed'), contentDir: scope.parseDir, log, onWriteFailed: writeFailed, pool: opts.parsePool });
+        const blobs = new BlobCache({ dir: path.join(opts.cacheDir, 'parsed'), contentDir: scope.parseDir, log, onWriteFailed: writeFailed, pool: opts.parsePool, sharedTier: opts.sharedTier });
         current = { contentDir: scope.dir, blobs, pages: pageStore(scope, blobs) };
       }
       return current.pages;
