@@ -88,19 +88,21 @@ describe('/ladder in a browser', () => {
 
     const { page, requests, consoleErrors } = await openPage();
     try {
-      await page.goto(`${base}/ladder?department=sales`);
+      // A department opens on its families; `view=roles` asks for its roles themselves.
+      await page.goto(`${base}/ladder?department=sales&view=roles`);
       expect(await waitForDone(page)).toBe('ready');
 
       const drawn = await page.evaluate(() => {
         const cy = document.getElementById('ladder-graph')._cyreg.cy;
         return {
-          ids: cy.nodes().map((n: any) => n.id()) as string[], // eslint-disable-line @typescript-eslint/no-explicit-any
+          // Boxes are the childless nodes: a family's roles sit inside its frame (a compound node).
+          ids: cy.nodes(':childless').map((n: any) => n.id()) as string[], // eslint-disable-line @typescript-eslint/no-explicit-any
           edges: cy.edges().map((e: any) => [e.source().id(), e.target().id(), e.data('kind')]) as Array<[string, string, string]>, // eslint-disable-line @typescript-eslint/no-explicit-any
-          labels: cy.nodes().map((n: any) => [n.id(), n.data('label'), n.position('y')]) as Array<[string, string, number]>, // eslint-disable-line @typescript-eslint/no-explicit-any
+          labels: cy.nodes(':childless').map((n: any) => [n.id(), n.data('label'), n.position('y')]) as Array<[string, string, number]>, // eslint-disable-line @typescript-eslint/no-explicit-any
           field: document.getElementById('field-department').value as string,
           mermaid: (document.getElementById('ladder-mermaid')?.textContent ?? '') as string,
           dot: (document.getElementById('ladder-dot')?.textContent ?? '') as string,
-          legend: document.querySelectorAll('#legend-families li').length as number,
+          legend: document.querySelectorAll('#legend-departments li').length as number,
           exportLinks: [document.getElementById('export-mermaid').href, document.getElementById('export-dot').href] as string[],
         };
       });
@@ -113,7 +115,8 @@ describe('/ladder in a browser', () => {
       expect(drawn.mermaid).toBe(expected.mermaid);
       expect(drawn.dot).toBe(expected.dot);
       expect(drawn.exportLinks.every((href) => href.startsWith('blob:'))).toBe(true);
-      expect(drawn.legend).toBe(new Set(expected.nodes.map((n) => n.key.split('#')[0])).size);
+      // One colour per department (families are framed, not coloured).
+      expect(drawn.legend).toBe(new Set(expected.nodes.map((n) => n.key.split('/')[0])).size);
 
       // Labels read "Title · grade N"; a higher grade is drawn higher (smaller y on screen).
       const byId = new Map(expected.nodes.map((n) => [n.id, n] as const));
@@ -150,7 +153,7 @@ describe('/ladder in a browser', () => {
       const drawn = await page.evaluate(() => {
         const cy = document.getElementById('ladder-graph')._cyreg.cy;
         return {
-          ids: cy.nodes().map((n: any) => n.id()) as string[], // eslint-disable-line @typescript-eslint/no-explicit-any
+          ids: cy.nodes(':childless').map((n: any) => n.id()) as string[], // eslint-disable-line @typescript-eslint/no-explicit-any
           edges: cy.edges().length as number,
           fields: [document.getElementById('field-role').value, document.getElementById('field-at').value] as string[],
         };

@@ -1,0 +1,54 @@
+// The search box: as the reader types, roles (and their families) matching the words are offered
+// in a datalist; picking one (or pressing Enter on it) opens its view.
+import { byId } from './dom';
+import { postGraphql } from './graphqlClient';
+import { SEARCH_QUERY } from './operations';
+import type { LadderParams } from './types';
+
+interface SearchAnswer {
+  search: Array<{ role: { key: string; title: string; family: { slug: string; title: string } } }> | null;
+}
+
+/** Waits this long after the last keystroke before asking. */
+const TYPING_PAUSE_MS = 200;
+
+export function wireSearch(at: () => string | null, open: (target: Partial<LadderParams>) => void): void {
+  const input = byId<HTMLInputElement>('ladder-search');
+  const list = byId('search-suggestions');
+  const targets = new Map<string, Partial<LadderParams>>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let asked = 0;
+  const suggest = async (text: string): Promise<void> => {
+    const ticket = ++asked;
+    const body = await postGraphql<SearchAnswer>(SEARCH_QUERY, { text, at: at() });
+    if (ticket !== asked) return; // a later keystroke's answer wins
+    targets.clear();
+    list.replaceChildren();
+    const add = (value: string, target: Partial<LadderParams>): void => {
+      if (targets.has(value)) return;
+      targets.set(value, target);
+      const option = document.createElement('option');
+      option.value = value;
+      list.appendChild(option);
+    };
+    for (const hit of body.data?.search ?? []) add(`${hit.role.title} — ${hit.role.family.title}`, { role: hit.role.key });
+    for (const hit of body.data?.search ?? []) add(`${hit.role.family.title} (family)`, { family: hit.role.family.slug });
+  };
+  const go = (): boolean => {
+    const target = targets.get(input.value);
+    if (!target) return false;
+    open(target);
+    return true;
+  };
+  input.addEventListener('input', () => {
+    if (go()) return; // a suggestion was picked
+    clearTimeout(timer);
+    const text = input.value.trim();
+    if (text.length < 2) return;
+    timer = setTimeout(() => void suggest(text).catch(() => undefined), TYPING_PAUSE_MS);
+  });
+  byId<HTMLFormElement>('search-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    go();
+  });
+}
