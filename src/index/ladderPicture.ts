@@ -1,6 +1,6 @@
 // What one view of the ladder draws: roles as boxes, or departments or families summarised as one
 // box each (the overview levels), or roles with the families beyond a size drawn as one box each
-// until they are expanded. Steps between roles stay role edges; a step with a summary box at an end
+// (or, when even that is too many, the departments) until they are expanded. Steps between roles stay role edges; a step with a summary box at an end
 // is counted once per (from box, to box, kind). Pure; the page and the Mermaid/DOT exports draw the same.
 import type { LadderChange } from './ladderCompare';
 import { departmentOf, type LadderSelection } from './ladderSelection';
@@ -48,9 +48,12 @@ export interface LadderPicture {
 
 export interface PictureOptions {
   level: LadderLevel;
-  /** ROLES only: more roles than this and every family not in `expanded` is drawn as one box. */
+  /**
+   * ROLES only: more roles than this and every family not in `expanded` is drawn as one box; if that
+   * is still more boxes than this, families outside the open departments are drawn one box per department.
+   */
   collapseAbove?: number | null;
-  /** Families drawn role by role even when the picture collapses. */
+  /** Family slugs drawn role by role even when the picture collapses, and department names whose families stay one box each. */
   expanded?: ReadonlySet<string>;
   /** Compare mode: the changes in scope (removed roles included). */
   changes?: readonly LadderChange[];
@@ -81,13 +84,25 @@ function newGroup(kind: LadderGroupKind, key: string, title: string): LadderGrou
 
 export function ladderPicture(snapshot: Snapshot, selection: LadderSelection, options: PictureOptions): LadderPicture {
   const { level } = options;
-  const collapse = level === 'ROLES' && options.collapseAbove != null && selection.nodes.length > options.collapseAbove;
+  const limit = options.collapseAbove;
   const expanded = options.expanded ?? new Set<string>();
+  const collapse = level === 'ROLES' && limit != null && selection.nodes.length > limit;
+  // Still too many boxes with one per family: families outside the open departments (those of the
+  // expanded families, and departments named in `expanded`) are summed up per department.
+  let byDepartment = false;
+  if (collapse) {
+    const collapsedFamilies = new Set(selection.nodes.filter((r) => !expanded.has(r.familySlug)).map((r) => r.familySlug));
+    const kept = selection.nodes.length - selection.nodes.filter((r) => collapsedFamilies.has(r.familySlug)).length;
+    byDepartment = kept + collapsedFamilies.size > limit;
+  }
+  const openDepartments = new Set([...expanded].map(departmentOf));
   /** The group a role is summarised in, or null when it is drawn as itself. */
   const groupKeyOf = (familySlug: string): { kind: LadderGroupKind; key: string } | null => {
     if (level === 'DEPARTMENTS') return { kind: 'DEPARTMENT', key: departmentOf(familySlug) };
-    if (level === 'FAMILIES' || (collapse && !expanded.has(familySlug))) return { kind: 'FAMILY', key: familySlug };
-    return null;
+    if (level === 'FAMILIES') return { kind: 'FAMILY', key: familySlug };
+    if (!collapse || expanded.has(familySlug)) return null;
+    if (byDepartment && !openDepartments.has(departmentOf(familySlug))) return { kind: 'DEPARTMENT', key: departmentOf(familySlug) };
+    return { kind: 'FAMILY', key: familySlug };
   };
   const groups = new Map<string, LadderGroup>();
   const families = new Map<string, Set<string>>();

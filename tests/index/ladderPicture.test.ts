@@ -49,3 +49,25 @@ const GROUPS: Array<[string, string, number | null, number | null, number]> = [
   ['family:sales/regional-sales-director', 'Director, Regional Sales', 10, 10, 1],
   ['family:sales/vp-of-commercial-sales', 'Vice President of Commerical Sales (Mid-Market and SMB)', 12, 12, 1],
 ];
+
+describe('ladderPicture, collapsing by department', () => {
+  const pages = seedPages();
+  // A second department: the VP's page under marketing/, so the seeds span two departments.
+  const moved = pages.map((p) => (p.path.endsWith('vp-of-commercial-sales.md') ? { ...p, path: p.path.replace('/sales/', '/marketing/') } : p));
+  const snap = snapshotOf(moved);
+  const every = selectLadder(snap, null, null);
+
+  test('too many family boxes: families of other departments than the expanded ones sum up per department', () => {
+    const expanded = new Set(['sales/high-velocity-sales-and-first-orders']);
+    // 6 roles kept + 4 collapsed families = 10 boxes > 8: marketing becomes one box, sales keeps a box per family.
+    const picture = ladderPicture(snap, every, { level: 'ROLES', collapseAbove: 8, expanded });
+    expect(picture.groups.map((g) => g.id)).toEqual(['department:marketing', 'family:sales/account-executive', 'family:sales/inside-sales-mid-market', 'family:sales/regional-sales-director']);
+    expect(picture.nodes).toHaveLength(6);
+  });
+
+  test('a department named in `expanded` keeps a box per family', () => {
+    const expanded = new Set(['sales/high-velocity-sales-and-first-orders', 'marketing']);
+    const picture = ladderPicture(snap, every, { level: 'ROLES', collapseAbove: 8, expanded });
+    expect(picture.groups.map((g) => g.id)).toContain('family:marketing/vp-of-commercial-sales');
+  });
+});

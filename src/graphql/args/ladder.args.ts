@@ -26,9 +26,9 @@ export class LadderArgs {
   @Field(() => LadderLevel, { defaultValue: 'ROLES', description: 'The detail drawn: one box per department, per family, or per role.' })
   level: LadderLevelValue;
 
-  @Field(() => Int, { nullable: true, description: 'ROLES only: when the selection holds more roles than this, each family other than the role\'s own, `family` and those in `expand` is drawn as one group. Omitted = never collapse.' })
+  @Field(() => Int, { nullable: true, description: "ROLES only: when the selection holds more roles than this, each family other than the role's own, `family` and those in `expand` is drawn as one group; when that still makes more boxes than this, the families of other departments than those open (of the expanded families, or named in `expand`) are drawn as one group per department. Omitted = never collapse." })
   collapseAbove?: number | null;
 
-  @Field(() => [String], { nullable: true, description: 'Family slugs drawn role by role even when the ladder collapses (`collapseAbove`).' })
+  @Field(() => [String], { nullable: true, description: 'Family slugs drawn role by role even when the ladder collapses (`collapseAbove`), and department names whose families are then drawn one group each rather than as one department.' })
   expand?: string[] | null;
 }

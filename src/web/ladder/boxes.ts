@@ -11,7 +11,7 @@ export interface Box {
   id: string;
   kind: BoxKind;
   label: string;
-  /** Its layer: the role's grade, a family's highest grade; null places it by its links. */
+  /** Its layer: the role's grade, a family's highest grade, 0 for a department (its roles span every grade: one row, below any role); null places it by its links. */
   grade: number | null;
   /** Family slug for roles and ghosts (their frame); the box's own id for summary groups. */
   band: string;
@@ -30,6 +30,8 @@ export interface Link {
   kind: LadderEdgeKind;
   /** Role-to-role steps it stands for. */
   count: number;
+  /** A step with a summary box at an end: drawn faint, so the overview does not read as a hairball. */
+  summary: boolean;
 }
 
 const ASPECT_WORDS: Record<ChangeAspect, string> = {
@@ -70,19 +72,6 @@ export function boxesOf(ladder: Ladder): { boxes: Box[]; links: Link[] } {
   const changeOf = new Map<string, { change: ChangeKind; aspects: ChangeAspect[] }>();
   for (const c of ladder.changes ?? []) if (c.group === null && c.change !== 'REMOVED') changeOf.set(c.role.key, c);
   const boxes: Box[] = [];
-  for (const group of ladder.groups ?? []) {
-    boxes.push({
-      id: group.id,
-      kind: group.kind === 'DEPARTMENT' ? 'department' : 'family',
-      label: groupLabel(group, comparing),
-      grade: group.highestGrade,
-      band: group.id,
-      familyTitle: null,
-      department: group.department,
-      change: comparing && group.changeCount > 0 ? 'MODIFIED' : null,
-      opens: group.kind === 'DEPARTMENT' ? { department: group.key } : { family: group.key },
-    });
-  }
   const keyToId = new Map<string, string>();
   for (const node of ladder.nodes) {
     keyToId.set(node.key, node.id);
@@ -113,9 +102,23 @@ export function boxesOf(ladder: Ladder): { boxes: Box[]; links: Link[] } {
       opens: { family: c.role.family.slug },
     });
   }
-  const links: Link[] = ladder.edges.map((edge, i) => ({ id: `edge-${i}`, from: edge.from.id, to: edge.to.id, kind: edge.kind, count: 1 }));
+  // Summary boxes after the roles: the families opened come first on the shelves.
+  for (const group of ladder.groups ?? []) {
+    boxes.push({
+      id: group.id,
+      kind: group.kind === 'DEPARTMENT' ? 'department' : 'family',
+      label: groupLabel(group, comparing),
+      grade: group.kind === 'DEPARTMENT' ? 0 : group.highestGrade,
+      band: group.id,
+      familyTitle: null,
+      department: group.department,
+      change: comparing && group.changeCount > 0 ? 'MODIFIED' : null,
+      opens: group.kind === 'DEPARTMENT' ? { department: group.key } : { family: group.key },
+    });
+  }
+  const links: Link[] = ladder.edges.map((edge, i) => ({ id: `edge-${i}`, from: edge.from.id, to: edge.to.id, kind: edge.kind, count: 1, summary: false }));
   (ladder.groupEdges ?? []).forEach((edge, i) => {
-    links.push({ id: `group-edge-${i}`, from: keyToId.get(edge.from) ?? edge.from, to: keyToId.get(edge.to) ?? edge.to, kind: edge.kind, count: edge.count });
+    links.push({ id: `group-edge-${i}`, from: keyToId.get(edge.from) ?? edge.from, to: keyToId.get(edge.to) ?? edge.to, kind: edge.kind, count: edge.count, summary: true });
   });
   return { boxes, links };
 }

@@ -68,7 +68,7 @@ const CY_STYLE: cytoscape.StylesheetJson = [
     selector: 'edge.LEVEL_ORDER',
     style: { width: 1.8, 'line-color': '#475569', 'target-arrow-color': '#475569', 'line-style': 'dashed', 'line-dash-pattern': [7, 4] },
   },
-  { selector: 'edge[count > 1]', style: { label: 'data(count)', 'font-size': 12, 'text-background-color': '#fff', 'text-background-opacity': 1 } },
+  { selector: 'edge.summary', style: { opacity: 0.3, width: 'mapData(count, 1, 20, 1.2, 5)' } },
 ];
 
 /** Frame id of a family's roles. */
@@ -93,7 +93,9 @@ export function draw(render: typeof cytoscape, boxes: readonly Box[], links: rea
     const data = { id: box.id, label: box.label, colour: palette.colours[box.department] ?? '#e5e7eb', ...(box.familyTitle !== null ? { parent: frameId(box.band) } : {}) };
     elements.push({ group: 'nodes', data, position: positions[box.id], classes });
   }
-  for (const link of drawable) elements.push({ group: 'edges', data: { id: link.id, source: link.from, target: link.to, kind: link.kind, count: link.count }, classes: link.kind });
+  for (const link of drawable) {
+    elements.push({ group: 'edges', data: { id: link.id, source: link.from, target: link.to, kind: link.kind, count: link.count }, classes: link.summary ? `${link.kind} summary` : link.kind });
+  }
   const cy = render({
     container: byId('ladder-graph'),
     elements,
@@ -104,6 +106,7 @@ export function draw(render: typeof cytoscape, boxes: readonly Box[], links: rea
     autoungrabify: true,
     boxSelectionEnabled: false,
   });
+  if (focus) cy.getElementById(focus).select();
   readableView(cy, focus);
   cy.on('tap', 'node', (event) => {
     const box = byBoxId.get(event.target.id() as string);

@@ -17,7 +17,7 @@ import { fillForm, readParams } from './params';
 import { wireSearch } from './search';
 import { describe } from './text';
 import type { Ladder, LadderParams } from './types';
-import { refsOf, searchOf, trailOf, variablesFor } from './views';
+import { refsOf, searchOf, trailOf, variablesFor, viewKind } from './views';
 
 let current: cytoscape.Core | null = null;
 /** Counts draws, so the answer of a view the reader has already left is dropped. */
@@ -28,9 +28,11 @@ function hrefOf(params: Partial<LadderParams>): string {
   return search ? `/ladder?${search}` : '/ladder';
 }
 
-/** The view a box opens, keeping the refs; a collapsed family in a role view expands in place. */
+/** The view a box opens, keeping the refs; in a ladder of roles, a collapsed family or department expands in place. */
 function nextParams(params: LadderParams, box: Box): Partial<LadderParams> {
-  if (box.kind === 'family' && params.role && box.opens.family) return { ...params, expand: [...(params.expand ?? []), box.opens.family] };
+  const kind = viewKind(params);
+  const inPlace = box.kind === 'family' ? box.opens.family : box.kind === 'department' ? box.opens.department : null;
+  if (inPlace && (kind === 'role' || kind === 'departmentRoles')) return { ...params, expand: [...(params.expand ?? []), inPlace] };
   return { ...refsOf(params), ...box.opens };
 }
 

@@ -33,14 +33,14 @@ it('draws roles, collapsed families and removed roles as ghosts, links by box id
   };
   const { boxes, links } = boxesOf(ladder);
   expect(boxes.map((b) => [b.id, b.kind, b.label, b.change, b.band])).toEqual([
-    ['family:sales/se', 'family', 'Sales Engineer · grades 5–9 · 4 roles · 2 changed', 'MODIFIED', 'family:sales/se'],
     ['id:sales/ae#ae', 'role', 'Account Executive · grade 7', null, 'sales/ae'],
     ['id:sales/ae#senior', 'role', 'Senior Account Executive · grade 8 · retitled, regraded', 'MOVED', 'sales/ae'],
     ['id:sales/ae#junior', 'ghost', 'Junior Account Executive · grade 6 · removed', 'REMOVED', 'sales/ae'],
+    ['family:sales/se', 'family', 'Sales Engineer · grades 5–9 · 4 roles · 2 changed', 'MODIFIED', 'family:sales/se'],
   ]);
-  expect(boxes.map((b) => b.opens)).toEqual([{ family: 'sales/se' }, { role: 'sales/ae#ae' }, { role: 'sales/ae#senior' }, { family: 'sales/ae' }]);
+  expect(boxes.map((b) => b.opens)).toEqual([{ role: 'sales/ae#ae' }, { role: 'sales/ae#senior' }, { family: 'sales/ae' }, { family: 'sales/se' }]);
   expect(links).toEqual([
-    { id: 'edge-0', from: ae.id, to: senior.id, kind: 'LEVEL_ORDER', count: 1 },
-    { id: 'group-edge-0', from: senior.id, to: 'family:sales/se', kind: 'LADDER_LINK', count: 3 },
+    { id: 'edge-0', from: ae.id, to: senior.id, kind: 'LEVEL_ORDER', count: 1, summary: false },
+    { id: 'group-edge-0', from: senior.id, to: 'family:sales/se', kind: 'LADDER_LINK', count: 3, summary: true },
   ]);
 });
