@@ -9,6 +9,7 @@ import { SEED_PATHS } from '../helpers/snapshotOf';
 // The project compiles without DOM types (lib ES2022). Functions passed to page.evaluate run in the
 // browser, where this is the real global; declared here, module-scoped, so nothing leaks.
 declare const document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+declare const location: { search: string };
 
 // The page leaves no global handle on its graph. Cytoscape itself records the instance it draws on
 // its container (`container._cyreg.cy`, how it finds an old instance to destroy when a new one is
@@ -219,6 +220,37 @@ describe('/ladder in a browser', () => {
       expect(field).toBe(evil);
       expect(await page.evaluate(() => document.querySelectorAll('img').length as number)).toBe(0);
       expect(dialogs).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('/ladder navigation', () => {
+  it('opens on departments; a department opens on its families; Back returns; the search box jumps to a role', async () => {
+    const { page, consoleErrors } = await openPage();
+    const list = () => page.evaluate(() => [...document.querySelectorAll('ul[aria-label="Shown on the ladder"] > li')].map((li: any) => li.textContent as string)); // eslint-disable-line @typescript-eslint/no-explicit-any
+    try {
+      await page.goto(`${base}/ladder`);
+      expect(await waitForDone(page)).toBe('ready');
+      expect(await list()).toEqual(['sales · 5 families · 11 roles']);
+
+      await page.click('#list-toggle'); // the list is visually hidden until asked for
+      expect(await page.evaluate(() => document.getElementById('list-toggle').getAttribute('aria-expanded') as string)).toBe('true');
+      await page.click('#ladder-list a'); // the department's item opens it, as tapping its box does
+      await page.waitForFunction(() => document.body.dataset.state === 'ready' && location.search === '?department=sales', undefined, { timeout: 30_000, polling: 100 });
+      expect(await list()).toHaveLength(5);
+
+      await page.goBack();
+      await page.waitForFunction(() => document.body.dataset.state === 'ready' && location.search === '' && document.querySelectorAll('#ladder-list li').length === 1, undefined, { timeout: 30_000, polling: 100 });
+
+      await page.fill('#ladder-search', 'SMB Advocate Team Lead');
+      await page.press('#ladder-search', 'Enter');
+      await page.waitForFunction(() => new URLSearchParams(location.search).get('role') !== null && document.body.dataset.state === 'ready', undefined, { timeout: 30_000, polling: 100 });
+      const role = await page.evaluate(() => new URLSearchParams(location.search).get('role') as string);
+      expect(role).toBe('sales/high-velocity-sales-and-first-orders#smb-advocate-team-lead');
+      expect(await list()).toContain('SMB Advocate Team Lead · grade 6');
+      expect(consoleErrors).toEqual([]);
     } finally {
       await page.close();
     }

@@ -1,5 +1,5 @@
 // The search box: as the reader types, roles (and their families) matching the words are offered
-// in a datalist; picking one (or pressing Enter on it) opens its view.
+// in a datalist; picking one opens its view, and Enter on other words opens the best match.
 import { byId } from './dom';
 import { postGraphql } from './graphqlClient';
 import { SEARCH_QUERY } from './operations';
@@ -47,8 +47,17 @@ export function wireSearch(at: () => string | null, open: (target: Partial<Ladde
     if (text.length < 2) return;
     timer = setTimeout(() => void suggest(text).catch(() => undefined), TYPING_PAUSE_MS);
   });
+  // Enter on words that are not a suggestion opens the best match.
   byId<HTMLFormElement>('search-form').addEventListener('submit', (event) => {
     event.preventDefault();
-    go();
+    if (go()) return;
+    const text = input.value.trim();
+    if (text === '') return;
+    void suggest(text)
+      .then(() => {
+        const best = targets.values().next();
+        if (!best.done) open(best.value);
+      })
+      .catch(() => undefined);
   });
 }
