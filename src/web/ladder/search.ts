@@ -18,21 +18,28 @@ export function wireSearch(at: () => string | null, open: (target: Partial<Ladde
   const targets = new Map<string, Partial<LadderParams>>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let asked = 0;
+  /** Suggestions for the words, best first: each role, then each role's family. */
+  const ask = async (text: string): Promise<Array<[string, Partial<LadderParams>]>> => {
+    const body = await postGraphql<SearchAnswer>(SEARCH_QUERY, { text, at: at() });
+    const hits = body.data?.search ?? [];
+    return [
+      ...hits.map((hit): [string, Partial<LadderParams>] => [`${hit.role.title} — ${hit.role.family.title}`, { role: hit.role.key }]),
+      ...hits.map((hit): [string, Partial<LadderParams>] => [`${hit.role.family.title} (family)`, { family: hit.role.family.slug }]),
+    ];
+  };
   const suggest = async (text: string): Promise<void> => {
     const ticket = ++asked;
-    const body = await postGraphql<SearchAnswer>(SEARCH_QUERY, { text, at: at() });
+    const found = await ask(text);
     if (ticket !== asked) return; // a later keystroke's answer wins
     targets.clear();
     list.replaceChildren();
-    const add = (value: string, target: Partial<LadderParams>): void => {
-      if (targets.has(value)) return;
+    for (const [value, target] of found) {
+      if (targets.has(value)) continue;
       targets.set(value, target);
       const option = document.createElement('option');
       option.value = value;
       list.appendChild(option);
-    };
-    for (const hit of body.data?.search ?? []) add(`${hit.role.title} — ${hit.role.family.title}`, { role: hit.role.key });
-    for (const hit of body.data?.search ?? []) add(`${hit.role.family.title} (family)`, { family: hit.role.family.slug });
+    }
   };
   const go = (): boolean => {
     const target = targets.get(input.value);
@@ -53,10 +60,12 @@ export function wireSearch(at: () => string | null, open: (target: Partial<Ladde
     if (go()) return;
     const text = input.value.trim();
     if (text === '') return;
-    void suggest(text)
-      .then(() => {
-        const best = targets.values().next();
-        if (!best.done) open(best.value);
+    // Typing's pending suggestions are moot now: this answer decides.
+    clearTimeout(timer);
+    asked++;
+    void ask(text)
+      .then((found) => {
+        if (found[0]) open(found[0][1]);
       })
       .catch(() => undefined);
   });
