@@ -25,6 +25,7 @@ const OUT_FILE = path.join(root, 'src', 'server', 'assets', 'ladder', 'ladder.js
 const OPERATIONS = {
   LADDER_PAGE_OPERATION: 'LadderPage',
   LADDER_DEPARTMENTS_OPERATION: 'LadderDepartments',
+  LADDER_SEARCH_OPERATION: 'LadderSearch',
 };
 
 /** The printed text of the named operation; it must stand alone (no fragments). */

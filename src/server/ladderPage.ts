@@ -1,4 +1,4 @@
-// The career-ladder page: GET /ladder draws the `ladder(department:, role:, at:)` GraphQL answer
+// The career-ladder page: GET /ladder draws the `ladder(...)` GraphQL answer (departments, families, roles; compare mode)
 // as a graph in the browser. Everything it loads comes from rolegraph itself (cytoscape from
 // node_modules, our own script and stylesheet), so it works with no internet and under a strict
 // Content-Security-Policy. The HTML is a constant: query parameters are read by the client from
@@ -47,27 +47,47 @@ export function ladderPageHtml(graphqlPath: string): string {
 <body data-state="loading">
 <header>
   <h1>Career ladder</h1>
+  <form id="search-form" role="search">
+    <label>Find a role <input id="ladder-search" type="search" list="search-suggestions" placeholder="title or family" autocomplete="off"></label>
+    <datalist id="search-suggestions"></datalist>
+    <button type="submit">Go</button>
+  </form>
   <form id="ladder-form" method="get" action="/ladder">
     <label>Department <input name="department" id="field-department" list="departments" placeholder="all" autocomplete="off"></label>
     <datalist id="departments"></datalist>
     <label>Role id <input name="role" id="field-role" placeholder="family/slug#role" autocomplete="off"></label>
     <label>At <input name="at" id="field-at" placeholder="head · sha, tag or date" autocomplete="off"></label>
+    <label>Compare from <input name="from" id="field-from" placeholder="older ref" autocomplete="off"></label>
+    <label>to <input name="to" id="field-to" placeholder="newer ref (default: at)" autocomplete="off"></label>
     <button type="submit">Show</button>
   </form>
 </header>
 <main>
+  <nav id="ladder-trail" aria-label="Where you are"></nav>
   <p id="ladder-status" role="status">Loading…</p>
+  <p id="ladder-summary"></p>
   <p id="ladder-error" role="alert" hidden></p>
-  <div id="ladder-graph" aria-label="Career ladder graph"></div>
+  <div id="ladder-graph" aria-label="Career ladder graph" aria-describedby="ladder-status"></div>
   <aside id="ladder-legend">
     <h2>Legend</h2>
     <ul class="legend-edges">
       <li><span class="swatch edge-ladder-link"></span> career-ladder link (to another family)</li>
       <li><span class="swatch edge-level-order"></span> next level in the same family</li>
     </ul>
-    <p class="legend-note">Higher grades sit higher; each row is one grade.</p>
-    <ul id="legend-families" class="legend-families"></ul>
+    <p class="legend-note">Higher grades sit higher; a role without a grade sits between the roles it links to. A frame holds one family. Open a box to see what is inside it.</p>
+    <ul class="legend-changes">
+      <li><span class="swatch change-added"></span> added</li>
+      <li><span class="swatch change-modified"></span> regraded or relinked</li>
+      <li><span class="swatch change-moved"></span> retitled or moved</li>
+      <li><span class="swatch change-removed"></span> removed</li>
+    </ul>
+    <ul id="legend-departments" class="legend-departments"></ul>
+    <button type="button" id="list-toggle" aria-expanded="false" aria-controls="ladder-list-panel">Show as a list</button>
   </aside>
+  <section id="ladder-list-panel" class="visually-hidden">
+    <h2>Shown on the ladder</h2>
+    <ul id="ladder-list" aria-label="Shown on the ladder"></ul>
+  </section>
   <section id="ladder-export">
     <h2>Export</h2>
     <p>

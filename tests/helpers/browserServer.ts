@@ -11,8 +11,8 @@ import { createIndexerFor } from '../../src/server/compose';
 import { launchChromium } from './chromium';
 import { makeRepo, type CommitSpec, type TestRepo } from './makeRepo';
 
-export interface BrowserServer {
-  repo: TestRepo;
+export interface BrowserServer<R extends ServedRepo = TestRepo> {
+  repo: R;
   /** `http://127.0.0.1:<port>` */
   base: string;
   browser: Browser;
@@ -20,7 +20,17 @@ export interface BrowserServer {
 }
 
 export async function startBrowserServer(commits: CommitSpec[], cachePrefix: string): Promise<BrowserServer> {
-  const repo = makeRepo(commits);
+  return serveRepo(makeRepo(commits), cachePrefix);
+}
+
+/** What serving needs of a repository: where it is, and how to remove it afterwards. */
+export interface ServedRepo {
+  dir: string;
+  cleanup(): void;
+}
+
+/** The same over a repository made elsewhere (a generated handbook); close() runs its cleanup too. */
+export async function serveRepo<R extends ServedRepo>(repo: R, cachePrefix: string): Promise<BrowserServer<R>> {
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), cachePrefix));
   const logger = pino({ level: 'silent' });
   const config = loadConfig({ repo: repo.dir, cacheDir }, {});

@@ -44,6 +44,12 @@ it('exports exactly the public index API', () => {
       'roleByTitle',
       'selectLadder',
       'snapshotGraph',
+      'departmentOf',
+      'compareLadder',
+      'changesInView',
+      'summariseLadderChanges',
+      'LADDER_ASPECTS',
+      'ladderPicture',
     ].sort(),
   );
   expect(typeof api.createIndexer).toBe('function');

@@ -103,3 +103,36 @@ describe('ladderToDot', () => {
     expect(ladderToDot([role], [])).toContain(`[label="SMB \\"Advocate\\" \\\\ Lead (grade 6)"];`);
   });
 });
+
+describe('exports of summary boxes and ghosts', () => {
+  const group = { id: 'family:sales/account-executive', kind: 'FAMILY' as const, key: 'sales/account-executive', title: 'Account Executive', department: 'sales', lowestGrade: 7, highestGrade: 8, roleCount: 2, familyCount: 1, changeCount: 0 };
+
+  test('Mermaid: a group is one captioned node, a step to it carries its count, a removed role is captioned so', () => {
+    const { nodes } = smallLadder();
+    const advocate = nodes.find((r) => r.id === ADVOCATE)!;
+    const named = nodes.find((r) => r.id === NAMED)!;
+    const text = ladderToMermaid([advocate], [], { groups: [group], groupEdges: [{ from: ADVOCATE, to: group.id, kind: 'LADDER_LINK', count: 2 }], ghosts: [named] });
+    expect(text.split('\n')).toEqual([
+      'flowchart TD',
+      '  gFamilySalesAccountExecutive["Account Executive (grades 7–8, 2 roles)"]',
+      '  subgraph fSalesHighVelocitySalesAndFirstOrders["sales/high-velocity-sales-and-first-orders"]',
+      '    nSalesHighVelocitySalesAndFirstOrdersSmbAdvocate["SMB Advocate (grade 6)"]',
+      '  end',
+      '  subgraph fSalesAccountExecutive["sales/account-executive"]',
+      '    nSalesAccountExecutiveCommercialAccountExecutiveNamed["Commercial Account Executive - Named (grade 7), removed"]',
+      '  end',
+      '  nSalesHighVelocitySalesAndFirstOrdersSmbAdvocate -.->|2| gFamilySalesAccountExecutive',
+      '',
+    ]);
+  });
+
+  test('DOT: the same picture, the ghost dashed', () => {
+    const { nodes } = smallLadder();
+    const advocate = nodes.find((r) => r.id === ADVOCATE)!;
+    const named = nodes.find((r) => r.id === NAMED)!;
+    const text = ladderToDot([advocate], [], { groups: [{ ...group, kind: 'DEPARTMENT', id: 'department:sales', title: 'sales', familyCount: 3 }], groupEdges: [{ from: 'department:sales', to: ADVOCATE, kind: 'LEVEL_ORDER', count: 1 }], ghosts: [named] });
+    expect(text).toContain('  "department:sales" [label="sales (3 families, 2 roles)"];\n');
+    expect(text).toContain(`    "${NAMED}" [label="Commercial Account Executive - Named (grade 7), removed", style=dashed];\n`);
+    expect(text).toContain(`  "department:sales" -> "${ADVOCATE}";\n`);
+  });
+});

@@ -9,6 +9,7 @@ import { SEED_PATHS } from '../helpers/snapshotOf';
 // The project compiles without DOM types (lib ES2022). Functions passed to page.evaluate run in the
 // browser, where this is the real global; declared here, module-scoped, so nothing leaks.
 declare const document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+declare const location: { search: string };
 
 // The page leaves no global handle on its graph. Cytoscape itself records the instance it draws on
 // its container (`container._cyreg.cy`, how it finds an old instance to destroy when a new one is
@@ -88,19 +89,21 @@ describe('/ladder in a browser', () => {
 
     const { page, requests, consoleErrors } = await openPage();
     try {
-      await page.goto(`${base}/ladder?department=sales`);
+      // A department opens on its families; `view=roles` asks for its roles themselves.
+      await page.goto(`${base}/ladder?department=sales&view=roles`);
       expect(await waitForDone(page)).toBe('ready');
 
       const drawn = await page.evaluate(() => {
         const cy = document.getElementById('ladder-graph')._cyreg.cy;
         return {
-          ids: cy.nodes().map((n: any) => n.id()) as string[], // eslint-disable-line @typescript-eslint/no-explicit-any
+          // Boxes are the childless nodes: a family's roles sit inside its frame (a compound node).
+          ids: cy.nodes(':childless').map((n: any) => n.id()) as string[], // eslint-disable-line @typescript-eslint/no-explicit-any
           edges: cy.edges().map((e: any) => [e.source().id(), e.target().id(), e.data('kind')]) as Array<[string, string, string]>, // eslint-disable-line @typescript-eslint/no-explicit-any
-          labels: cy.nodes().map((n: any) => [n.id(), n.data('label'), n.position('y')]) as Array<[string, string, number]>, // eslint-disable-line @typescript-eslint/no-explicit-any
+          labels: cy.nodes(':childless').map((n: any) => [n.id(), n.data('label'), n.position('y')]) as Array<[string, string, number]>, // eslint-disable-line @typescript-eslint/no-explicit-any
           field: document.getElementById('field-department').value as string,
           mermaid: (document.getElementById('ladder-mermaid')?.textContent ?? '') as string,
           dot: (document.getElementById('ladder-dot')?.textContent ?? '') as string,
-          legend: document.querySelectorAll('#legend-families li').length as number,
+          legend: document.querySelectorAll('#legend-departments li').length as number,
           exportLinks: [document.getElementById('export-mermaid').href, document.getElementById('export-dot').href] as string[],
         };
       });
@@ -113,7 +116,8 @@ describe('/ladder in a browser', () => {
       expect(drawn.mermaid).toBe(expected.mermaid);
       expect(drawn.dot).toBe(expected.dot);
       expect(drawn.exportLinks.every((href) => href.startsWith('blob:'))).toBe(true);
-      expect(drawn.legend).toBe(new Set(expected.nodes.map((n) => n.key.split('#')[0])).size);
+      // One colour per department (families are framed, not coloured).
+      expect(drawn.legend).toBe(new Set(expected.nodes.map((n) => n.key.split('/')[0])).size);
 
       // Labels read "Title · grade N"; a higher grade is drawn higher (smaller y on screen).
       const byId = new Map(expected.nodes.map((n) => [n.id, n] as const));
@@ -150,7 +154,7 @@ describe('/ladder in a browser', () => {
       const drawn = await page.evaluate(() => {
         const cy = document.getElementById('ladder-graph')._cyreg.cy;
         return {
-          ids: cy.nodes().map((n: any) => n.id()) as string[], // eslint-disable-line @typescript-eslint/no-explicit-any
+          ids: cy.nodes(':childless').map((n: any) => n.id()) as string[], // eslint-disable-line @typescript-eslint/no-explicit-any
           edges: cy.edges().length as number,
           fields: [document.getElementById('field-role').value, document.getElementById('field-at').value] as string[],
         };
@@ -216,6 +220,37 @@ describe('/ladder in a browser', () => {
       expect(field).toBe(evil);
       expect(await page.evaluate(() => document.querySelectorAll('img').length as number)).toBe(0);
       expect(dialogs).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('/ladder navigation', () => {
+  it('opens on departments; a department opens on its families; Back returns; the search box jumps to a role', async () => {
+    const { page, consoleErrors } = await openPage();
+    const list = () => page.evaluate(() => [...document.querySelectorAll('ul[aria-label="Shown on the ladder"] > li')].map((li: any) => li.textContent as string)); // eslint-disable-line @typescript-eslint/no-explicit-any
+    try {
+      await page.goto(`${base}/ladder`);
+      expect(await waitForDone(page)).toBe('ready');
+      expect(await list()).toEqual(['sales · 5 families · 11 roles']);
+
+      await page.click('#list-toggle'); // the list is visually hidden until asked for
+      expect(await page.evaluate(() => document.getElementById('list-toggle').getAttribute('aria-expanded') as string)).toBe('true');
+      await page.click('#ladder-list a'); // the department's item opens it, as tapping its box does
+      await page.waitForFunction(() => document.body.dataset.state === 'ready' && location.search === '?department=sales', undefined, { timeout: 30_000, polling: 100 });
+      expect(await list()).toHaveLength(5);
+
+      await page.goBack();
+      await page.waitForFunction(() => document.body.dataset.state === 'ready' && location.search === '' && document.querySelectorAll('#ladder-list li').length === 1, undefined, { timeout: 30_000, polling: 100 });
+
+      await page.fill('#ladder-search', 'SMB Advocate Team Lead');
+      await page.press('#ladder-search', 'Enter');
+      await page.waitForFunction(() => new URLSearchParams(location.search).get('role') !== null && document.body.dataset.state === 'ready', undefined, { timeout: 30_000, polling: 100 });
+      const role = await page.evaluate(() => new URLSearchParams(location.search).get('role') as string);
+      expect(role).toBe('sales/high-velocity-sales-and-first-orders#smb-advocate-team-lead');
+      expect(await list()).toContain('SMB Advocate Team Lead · grade 6');
+      expect(consoleErrors).toEqual([]);
     } finally {
       await page.close();
     }

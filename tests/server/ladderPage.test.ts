@@ -77,11 +77,11 @@ describe('assets', () => {
     expect(js.status).toBe(200);
     expect(js.headers.get('content-type')).toMatch(/^text\/javascript/);
     const script = await js.text();
-    expect(script).toContain('ladder(department: $department, role: $role, at: $at)');
-    // The page sends the LadderPage and LadderDepartments operations of schema/examples.graphql,
+    expect(script).toContain('collapseAbove: $collapseAbove');
+    // The page sends the LadderPage, LadderDepartments and LadderSearch operations of schema/examples.graphql,
     // which tests/graphql/examples.test.ts runs against the schema, not a copy of its own.
     const examples = parse(fs.readFileSync(path.resolve(__dirname, '..', '..', 'schema', 'examples.graphql'), 'utf8'));
-    for (const name of ['LadderPage', 'LadderDepartments']) {
+    for (const name of ['LadderPage', 'LadderDepartments', 'LadderSearch']) {
       const operation = examples.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name);
       expect(operation).toBeDefined();
       expect(script).toContain(JSON.stringify(print(operation!)));

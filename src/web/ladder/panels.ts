@@ -1,41 +1,48 @@
-// Everything around the graph: legend, status line, error box, exports, department suggestions.
+// Everything around the graph: legend, trail, status line, error box, exports, department suggestions.
 // User-supplied text reaches the DOM through textContent, attributes and URLSearchParams only.
 import { byId } from './dom';
-import type { NodeData } from './graph';
 import { LadderError, postGraphql } from './graphqlClient';
 import { DEPARTMENTS_QUERY } from './operations';
-import type { FamilyPalette } from './palette';
-import { readParams } from './params';
+import type { DepartmentPalette } from './palette';
+import type { Crumb } from './views';
 import type { Ladder } from './types';
 
-export function listFamilies(palette: FamilyPalette): void {
-  const list = byId('legend-families');
+export function listDepartments(palette: DepartmentPalette): void {
+  const list = byId('legend-departments');
   list.replaceChildren();
-  for (const slug of palette.slugs) {
+  for (const name of palette.departments) {
     const li = document.createElement('li');
     const swatch = document.createElement('span');
-    swatch.className = 'swatch family';
-    swatch.style.backgroundColor = palette.colours[slug]!;
+    swatch.className = 'swatch department';
+    swatch.style.backgroundColor = palette.colours[name]!;
     li.appendChild(swatch);
-    li.appendChild(document.createTextNode(` ${palette.titles[slug] || slug}`));
-    li.title = slug;
+    li.appendChild(document.createTextNode(` ${name}`));
     list.appendChild(li);
   }
 }
 
-/** The tapped role's details, with a link that redraws the ladder around it at the same ref. */
-export function showRole(data: NodeData): void {
-  const params = readParams();
-  const next = new URLSearchParams();
-  next.set('role', data.key);
-  if (params.at) next.set('at', params.at);
-  const status = byId('ladder-status');
-  status.replaceChildren();
-  status.appendChild(document.createTextNode(`${data.label} — ${data.key} `));
-  const link = document.createElement('a');
-  link.href = `/ladder?${next.toString()}`;
-  link.textContent = 'ladder around this role';
-  status.appendChild(link);
+/** The way back up, as links that open their view without a reload. */
+export function showTrail(trail: readonly Crumb[], hrefOf: (crumb: Crumb) => string, open: (crumb: Crumb) => void): void {
+  const nav = byId('ladder-trail');
+  nav.replaceChildren();
+  trail.forEach((crumb, i) => {
+    if (i > 0) nav.appendChild(document.createTextNode(' › '));
+    if (i === trail.length - 1) {
+      const here = document.createElement('span');
+      here.setAttribute('aria-current', 'page');
+      here.textContent = crumb.label;
+      nav.appendChild(here);
+      return;
+    }
+    const link = document.createElement('a');
+    link.href = hrefOf(crumb);
+    link.textContent = crumb.label;
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      open(crumb);
+    });
+    nav.appendChild(link);
+  });
 }
 
 /** The Mermaid and DOT text on the page and as downloads (blob: URLs, which the CSP allows for images and links only). */
@@ -61,6 +68,11 @@ export function showError(error: unknown): void {
   byId('ladder-status').textContent = 'Could not draw the ladder.';
   document.body.dataset.errorCode = code;
   document.body.dataset.state = 'error';
+}
+
+export function clearError(): void {
+  byId('ladder-error').hidden = true;
+  delete document.body.dataset.errorCode;
 }
 
 interface DepartmentsAnswer {
