@@ -23,6 +23,7 @@ import { DEFAULT_LIMITS } from '../limits';
 import type { Metrics } from '../metrics';
 import { GRAPHQL_PATH, type RequestListener } from '../routes';
 import { DEFAULT_UNCACHEABLE_ROOT_FIELDS, keepableAnswer } from './cacheableAnswer';
+import { onWholeAnswer } from './wholeAnswer';
 
 export interface ResponseBytesCacheOptions {
   /** Most answers kept, whatever their size; the least recently used goes first. */
@@ -185,22 +186,11 @@ export function createResponseBytesCache(opts: ResponseBytesCacheOptions): Respo
     if (entries.has(ticket.key)) stores += 1;
   };
 
-  /** Wraps res.end to see the answer's bytes; an answer written in several pieces is not kept. */
+  /** Sees the answer's bytes as they go out; an answer written in several pieces is not kept. */
   const capture = (ticket: Ticket, res: ServerResponse): void => {
-    let pieces = false;
-    const write = res.write.bind(res);
-    const end = res.end.bind(res);
-    res.write = ((...args: Parameters<ServerResponse['write']>) => {
-      pieces = true;
-      return write(...args);
-    }) as ServerResponse['write'];
-    res.end = ((chunk?: unknown, encoding?: unknown, cb?: unknown) => {
-      if (!pieces && (typeof chunk === 'string' || Buffer.isBuffer(chunk))) {
-        const body = typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8') : chunk;
-        store(ticket, res, body);
-      }
-      return (end as (...a: unknown[]) => ServerResponse)(chunk, encoding, cb);
-    }) as ServerResponse['end'];
+    onWholeAnswer(res, (body) => {
+      if (body) store(ticket, res, body);
+    });
   };
 
   const serve = (req: IncomingMessage, res: ServerResponse, entry: Entry, startedAt: bigint): void => {

@@ -21,6 +21,7 @@ import type { Metrics } from '../metrics';
 import type { RequestListener } from '../routes';
 import { DEFAULT_UNCACHEABLE_ROOT_FIELDS, keepableAnswer, selectsAnyRootField } from './cacheableAnswer';
 import { eligibleLength, NOT_STORED, parseJsonBody, readBody, refuseMalformed } from './responseBytesCache';
+import { onWholeAnswer } from './wholeAnswer';
 
 export interface SingleFlightOptions {
   /** The request body limit: a larger declared body is left to express.json to refuse. */
@@ -114,24 +115,15 @@ export function createSingleFlight(opts: SingleFlightOptions): SingleFlight {
 
   /** Sees the leader's bytes as they go out; an answer written in several pieces is not shared. */
   const capture = (flight: Flight, res: ServerResponse): void => {
-    let pieces = false;
-    const write = res.write.bind(res);
-    const end = res.end.bind(res);
-    res.write = ((...args: Parameters<ServerResponse['write']>) => {
-      pieces = true;
-      return write(...args);
-    }) as ServerResponse['write'];
-    res.end = ((chunk?: unknown, encoding?: unknown, cb?: unknown) => {
-      const v = flight.verdict;
+    onWholeAnswer(
+      res,
+      (body) => flight.settle(body ? { headers: answerHeaders(res, body), body, operationName: flight.verdict!.operationName } : null),
       // Copying a megabyte answer that nobody waits for would only add garbage.
-      if (flight.waiting > 0 && !pieces && v?.shareable && v.head === flight.head && res.statusCode === 200 && (typeof chunk === 'string' || Buffer.isBuffer(chunk))) {
-        const body = typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8') : chunk;
-        flight.settle({ headers: answerHeaders(res, body), body, operationName: v.operationName });
-      } else {
-        flight.settle(null);
-      }
-      return (end as (...a: unknown[]) => ServerResponse)(chunk, encoding, cb);
-    }) as ServerResponse['end'];
+      () => {
+        const v = flight.verdict;
+        return flight.waiting > 0 && v !== null && v.shareable && v.head === flight.head && res.statusCode === 200;
+      },
+    );
     // A leader whose connection died before its answer went out lets the others run.
     res.once('close', () => flight.settle(null));
   };
