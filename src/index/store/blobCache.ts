@@ -172,14 +172,18 @@ export class BlobCache {
     const toParse = [...wanted.values()].sort((a, b) => (a.blob < b.blob ? -1 : a.blob > b.blob ? 1 : 0));
     const batches: PageRef[][] = [];
     for (let i = 0; i < toParse.length; i += READ_BATCH) batches.push(toParse.slice(i, i + READ_BATCH));
-    const pool = this.poolFor(toParse.length);
+    // Started at the first page that must be parsed here: a replica that joins through the shared
+    // tier may parse none, and then starts no worker.
+    let pool: ParsePool | null | undefined;
+    const usePool = (): ParsePool | null => (pool === undefined ? (pool = this.poolFor(toParse.length)) : pool);
+    const pooling = this.wouldPool(toParse.length);
     // Batches ahead of the one being stored: their blobs are read (and, with a pool, parsed) while
     // this thread interns and writes the current one, so neither git nor the workers wait on it.
-    const lookahead = pool ? 2 : 1;
+    const lookahead = pooling ? 2 : 1;
     const ahead: Array<Promise<Parsed[]>> = [];
     let next = 0;
     const fill = (): void => {
-      while (ahead.length <= lookahead && next < batches.length) ahead.push(this.readAndParse(batches[next++], read, pool));
+      while (ahead.length <= lookahead && next < batches.length) ahead.push(this.readAndParse(batches[next++], read, usePool));
     };
     let done = 0;
     onProgress?.(0, toParse.length);
@@ -208,9 +212,8 @@ export class BlobCache {
 
   /** A pool for this many pages, or null: small loads (a refresh, a short history) parse here. */
   private poolFor(pages: number): ParsePool | null {
-    const pool = this.opts.pool;
-    if (pool === false || this.opts.parse) return null; // a custom parse function cannot cross to a worker
-    if (pages < (pool?.minPages ?? POOL_MIN_PAGES)) return null;
+    if (!this.wouldPool(pages)) return null;
+    const pool = this.opts.pool || undefined;
     const contentDir = this.opts.contentDir;
     return new ParsePool({
       size: pool?.size ?? defaultPoolSize(),
@@ -220,8 +223,14 @@ export class BlobCache {
     });
   }
 
+  private wouldPool(pages: number): boolean {
+    const pool = this.opts.pool;
+    if (pool === false || this.opts.parse) return false; // a custom parse function cannot cross to a worker
+    return pages >= (pool?.minPages ?? POOL_MIN_PAGES);
+  }
+
   /** Reads a batch's blobs and parses them (in the pool, or here): each page's family as JSON text. */
-  private async readAndParse(pages: readonly PageRef[], read: ReadBlobs, pool: ParsePool | null): Promise<Parsed[]> {
+  private async readAndParse(pages: readonly PageRef[], read: ReadBlobs, usePool: () => ParsePool | null): Promise<Parsed[]> {
     // The shared tier first (fetch never rejects): what another replica parsed is neither read nor parsed here.
     const hits = this.sharedPages ? await this.sharedPages.fetch(pages) : [];
     const fromShared = new Set(hits.map((hit) => hit.page));
@@ -234,6 +243,7 @@ export class BlobCache {
       return text ? [{ page, text }] : [];
     });
     const missing = batch.filter((page) => !texts.get(page.blob)).map((page): Parsed => ({ page, missing: true }));
+    const pool = found.length > 0 ? usePool() : null;
     if (pool) {
       const outcomes = await pool.parse(found.map(({ page, text }) => ({ path: page.path, text })));
       return [...shared, ...missing, ...found.map(({ page }, i): Parsed => ({ page, ...outcomes[i] }))];
