@@ -50,3 +50,13 @@ it('keeps the commits of unchanged bullets, dates an edit to its commit and a ne
   // An unchanged bullet shares its entry with the version before (chains stay small).
   expect(next.requirements[0]).toBe(first.requirements[0]);
 });
+
+it('matches several edited bullets each to its own old bullet, in page order', () => {
+  const before = roleOf('- Write the quarterly marketing plan\n- Review campaign budgets with finance\n');
+  const after = roleOf('- Write the quarterly marketing plan for the board\n- Review campaign budgets with finance each month\n');
+  const next = blameRole(after, blameRole(before, undefined, commitAt(0)), commitAt(1));
+  expect(next.responsibilities.map((b) => [b.key, b.since.position, b.lastChanged.position])).toEqual([
+    ['Write the quarterly marketing plan for the board', 0, 1],
+    ['Review campaign budgets with finance each month', 0, 1],
+  ]);
+});
