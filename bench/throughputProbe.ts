@@ -25,6 +25,9 @@ type OperationName = keyof typeof OPERATIONS;
 
 const PICK_ROLE = '{ roles(first: 100) { edges { node { id history(first: 1) { totalCount } } } } }';
 
+/** The Dockerfile's NODE_OPTIONS, so the bench measures the server as the image runs it. */
+export const SERVER_HEAP_CAP = '--max-old-space-size=768';
+
 export class ServerChild {
   private readonly waiters: Array<(m: ServerChildMessage) => void> = [];
   private stderr = '';
@@ -33,12 +36,14 @@ export class ServerChild {
    * The query server over an index cache, in a process of its own. It runs with NODE_ENV=production,
    * as the Docker image runs it: graphql-js checks every `instanceof` of its type guards a second,
    * slow way outside production (measured: ~8% of an uncached 50-role page), which no deployment pays.
+   * And with the image's heap cap (Dockerfile NODE_OPTIONS): without it V8 defers major GCs and the
+   * peak RSS measures garbage, not what the server keeps (bench/ANALYSIS.md, "heap cap").
    */
   static start(repoDir: string, cacheDir: string, contentDir: string, label: string): ServerChild {
     return new ServerChild(
       fork(path.join(__dirname, 'serverChild.js'), [repoDir, cacheDir, contentDir], {
         stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-        execArgv: profileArgs(label),
+        execArgv: [...profileArgs(label), SERVER_HEAP_CAP],
         env: { ...process.env, NODE_ENV: 'production' },
       }),
     );
