@@ -2,6 +2,7 @@
 // and no root field whose answer is live state rather than a function of the snapshot. Kept apart
 // from the cache's plumbing so a new uncacheable condition is one edit, here.
 import type { BaseContext, GraphQLRequestContextWillSendResponse } from '@apollo/server';
+import type { RolegraphContext } from '../../graphql';
 import { Kind, type DocumentNode, type FieldNode, type FormattedExecutionResult, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 
 /** `repository` answers status, lastError and lastRefreshAt, which change without a new head. */
@@ -66,6 +67,20 @@ export function keepableAnswer(rc: GraphQLRequestContextWillSendResponse<BaseCon
   if (!isCleanResult(body.singleResult) || (rc.response.http.status ?? 200) !== 200) return null;
   if (selectsAnyRootField(operation, document, uncacheable)) return null;
   return { operation, document, result: body.singleResult };
+}
+
+/**
+ * What the keepers of answer bytes (the answer cache, single flight) note as an answer is sent: whether
+ * it may be kept, the head it was computed at (a swap in between makes it stale) and its operation.
+ */
+export interface AnswerVerdict {
+  keepable: boolean;
+  head: string | null;
+  operationName: string | null;
+}
+
+export function answerVerdict(rc: GraphQLRequestContextWillSendResponse<RolegraphContext>, uncacheable: ReadonlySet<string>): AnswerVerdict {
+  return { keepable: keepableAnswer(rc, uncacheable) !== null, head: rc.contextValue.view?.head.commit.sha ?? null, operationName: rc.operationName ?? null };
 }
 
 /** An answer worth keeping: data and no errors (a timeout or INDEX_NOT_READY must not stick). */

@@ -22,7 +22,7 @@ import type { RolegraphContext } from '../../graphql';
 import { DEFAULT_LIMITS } from '../limits';
 import type { Metrics } from '../metrics';
 import { GRAPHQL_PATH, type RequestListener } from '../routes';
-import { DEFAULT_UNCACHEABLE_ROOT_FIELDS, keepableAnswer } from './cacheableAnswer';
+import { answerVerdict, DEFAULT_UNCACHEABLE_ROOT_FIELDS, type AnswerVerdict } from './cacheableAnswer';
 import { onWholeAnswer } from './wholeAnswer';
 
 export interface ResponseBytesCacheOptions {
@@ -76,18 +76,12 @@ interface Entry {
   operationName: string | null;
 }
 
-/** What the Apollo plugin found about one request; set in willSendResponse. */
-interface Verdict {
-  cacheable: boolean;
-  head: string | null;
-  operationName: string | null;
-}
-
 /** A miss on its way through express and Apollo. */
 interface Ticket {
   key: string;
   head: string;
-  verdict: Verdict | null;
+  /** What the Apollo plugin found about the request; set in willSendResponse. */
+  verdict: AnswerVerdict | null;
 }
 
 const TICKET = Symbol('rolegraph.responseBytesCache.ticket');
@@ -180,7 +174,7 @@ export function createResponseBytesCache(opts: ResponseBytesCacheOptions): Respo
 
   const store = (ticket: Ticket, res: ServerResponse, body: Buffer): void => {
     const v = ticket.verdict;
-    if (!v?.cacheable || v.head !== ticket.head || res.statusCode !== 200 || ticket.head !== entriesHead) return;
+    if (!v?.keepable || v.head !== ticket.head || res.statusCode !== 200 || ticket.head !== entriesHead) return;
     // An answer over maxEntrySize is not kept (set drops it), and not counted as stored.
     entries.set(ticket.key, { headers: hitHeaders(res, body), body, operationName: v.operationName });
     if (entries.has(ticket.key)) stores += 1;
@@ -250,8 +244,7 @@ export function createResponseBytesCache(opts: ResponseBytesCacheOptions): Respo
         async willSendResponse(rc) {
           const ticket = (rc.contextValue as TicketedContext)[TICKET];
           if (!ticket) return;
-          const cacheable = keepableAnswer(rc, uncacheable) !== null;
-          ticket.verdict = { cacheable, head: rc.contextValue.view?.head.commit.sha ?? null, operationName: rc.operationName ?? null };
+          ticket.verdict = answerVerdict(rc, uncacheable);
         },
       };
     },

@@ -19,7 +19,7 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:
 import type { RolegraphContext } from '../../graphql';
 import type { Metrics } from '../metrics';
 import type { RequestListener } from '../routes';
-import { DEFAULT_UNCACHEABLE_ROOT_FIELDS, keepableAnswer, selectsAnyRootField } from './cacheableAnswer';
+import { answerVerdict, DEFAULT_UNCACHEABLE_ROOT_FIELDS, selectsAnyRootField, type AnswerVerdict } from './cacheableAnswer';
 import { eligibleLength, NOT_STORED, parseJsonBody, readBody, refuseMalformed } from './responseBytesCache';
 import { onWholeAnswer } from './wholeAnswer';
 
@@ -59,7 +59,7 @@ interface Flight {
   readonly done: Promise<Answer | null>;
   settle(answer: Answer | null): void;
   /** What the Apollo plugin found, set in willSendResponse. */
-  verdict: { shareable: boolean; head: string | null; operationName: string | null } | null;
+  verdict: AnswerVerdict | null;
 }
 
 const FLIGHT = Symbol('rolegraph.singleFlight');
@@ -121,7 +121,7 @@ export function createSingleFlight(opts: SingleFlightOptions): SingleFlight {
       // Copying a megabyte answer that nobody waits for would only add garbage.
       () => {
         const v = flight.verdict;
-        return flight.waiting > 0 && v !== null && v.shareable && v.head === flight.head && res.statusCode === 200;
+        return flight.waiting > 0 && v !== null && v.keepable && v.head === flight.head && res.statusCode === 200;
       },
     );
     // A leader whose connection died before its answer went out lets the others run.
@@ -203,7 +203,7 @@ export function createSingleFlight(opts: SingleFlightOptions): SingleFlight {
           if (operation?.operation !== 'query' || selectsAnyRootField(operation, document, uncacheable)) flight.settle(null);
         },
         async willSendResponse(rc) {
-          flight.verdict = { shareable: keepableAnswer(rc, uncacheable) !== null, head: rc.contextValue.view?.head.commit.sha ?? null, operationName: rc.operationName ?? null };
+          flight.verdict = answerVerdict(rc, uncacheable);
         },
       };
     },
