@@ -1,39 +1,13 @@
 // The rename fields through the schema, on the rename history (tests/index/renameHistory.ts):
 // formerKeys, roleHistory by an old id, role at an old id before the retitle, previousKey, item blame,
 // and a diff's moved family with both slugs.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { buildRolegraphSchema } from '../../src/graphql';
-import { createGitSource } from '../../src/git/gitSource';
-import { createIndexer } from '../../src/index/indexer';
-import type { Indexer } from '../../src/index/types';
-import type { TestRepo } from '../helpers/makeRepo';
 import { ADDED_BULLET, CSM, DX_MOVED, DX_OLD, DX_RETITLED, EDITED_TO, TAM, makeRenameHistory } from '../index/renameHistory';
-import { runner, type Runner } from './sampleHandbook';
+import { indexedHistory } from './sampleHandbook';
 
-let repo: TestRepo;
-let shas: string[];
-let indexer: Indexer;
-let cacheDir: string;
-let run: Runner;
-
-beforeAll(async () => {
-  ({ repo, shas } = makeRenameHistory());
-  cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rolegraph-renames-'));
-  indexer = createIndexer({ source: createGitSource({ remote: repo.dir, branch: 'main', cacheDir }), cacheDir, url: repo.dir, branch: 'main' });
-  await indexer.refresh();
-  run = runner(await buildRolegraphSchema(), indexer);
-});
-
-afterAll(async () => {
-  await indexer.close();
-  repo.cleanup();
-  fs.rmSync(cacheDir, { recursive: true, force: true });
-});
+const history = indexedHistory(makeRenameHistory);
 
 it('says what a role was called before, as of each commit', async () => {
-  const result = await run(`{ now: role(id: "${DX_MOVED}") { formerKeys } mid: role(id: "${DX_RETITLED}", at: "${shas[3]}") { formerKeys } first: role(id: "${DX_OLD}", at: "${shas[0]}") { title formerKeys } }`);
+  const result = await history.run(`{ now: role(id: "${DX_MOVED}") { formerKeys } mid: role(id: "${DX_RETITLED}", at: "${history.shas[3]}") { formerKeys } first: role(id: "${DX_OLD}", at: "${history.shas[0]}") { title formerKeys } }`);
   expect(result.errors).toBeUndefined();
   expect(result.data).toEqual({
     now: { formerKeys: [DX_OLD, DX_RETITLED] },
@@ -44,7 +18,7 @@ it('says what a role was called before, as of each commit', async () => {
 
 it('answers roleHistory of the old id with the chain, each version naming the id it had before', async () => {
   const query = (id: string) => `{ roleHistory(id: "${id}") { edges { node { change previousKey role { key } changes { field } } } } }`;
-  const [byOld, byNew] = await Promise.all([run(query(TAM)), run(query(CSM))]);
+  const [byOld, byNew] = await Promise.all([history.run(query(TAM)), history.run(query(CSM))]);
   expect(byOld.errors).toBeUndefined();
   expect(byOld.data).toEqual(byNew.data);
   const nodes = (byNew.data?.roleHistory as { edges: Array<{ node: { change: string; previousKey: string | null; role: { key: string } } }> }).edges.map((e) => e.node);
@@ -56,18 +30,18 @@ it('answers roleHistory of the old id with the chain, each version naming the id
 });
 
 it('blames every responsibility and requirement bullet with the commit it appeared in and its last edit', async () => {
-  const result = await run(`{ role(id: "${CSM}") { responsibilityItems { text since { sha } lastChanged { sha } } requirementItems { since { sha } } } }`);
+  const result = await history.run(`{ role(id: "${CSM}") { responsibilityItems { text since { sha } lastChanged { sha } } requirementItems { since { sha } } } }`);
   expect(result.errors).toBeUndefined();
   const role = result.data?.role as { responsibilityItems: Array<{ text: string; since: { sha: string }; lastChanged: { sha: string } }>; requirementItems: Array<{ since: { sha: string } }> };
   const blame = Object.fromEntries(role.responsibilityItems.map((i) => [i.text, [i.since.sha, i.lastChanged.sha]]));
-  expect(blame[ADDED_BULLET.slice(2)]).toEqual([shas[1], shas[1]]);
-  expect(blame[EDITED_TO.slice(2)]).toEqual([shas[0], shas[2]]);
-  expect(blame['Maintain a deep understanding of the customer\'s business objectives and technology stack']).toEqual([shas[0], shas[0]]);
-  expect(role.requirementItems.map((i) => i.since.sha)).toEqual([shas[0], shas[0], shas[0], shas[0]]);
+  expect(blame[ADDED_BULLET.slice(2)]).toEqual([history.shas[1], history.shas[1]]);
+  expect(blame[EDITED_TO.slice(2)]).toEqual([history.shas[0], history.shas[2]]);
+  expect(blame['Maintain a deep understanding of the customer\'s business objectives and technology stack']).toEqual([history.shas[0], history.shas[0]]);
+  expect(role.requirementItems.map((i) => i.since.sha)).toEqual([history.shas[0], history.shas[0], history.shas[0], history.shas[0]]);
 });
 
 it('shows a family moved to another folder in a diff with its slug on both sides', async () => {
-  const result = await run(`{ diff(from: "${shas[0]}", to: "${shas[4]}") { families { slug beforeSlug afterSlug change before { slug } after { slug } } roles { key change before { key } } } }`);
+  const result = await history.run(`{ diff(from: "${history.shas[0]}", to: "${history.shas[4]}") { families { slug beforeSlug afterSlug change before { slug } after { slug } } roles { key change before { key } } } }`);
   expect(result.errors).toBeUndefined();
   const diff = result.data?.diff as { families: unknown[]; roles: Array<{ key: string; change: string; before: { key: string } }> };
   expect(diff.families).toContainEqual({

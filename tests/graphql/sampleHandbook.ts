@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { graphql, type ExecutionResult } from 'graphql';
 import type { GraphQLSchema } from 'graphql';
-import { createContext } from '../../src/graphql';
+import { buildRolegraphSchema, createContext } from '../../src/graphql';
 import { createGitSource } from '../../src/git/gitSource';
 import { createIndexer } from '../../src/index';
 import type { Indexer } from '../../src/index/types';
@@ -90,4 +90,34 @@ export function makeIndexer(handbook: SampleHandbook): Indexer {
   const cacheDir = tempCacheDir();
   const source = createGitSource({ remote: handbook.repo.dir, branch: 'main', cacheDir });
   return createIndexer({ source, url: handbook.repo.dir, branch: 'main', contentDir: 'content/job-families', cacheDir });
+}
+
+/** A history indexed for one test file: its commits, and a runner over the schema once indexed. */
+export interface IndexedHistory {
+  shas: string[];
+  run: Runner;
+}
+
+/**
+ * Builds `make`'s history, indexes it and readies the schema in the file's beforeAll, and removes it
+ * all in afterAll; the fields are set once beforeAll has run.
+ */
+export function indexedHistory(make: () => { repo: TestRepo; shas: string[] }): IndexedHistory {
+  const indexed = { shas: [], run: undefined } as unknown as IndexedHistory;
+  let repo: TestRepo;
+  let indexer: Indexer;
+  let cacheDir: string;
+  beforeAll(async () => {
+    ({ repo, shas: indexed.shas } = make());
+    cacheDir = tempCacheDir();
+    indexer = createIndexer({ source: createGitSource({ remote: repo.dir, branch: 'main', cacheDir }), cacheDir, url: repo.dir, branch: 'main' });
+    await indexer.refresh();
+    indexed.run = runner(await buildRolegraphSchema(), indexer);
+  });
+  afterAll(async () => {
+    await indexer?.close();
+    repo?.cleanup();
+    if (cacheDir) fs.rmSync(cacheDir, { recursive: true, force: true });
+  });
+  return indexed;
 }
