@@ -6,11 +6,8 @@
 // With EXEC_PROF=DIR the server process writes one CPU profile per uncached load, DIR/<operation>.cpuprofile.
 import os from 'node:os';
 import path from 'node:path';
-import { git } from './gitProcess';
 import { loadTest } from './httpLoad';
-import { OPERATIONS, pickRole, post, ServerChild } from './throughputProbe';
-
-type OperationName = keyof typeof OPERATIONS;
+import { OPERATIONS, operationVariables, post, ServerChild, type OperationName } from './throughputProbe';
 
 async function main(): Promise<void> {
   const [repoDir, cacheDir, seconds, ...names] = process.argv.slice(2);
@@ -22,15 +19,7 @@ async function main(): Promise<void> {
   const child = ServerChild.start(repoDir, cacheDir, 'content/job-families', 'exec-server');
   try {
     const ready = await child.next('ready');
-    const roleId = await pickRole(ready.uncached);
-    const first = (await git(repoDir, ['rev-list', '--first-parent', '--max-parents=0', 'main'])).trim().split('\n')[0]!;
-    const variables: Record<OperationName, Record<string, string>> = {
-      roleLookup: { id: roleId },
-      rolePage50: {},
-      roleHistory: { id: roleId },
-      diffFirstToLast: { from: first, to: 'main' },
-      pipelineFloor: {},
-    };
+    const { variables } = await operationVariables(ready.uncached, repoDir);
     const opts = { durationSec, connections: 10 };
     const warmup = JSON.stringify({ query: OPERATIONS.roleLookup, variables: variables.roleLookup });
     await loadTest(ready.uncached, { ...opts, durationSec: 1, body: warmup });

@@ -21,7 +21,7 @@ export const OPERATIONS = {
   pipelineFloor: 'query PipelineFloor { __typename }',
 } as const;
 
-type OperationName = keyof typeof OPERATIONS;
+export type OperationName = keyof typeof OPERATIONS;
 
 const PICK_ROLE = '{ roles(first: 100) { edges { node { id history(first: 1) { totalCount } } } } }';
 
@@ -121,6 +121,16 @@ export async function pickRole(url: string): Promise<string> {
   return best.node.id;
 }
 
+/** Each operation's variables over this repository: the role of pickRole, the first commit to main. */
+export async function operationVariables(url: string, repoDir: string): Promise<{ roleId: string; variables: Record<OperationName, Record<string, string>> }> {
+  const roleId = await pickRole(url);
+  const first = (await git(repoDir, ['rev-list', '--first-parent', '--max-parents=0', 'main'])).trim().split('\n')[0]!;
+  return {
+    roleId,
+    variables: { roleLookup: { id: roleId }, rolePage50: {}, roleHistory: { id: roleId }, diffFirstToLast: { from: first, to: 'main' }, pipelineFloor: {} },
+  };
+}
+
 const round = (x: number): number => Math.round(x * 10) / 10;
 const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100;
 
@@ -129,15 +139,7 @@ export async function queryThroughput(ctx: ProbeContext): Promise<ProbeOutcome> 
   const child = ServerChild.start(ctx.repoDir, cacheOf(ctx), ctx.contentDir, `${ctx.scenario.name}-server`);
   try {
     const ready = await child.next('ready');
-    const roleId = await pickRole(ready.uncached);
-    const first = (await git(ctx.repoDir, ['rev-list', '--first-parent', '--max-parents=0', 'main'])).trim().split('\n')[0]!;
-    const variables: Record<OperationName, Record<string, string>> = {
-      roleLookup: { id: roleId },
-      rolePage50: {},
-      roleHistory: { id: roleId },
-      diffFirstToLast: { from: first, to: 'main' },
-      pipelineFloor: {},
-    };
+    const { roleId, variables } = await operationVariables(ready.uncached, ctx.repoDir);
     const opts = { durationSec: ctx.quick ? 1 : 5, connections: 10 };
     const detail: Record<string, number | string> = { roleId, loadSeconds: opts.durationSec, connections: opts.connections };
     let headline: { cached: LoadResult; bare: LoadResult } | null = null;

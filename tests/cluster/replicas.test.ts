@@ -7,22 +7,14 @@ import { createHash } from 'node:crypto';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { signGithub } from '../../src/server/webhooks';
-import { makeRepo, seed, type TestRepo } from '../helpers/makeRepo';
+import { makeRepo, type TestRepo } from '../helpers/makeRepo';
+import { DIRECTOR_FAMILY as FAMILY, DIRECTOR_FILE as FILE, DIRECTOR_PAGE as ORIGINAL, directorAtGrade as withGrade } from '../helpers/regradedDirector';
 import { startRedis, type TestRedis } from '../helpers/redisServer';
 import { eventually, logLines, postGraphql, readyz, startReplicas, stopReplicas, type Replica } from '../helpers/replicas';
 
 jest.setTimeout(240_000);
 
 const SECRET = 'cluster-webhook-secret';
-const FAMILY = 'sales/director-regional-sales';
-const FILE = `content/job-families/${FAMILY}.md`;
-const ORIGINAL = seed('director-regional-sales.md');
-
-function withGrade(grade: number): string {
-  const changed = ORIGINAL.replace('is a [grade 10]', `is a [grade ${grade}]`);
-  if (changed === ORIGINAL) throw new Error('seed no longer states grade 10');
-  return changed;
-}
 
 let redis: TestRedis;
 let repo: TestRepo;

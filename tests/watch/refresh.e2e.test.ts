@@ -16,18 +16,10 @@ import { createWebhookRouter, signGithub } from '../../src/server/webhooks';
 import { createRefresher } from '../../src/watch';
 import { DEFAULT_WEBHOOK_WINDOW_SECONDS } from '../../src/watch/refresher';
 import type { Refresher } from '../../src/watch';
-import { makeRepo, seed, type TestRepo } from '../helpers/makeRepo';
+import { makeRepo, type TestRepo } from '../helpers/makeRepo';
+import { DIRECTOR_FAMILY as FAMILY, DIRECTOR_FILE as FILE, DIRECTOR_PAGE as ORIGINAL, directorAtGrade as withGrade } from '../helpers/regradedDirector';
 
 const SECRET = 'e2e-webhook-secret';
-const FAMILY = 'sales/director-regional-sales';
-const FILE = `content/job-families/${FAMILY}.md`;
-const ORIGINAL = seed('director-regional-sales.md');
-
-function withGrade(grade: number): string {
-  const changed = ORIGINAL.replace('is a [grade 10]', `is a [grade ${grade}]`);
-  if (changed === ORIGINAL) throw new Error('seed no longer states grade 10');
-  return changed;
-}
 
 function directorGrade(indexer: Indexer): number | null | undefined {
   const roles: readonly Role[] = indexer.current()?.head.roles ?? [];
