@@ -57,7 +57,8 @@ describe('rolegraph parse', () => {
     expect(family.department).toBe('sales');
     expect(family.title).toBe('High Velocity Sales and First Orders');
     const lead = family.roles.find((r: { id: string }) => r.id === TEAM_LEAD);
-    expect(lead).toMatchObject({ title: 'SMB Advocate Team Lead', grade: 6, gradeText: 'grade 6' });
+    expect(lead).toMatchObject({ key: TEAM_LEAD, title: 'SMB Advocate Team Lead', grade: 6, gradeText: 'grade 6' });
+    for (const role of family.roles) expect(role.key).toBe(role.id);
   });
 
   it('fails with a one-line message for a missing file', async () => {
