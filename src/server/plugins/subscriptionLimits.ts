@@ -5,7 +5,7 @@
 // and directive limits and the introspection switch, and accept only subscriptions: queries and
 // mutations belong on HTTP, where the deadline, CSRF and body limits also hold.
 //   useServer({ schema, ...subscriptionLimits(limits), context }, wsServer)
-import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, type ValidationRule } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, type DocumentNode, parse, specifiedRules, validate, type ValidationRule } from 'graphql';
 import type { Limits } from '../limits';
 import { socketSuggestionHooks } from './hideSuggestions';
 import { limitRules } from './queryLimits';
@@ -40,16 +40,29 @@ export function subscriptionLimits(limits: Limits): SubscriptionLimits {
     ...limitRules(limits),
     ...(limits.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
   ];
-  const limitedParse: typeof parse = (source, options) => parse(source, { ...options, maxTokens: limits.maxTokens });
+  const limitedParse = (source: string): DocumentNode => parse(source, { maxTokens: limits.maxTokens });
+  // onSubscribe parses to refuse an over-long document as the client's error; graphql-ws then calls
+  // `parse` on the same text. The document onSubscribe made is handed over once instead of parsed again.
+  let parsed: { source: string; document: DocumentNode } | null = null;
+  const handOver: typeof parse = (source, options) => {
+    const text = typeof source === 'string' ? source : null;
+    if (parsed !== null && text === parsed.source) {
+      const { document } = parsed;
+      parsed = null;
+      return document;
+    }
+    return parse(source, { ...options, maxTokens: limits.maxTokens });
+  };
   return {
-    parse: limitedParse,
+    parse: handOver,
     validate: (schema, document, rules = specifiedRules, options, typeInfo) => validate(schema, document, [...rules, ...extra], options, typeInfo),
     // graphql-ws treats a throwing `parse` as a server failure; refusing here is the client's error.
-    // Returning nothing lets graphql-ws go on with the `parse`/`validate` above (a second, bounded parse).
+    // Returning nothing lets graphql-ws go on with `parse` (handed the document made here) and `validate`.
     onSubscribe: (_ctx, _id, payload) => {
       try {
-        limitedParse(payload.query);
+        parsed = { source: payload.query, document: limitedParse(payload.query) };
       } catch (err) {
+        parsed = null;
         if (err instanceof GraphQLError) return [err];
         throw err;
       }
