@@ -73,7 +73,10 @@ export interface ParsePoolSettings {
   /** Workers (default: one less than the cores, at least one). */
   size?: number;
   resourceLimits?: ResourceLimits;
-  /** False keeps every page in the workers; by default this thread parses queued chunks while it would wait. */
+  /**
+   * False keeps every page in the workers; by default this thread parses queued chunks while it
+   * would wait, and any page that killed a worker (one too large for the workers' heap limit).
+   */
   local?: false;
 }
 
