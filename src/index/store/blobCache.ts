@@ -40,12 +40,13 @@ const READ_BATCH = 200;
  */
 const POOL_MIN_PAGES = 1000;
 /**
- * Each parse worker's heap, by default. A worker holds one chunk of pages and the parser, yet
- * without a limit V8 sized its heap from the machine and let it grow to 100-180 MB between major
- * GCs during a 20k cold build (bench/ANALYSIS.md, issue 15 target 6). A page that does not fit is
- * parsed on this thread instead (parsePool.ts, `local`).
+ * Each parse worker's heap, by default. A worker holds one chunk of pages and the parser; without a
+ * limit V8 sizes its heap from the machine's memory, so nothing bounded what a worker could take
+ * beside the main thread's peak. A guard more than a saving: at 20k the workers were not the main
+ * part of the cold peak (bench/ANALYSIS.md, issue 15 target 6). A page that does not fit is parsed
+ * on this thread instead (parsePool.ts, `local`).
  */
-export const WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
+const WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
 /** Packs beyond this are merged into one at load, so restarts do not read ever more files. */
 const MAX_PACKS = 16;
 /** The value table is rewritten once the entries it lacks reach this fraction of all entries. */
