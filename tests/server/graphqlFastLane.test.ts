@@ -143,12 +143,13 @@ async function side(fastLane: boolean): Promise<Side> {
   );
   const server = await createServer({ config, indexer, logger, graphqlFastLane: fastLane });
   const viaExpress: string[] = [];
-  // express's app hands every request to app.handle: count what reaches it.
-  const handle = server.app.handle.bind(server.app);
-  server.app.handle = ((req: http.IncomingMessage, ...rest: unknown[]) => {
+  // express's app hands every request to its (untyped) app.handle: count what reaches it.
+  const app = server.app as unknown as { handle: (req: http.IncomingMessage, ...rest: unknown[]) => unknown };
+  const handle = app.handle.bind(app);
+  app.handle = (req, ...rest) => {
     viaExpress.push(`${req.method} ${req.url}`);
-    return (handle as (...a: unknown[]) => unknown)(req, ...rest);
-  }) as typeof server.app.handle;
+    return handle(req, ...rest);
+  };
   const base = `http://127.0.0.1:${(await server.listen(0, '127.0.0.1')).port}`;
   return { server, base, lines, viaExpress };
 }
