@@ -62,7 +62,7 @@ export function buildHistory(
   lookup: FamilyLookup,
   fallbackSlug: (path: string) => string,
 ): TimelineHistory {
-  return extendHistory({ ...EMPTY_HISTORY, origins: new WeakMap() }, steps, isPage, lookup, fallbackSlug);
+  return extendHistory({ ...EMPTY_HISTORY, origins: new Map() }, steps, isPage, lookup, fallbackSlug);
 }
 
 /**

@@ -8,11 +8,11 @@
 // read from the same two roles and paths the build compared (familyVersions.versionChanges).
 // Pure: the page lookup and the timeline come in as arguments; the file is store/historyStore.ts.
 import type { CommitInfo } from '../git';
-import type { Role } from '../parse';
+import type { JobFamily, Role } from '../parse';
 import { versionChanges } from './familyVersions';
 import type { FamilyLookup, TimelineHistory } from './history';
 import { itemKeys, type ItemBlame, type RoleBlame } from './itemBlame';
-import type { VersionOrigin, VersionOrigins } from './roleChains';
+import type { VersionOrigins } from './roleChains';
 import type { ChangeKind, FieldChange, RenameEvent, RoleVersion } from './types';
 
 /** Bump when the history's shape, or how the build makes chains, blame or changes, changes. */
@@ -167,9 +167,17 @@ export function decodeHistory(encoded: EncodedHistory, timeline: readonly Commit
     return p;
   };
   const commitAt = (p: number): CommitInfo => timeline[position(p)];
-  const roleAt = (path: string, blob: string, index: number): Role => {
-    const role = lookup(path, blob)?.roles[index];
-    if (!role) throw new Error(`page ${path}@${blob} is not in the page store`);
+  // Versions come a few per page version (every role a commit changed there): each page is looked up once.
+  const pages = new Map<number, JobFamily | undefined>();
+  const roleAt = (pathId: number, blobId: number, index: number): Role => {
+    const key = pathId * strings.length + blobId;
+    let family = pages.get(key);
+    if (family === undefined && !pages.has(key)) {
+      family = lookup(str(pathId), str(blobId));
+      pages.set(key, family);
+    }
+    const role = family?.roles[index];
+    if (!role) throw new Error(`page ${str(pathId)}@${str(blobId)} is not in the page store`);
     return role;
   };
 
@@ -194,24 +202,16 @@ export function decodeHistory(encoded: EncodedHistory, timeline: readonly Commit
     return blame;
   };
 
-  const origins: VersionOrigins = new WeakMap();
+  const origins: VersionOrigins = new Map();
   const versions = encoded.versions.map(([at, change, pathId, blobId, index, previousId, beforePath, beforeBlob, beforeIndex, blame]) => {
     const path = str(pathId);
-    const blob = str(blobId);
-    const role = roleAt(path, blob, index);
+    const role = roleAt(pathId, blobId, index);
     const kind = CHANGES[change];
     if (kind === undefined) throw new Error('bad change kind');
-    // Built in the build's key order (RoleVersion as ChainBuilder makes it), so it reads the same everywhere.
-    const version: RoleVersion = { commit: commitAt(at), change: kind, role, path, changes: [] } as unknown as RoleVersion;
-    const origin: VersionOrigin = { blob };
-    if (beforePath >= 0) {
-      const before = { path: str(beforePath), blob: str(beforeBlob), role: roleAt(str(beforePath), str(beforeBlob), beforeIndex) };
-      origin.before = before;
-      changesOnFirstRead(version, before.role, before.path);
-    }
-    if (previousId >= 0) version.previousId = str(previousId);
-    version.blame = decodeBlame(blame, role);
-    origins.set(version, origin);
+    const commit = commitAt(at);
+    const before = beforePath >= 0 ? { path: str(beforePath), blob: str(beforeBlob), role: roleAt(beforePath, beforeBlob, beforeIndex) } : undefined;
+    const version = restoredVersion(commit, kind, role, path, previousId >= 0 ? str(previousId) : undefined, decodeBlame(blame, role), before);
+    origins.set(version, before ? { blob: str(blobId), before } : { blob: str(blobId) });
     return version;
   });
   const chains = encoded.chains.map((list) => list.map((n) => known(versions, n)));
@@ -247,20 +247,48 @@ function known<T>(list: readonly T[], n: number): T {
 }
 
 /**
- * Most versions' changes are never asked for (a page of role history shows a few), and computing
- * all of them was the largest part of rebuilding the chains: a restored version computes its own
- * on first read, then keeps them as a plain property in the same place.
+ * A version as ChainBuilder makes it (same keys, same order), except that its changes, when it has
+ * a role before, are computed on first read: most are never asked for (a page of role history shows
+ * a few), and computing all of them was the largest part of rebuilding the chains. The first read
+ * replaces the getter with the plain property, in the same place.
  */
-function changesOnFirstRead(version: RoleVersion, old: Role, wasPath: string): void {
-  Object.defineProperty(version, 'changes', {
-    configurable: true,
-    enumerable: true,
-    get(): FieldChange[] {
-      const changes = versionChanges(old, version.role, wasPath, version.path);
-      Object.defineProperty(version, 'changes', { value: changes, configurable: true, enumerable: true, writable: true });
-      return changes;
-    },
-  });
+function restoredVersion(
+  commit: CommitInfo,
+  change: ChangeKind,
+  role: Role,
+  path: string,
+  previousId: string | undefined,
+  blame: RoleBlame,
+  before: { path: string; role: Role } | undefined,
+): RoleVersion {
+  if (!before) return previousId === undefined ? { commit, change, role, path, changes: [], blame } : { commit, change, role, path, changes: [], previousId, blame };
+  const settle = (version: RoleVersion): FieldChange[] => {
+    const changes = versionChanges(before.role, role, before.path, path);
+    Object.defineProperty(version, 'changes', { value: changes, configurable: true, enumerable: true, writable: true });
+    return changes;
+  };
+  return previousId === undefined
+    ? {
+        commit,
+        change,
+        role,
+        path,
+        get changes() {
+          return settle(this);
+        },
+        blame,
+      }
+    : {
+        commit,
+        change,
+        role,
+        path,
+        get changes() {
+          return settle(this);
+        },
+        previousId,
+        blame,
+      };
 }
 
 class StringIds {
