@@ -122,6 +122,7 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
    */
   const saveHistory = async (view: BuiltView): Promise<void> => {
     if (savedHistoryHead === view.head.commit.sha) return;
+    const started = Date.now();
     let encoded: EncodedHistory;
     try {
       encoded = encodeHistory(view.history, view.timeline, store.pages(scope).get);
@@ -129,8 +130,9 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
       log({ event: 'history-save-skipped', level: 'warn', error: err instanceof Error ? err.message : String(err) });
       return;
     }
-    await store.saveHistory(scope.dir, encoded);
+    if (!(await store.saveHistory(scope.dir, encoded))) return;
     savedHistoryHead = encoded.head;
+    log({ event: 'history-saved', commits: encoded.length, ms: Date.now() - started });
   };
 
   /**

@@ -46,6 +46,7 @@ async function closeAll(): Promise<void> {
 }
 
 const historyEvents = (events: ReadonlyArray<Record<string, unknown>>) => events.filter((e) => String(e.event).startsWith('history-'));
+const saved = (commits: number) => ({ event: 'history-saved', commits, ms: expect.any(Number) });
 
 /** Every answer the chains feed, compared deeply: histories (changes and blame included), snapshots, diffs. */
 async function expectSameAnswers(warm: BuiltView, fresh: BuiltView): Promise<void> {
@@ -102,7 +103,7 @@ describe('the corpus history (31 commits, a family renamed)', () => {
   it('restores the chains at a warm start, skipping the build, and answers as a fresh build', async () => {
     const cacheDir = tempDir();
     const cold = await start(repoDir, cacheDir);
-    expect(historyEvents(cold.events)).toEqual([]);
+    expect(historyEvents(cold.events)).toEqual([saved(31)]);
     await closeAll();
     expect(fs.existsSync(historyFile(cacheDir))).toBe(true);
 
@@ -138,10 +139,17 @@ describe('the rename history (retitles, a family moved)', () => {
     const warm = await start(repo.dir, cacheDir);
     repo.commit({ message: 'CSM: a bullet more', files: { [TAM_PATH]: TAM_V3.replace('## Requirements', '## Requirements\n\n- Speaks to customers every week') } });
     repo.commit({ message: 'Remove the TAM page', files: { [TAM_PATH]: null } });
+    const seen = historyEvents(warm.events).length;
     await warm.indexer.refresh();
     const extended = warm.indexer.current() as BuiltView;
     expect(extended.timeline.length).toBe(RENAME_COMMITS.length + 2);
     await expectSameAnswers(extended, (await start(repo.dir, tempDir())).view);
+    // An incremental refresh leaves the file (rewriting it costs the whole history); close stores it.
+    expect(historyEvents(warm.events).slice(seen)).toEqual([]);
+    await closeAll();
+    expect(historyEvents(warm.events).slice(seen)).toEqual([saved(RENAME_COMMITS.length + 2)]);
+    const next = await start(repo.dir, cacheDir);
+    expect(historyEvents(next.events)).toEqual([{ event: 'history-from-cache', commits: RENAME_COMMITS.length + 2, extended: 0 }]);
   });
 
   it('restores an older history and extends it with the commits after it', async () => {
@@ -150,9 +158,9 @@ describe('the rename history (retitles, a family moved)', () => {
     await closeAll();
     repo.commit({ message: 'A new family', files: { [`${SALES}/renewals.md`]: '# Renewals Manager\n\n## Responsibilities\n\n- Renew contracts\n' } });
     const warm = await start(repo.dir, cacheDir);
-    expect(historyEvents(warm.events)).toEqual([{ event: 'history-from-cache', commits: RENAME_COMMITS.length, extended: 1 }]);
+    // A start that extended the stored chains stores them again at once, so the next start restores all of it.
+    expect(historyEvents(warm.events)).toEqual([{ event: 'history-from-cache', commits: RENAME_COMMITS.length, extended: 1 }, saved(RENAME_COMMITS.length + 1)]);
     await expectSameAnswers(warm.view, (await start(repo.dir, tempDir())).view);
-    // Stored again at the new head (here at close), so the next start restores all of it.
     await closeAll();
     const next = await start(repo.dir, cacheDir);
     expect(historyEvents(next.events)).toEqual([{ event: 'history-from-cache', commits: RENAME_COMMITS.length + 1, extended: 0 }]);
@@ -167,7 +175,7 @@ describe('the rename history (retitles, a family moved)', () => {
     raw[raw.length - 10] ^= 0x20;
     fs.writeFileSync(file, raw);
     const warm = await start(repo.dir, cacheDir);
-    expect(historyEvents(warm.events)).toEqual([{ event: 'history-rebuilt', reason: 'damaged (checksum or length)' }]);
+    expect(historyEvents(warm.events)).toEqual([{ event: 'history-rebuilt', reason: 'damaged (checksum or length)' }, saved(RENAME_COMMITS.length)]);
     await expectSameAnswers(warm.view, (await start(repo.dir, tempDir())).view);
     expect('history' in (await loadStoredHistory(cacheDir, CONTENT_DIR, PARSER_VERSION))).toBe(true);
   });
@@ -180,11 +188,11 @@ describe('the rename history (retitles, a family moved)', () => {
     if (!('history' in stored)) throw new Error('no history stored');
     await saveStoredHistory(cacheDir, 'content/other', PARSER_VERSION, stored.history);
     const foreign = await start(repo.dir, cacheDir);
-    expect(historyEvents(foreign.events)).toEqual([{ event: 'history-rebuilt', reason: 'of content folder content/other' }]);
+    expect(historyEvents(foreign.events)).toEqual([{ event: 'history-rebuilt', reason: 'of content folder content/other' }, saved(RENAME_COMMITS.length)]);
     await closeAll();
     await saveStoredHistory(cacheDir, CONTENT_DIR, 'parser-0', stored.history);
     const older = await start(repo.dir, cacheDir);
-    expect(historyEvents(older.events)).toEqual([{ event: 'history-rebuilt', reason: `parsed by parser-0, not ${PARSER_VERSION}` }]);
+    expect(historyEvents(older.events)).toEqual([{ event: 'history-rebuilt', reason: `parsed by parser-0, not ${PARSER_VERSION}` }, saved(RENAME_COMMITS.length)]);
     await expectSameAnswers(older.view, (await start(repo.dir, tempDir())).view);
   });
 
@@ -195,7 +203,7 @@ describe('the rename history (retitles, a family moved)', () => {
     repo.git('reset', '--hard', 'HEAD~2');
     repo.commit({ message: 'Another ending', files: { [`${SALES}/renewals.md`]: '# Renewals Manager\n\n## Responsibilities\n\n- Renew contracts\n' } });
     const rewritten = await start(repo.dir, cacheDir);
-    expect(historyEvents(rewritten.events)).toEqual([{ event: 'history-rebuilt', reason: 'the timeline does not hold the head the history was saved at' }]);
+    expect(historyEvents(rewritten.events)).toEqual([{ event: 'history-rebuilt', reason: 'the timeline does not hold the head the history was saved at' }, saved(RENAME_COMMITS.length - 1)]);
     await expectSameAnswers(rewritten.view, (await start(repo.dir, tempDir())).view);
   });
 
@@ -209,7 +217,7 @@ describe('the rename history (retitles, a family moved)', () => {
     stored.history.strings[blob] = '0'.repeat(40);
     await saveStoredHistory(cacheDir, CONTENT_DIR, PARSER_VERSION, stored.history);
     const warm = await start(repo.dir, cacheDir);
-    expect(historyEvents(warm.events)).toEqual([{ event: 'history-rebuilt', reason: expect.stringMatching(/is not in the page store$/) }]);
+    expect(historyEvents(warm.events)).toEqual([{ event: 'history-rebuilt', reason: expect.stringMatching(/is not in the page store$/) }, saved(RENAME_COMMITS.length)]);
     await expectSameAnswers(warm.view, (await start(repo.dir, tempDir())).view);
   });
 });

@@ -48,8 +48,8 @@ export interface IndexStore {
   confirmTimeline(): Promise<void>;
   /** The stored role chains of this folder and parser version (historyStore.ts), absent, or why not usable. */
   loadHistory(contentDir: string): Promise<LoadedHistory>;
-  /** Stores the role chains (replacing the last ones); a failure is logged and counted, never thrown. */
-  saveHistory(contentDir: string, history: EncodedHistory): Promise<void>;
+  /** Stores the role chains (replacing the last ones); false when that failed (logged and counted, never thrown). */
+  saveHistory(contentDir: string, history: EncodedHistory): Promise<boolean>;
   /** Counters of the parse cache of the current folder. */
   stats(): BlobCacheStats;
   /** Failed cache writes (parse cache and timeline) since the start, and the last one's reason. */
@@ -150,8 +150,10 @@ export function createIndexStore(opts: IndexStoreOptions): IndexStore {
     async saveHistory(contentDir, history) {
       try {
         await saveStoredHistory(opts.cacheDir, contentDir, PARSER_VERSION, history);
+        return true;
       } catch (err) {
         logError('history-save-failed', err);
+        return false;
       }
     },
     stats: () => current?.blobs.stats() ?? NO_STATS,
