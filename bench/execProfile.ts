@@ -12,7 +12,7 @@ import { createContext } from '../src/graphql';
 import { createServer } from '../src/server/app';
 import { git } from './gitProcess';
 import { openIndex } from './openIndex';
-import { OPERATIONS } from './throughputProbe';
+import { longestHistory, OPERATIONS, PICK_ROLE } from './throughputProbe';
 
 type OperationName = keyof typeof OPERATIONS;
 
@@ -25,8 +25,10 @@ async function main(): Promise<void> {
   const config = { adminToken: null, branch: 'main', gitlabToken: null, gitlabSigningSecret: null, githubSecret: null, responseCacheEntries: 0 };
   const server = await createServer({ config, indexer: index.indexer, logger: pino({ level: 'silent' }) });
   const contextValue = () => createContext({ indexer: index.indexer, isAdmin: false });
-  const pick = await server.apollo.executeOperation({ query: '{ roles(first: 1) { edges { node { key } } } }' }, { contextValue: contextValue() });
-  const roleId = (pick.body as unknown as { singleResult: { data: { roles: { edges: Array<{ node: { key: string } }> } } } }).singleResult.data.roles.edges[0]!.node.key;
+  // The role the throughput probe loads (pickRole): the longest history among the first 100.
+  const pick = await server.apollo.executeOperation({ query: PICK_ROLE }, { contextValue: contextValue() });
+  type Picked = { singleResult: { data: { roles: { edges: Array<{ node: { id: string; history: { totalCount: number } } }> } } } };
+  const roleId = longestHistory((pick.body as unknown as Picked).singleResult.data.roles.edges.map((e) => e.node));
   const first = (await git(repoDir, ['rev-list', '--first-parent', '--max-parents=0', 'main'])).trim().split('\n')[0]!;
   const variables = name === 'diffFirstToLast' ? { from: first, to: 'main' } : name === 'roleLookup' || name === 'roleHistory' ? { id: roleId } : {};
   const query = OPERATIONS[name];
