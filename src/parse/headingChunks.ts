@@ -38,8 +38,11 @@ const HTML_UNTIL_MARKER: ReadonlyArray<[RegExp, RegExp]> = [
 type State =
   | { kind: 'normal' }
   | { kind: 'fence'; marker: string; length: number }
-  /** An HTML block of kinds 1–5, open until a line matches `end`. */
-  | { kind: 'html'; end: RegExp }
+  /**
+   * An HTML block of kinds 1–5, open until a line matches `end`. `sure` when it started at column 0,
+   * where it is certainly a top-level block; indented, it may sit in a list item that ends first.
+   */
+  | { kind: 'html'; end: RegExp; sure: boolean }
   /** Possibly an HTML block of kinds 6–7 (any other line starting with `<`), open until a blank line. */
   | { kind: 'htmlToBlank' };
 
@@ -85,8 +88,7 @@ export function splitAtHeadings(markdown: string): Chunk[] | null {
         break;
       case 'html':
         // A new block start inside what may be a contained block: the tracking could disagree.
-        if (columns < 4 && rest.startsWith('<')) return null;
-        if (columns < 4 && FENCE_OPEN.test(rest)) return null;
+        if (!state.sure && columns < 4 && (rest.startsWith('<') || FENCE_OPEN.test(rest))) return null;
         if (state.end.test(rest)) state = NORMAL;
         break;
       case 'htmlToBlank':
@@ -108,7 +110,7 @@ export function splitAtHeadings(markdown: string): Chunk[] | null {
         if (rest.startsWith('<')) {
           const kind = HTML_UNTIL_MARKER.find(([open]) => open.test(rest));
           if (kind) {
-            if (!kind[1].test(rest)) state = { kind: 'html', end: kind[1] };
+            if (!kind[1].test(rest)) state = { kind: 'html', end: kind[1], sure: columns === 0 };
           } else state = { kind: 'htmlToBlank' };
           break;
         }
