@@ -9,11 +9,11 @@ import { splitAtHeadings } from './headingChunks';
 import { readSections, type Block, type RawItem, type Section } from './sections';
 
 /**
- * Pieces remembered per thread, bounded by their text. A cold build sends the versions of a page
- * close together but interleaved with every other page changed meanwhile, so this holds the pieces
- * of a few thousand page versions (the 20k bench: ~1,900 pages, ~9 pieces each).
+ * Pieces remembered per thread, bounded by their text (the sections they hold take a few times
+ * that). A cold build sends a page's versions one after another (blobCache.ts orders them by
+ * path), so the pieces of the last few hundred page versions are all a hit needs.
  */
-const MEMO_CHARS = 24 * 1024 * 1024;
+const MEMO_CHARS = 2 * 1024 * 1024;
 
 export interface SectionReader {
   (markdown: string, offset?: number): Section[];
