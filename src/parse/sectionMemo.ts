@@ -13,7 +13,7 @@ import { readSections, type Block, type RawItem, type Section } from './sections
  * that). A cold build sends a page's versions one after another (blobCache.ts orders them by
  * path), so the pieces of the last few hundred page versions are all a hit needs.
  */
-const MEMO_CHARS = 2 * 1024 * 1024;
+const MEMO_CHARS = 512 * 1024;
 
 export interface SectionReader {
   (markdown: string, offset?: number): Section[];

@@ -17,7 +17,7 @@ type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
  * Characters of part texts remembered by `shareListed`: a cold build sends a page's versions one
  * after another, so the parts of the last few versions are what the next one repeats.
  */
-const TEXT_MEMO_CHARS = 2 * 1024 * 1024;
+const TEXT_MEMO_CHARS = 512 * 1024;
 
 /**
  * The shared values in id order, for persisting (see valueTable.ts): a string as itself, an
