@@ -7,6 +7,7 @@ import { createGitSource } from '../../../src/git/gitSource';
 import { createIndexer, type IndexerWithStats } from '../../../src/index/indexer';
 import { BlobCache } from '../../../src/index/store/blobCache';
 import { liveWorkers, ParsePool } from '../../../src/index/store/parsePool';
+import { familyText } from '../../../src/index/store/familyJson';
 import { buildCorpusHistory, seed } from '../../helpers/makeRepo';
 
 const CONTENT_DIR = 'content/job-families';
@@ -73,7 +74,7 @@ describe('ParsePool', () => {
     expect(liveWorkers()).toBe(2);
     const pages = Array.from({ length: 9 }, (_, i) => ({ path: `${CONTENT_DIR}/sales/page-${i}.md`, text: PAGE }));
     const outcomes = await pool.parse(pages);
-    expect(outcomes.map((o) => ('body' in o ? (JSON.parse(o.body) as { slug: string }).slug : o.error))).toEqual(pages.map((_, i) => `sales/page-${i}`));
+    expect(outcomes.map((o) => ('json' in o ? (JSON.parse(familyText(o.json)) as { slug: string }).slug : o.error))).toEqual(pages.map((_, i) => `sales/page-${i}`));
     await pool.close();
     expect(liveWorkers()).toBe(0);
   });
@@ -86,9 +87,9 @@ describe('ParsePool', () => {
         { path: `${CONTENT_DIR}/sales/huge.md`, text: HUGE },
         { path: `${CONTENT_DIR}/sales/b.md`, text: PAGE },
       ]);
-      expect('body' in outcomes[0] && (JSON.parse(outcomes[0].body) as { slug: string }).slug).toBe('sales/a');
+      expect('json' in outcomes[0] && (JSON.parse(familyText(outcomes[0].json)) as { slug: string }).slug).toBe('sales/a');
       expect('error' in outcomes[1] && outcomes[1].error).toMatch(/memory/i);
-      expect('body' in outcomes[2] && (JSON.parse(outcomes[2].body) as { slug: string }).slug).toBe('sales/b');
+      expect('json' in outcomes[2] && (JSON.parse(familyText(outcomes[2].json)) as { slug: string }).slug).toBe('sales/b');
       expect(pool.size).toBe(1);
     } finally {
       await pool.close();
