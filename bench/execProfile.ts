@@ -12,7 +12,7 @@ import { createContext } from '../src/graphql';
 import { createServer } from '../src/server/app';
 import { git } from './gitProcess';
 import { openIndex } from './openIndex';
-import { OPERATIONS } from './throughputProbe';
+import { longestHistory, OPERATIONS, PICK_ROLE } from './throughputProbe';
 
 type OperationName = keyof typeof OPERATIONS;
 
@@ -25,8 +25,10 @@ async function main(): Promise<void> {
   const config = { adminToken: null, branch: 'main', gitlabToken: null, gitlabSigningSecret: null, githubSecret: null, responseCacheEntries: 0 };
   const server = await createServer({ config, indexer: index.indexer, logger: pino({ level: 'silent' }) });
   const contextValue = () => createContext({ indexer: index.indexer, isAdmin: false });
-  const pick = await server.apollo.executeOperation({ query: '{ roles(first: 1) { edges { node { key } } } }' }, { contextValue: contextValue() });
-  const roleId = (pick.body as unknown as { singleResult: { data: { roles: { edges: Array<{ node: { key: string } }> } } } }).singleResult.data.roles.edges[0]!.node.key;
+  // The role the throughput probe loads (pickRole): the longest history among the first 100.
+  const pick = await server.apollo.executeOperation({ query: PICK_ROLE }, { contextValue: contextValue() });
+  type Picked = { singleResult: { data: { roles: { edges: Array<{ node: { id: string; history: { totalCount: number } } }> } } } };
+  const roleId = longestHistory((pick.body as unknown as Picked).singleResult.data.roles.edges.map((e) => e.node));
   const first = (await git(repoDir, ['rev-list', '--first-parent', '--max-parents=0', 'main'])).trim().split('\n')[0]!;
   const variables = name === 'diffFirstToLast' ? { from: first, to: 'main' } : name === 'roleLookup' || name === 'roleHistory' ? { id: roleId } : {};
   const query = OPERATIONS[name];
@@ -37,9 +39,14 @@ async function main(): Promise<void> {
   const time = async (label: string, run: () => Promise<unknown>): Promise<void> => {
     for (let i = 0; i < Math.min(50, n); i += 1) await run();
     const t0 = process.hrtime.bigint();
+    const cpu0 = process.cpuUsage();
     for (let i = 0; i < n; i += 1) await run();
     const us = Number(process.hrtime.bigint() - t0) / 1e3 / n;
-    process.stdout.write(`${label}: ${us.toFixed(0)} µs per operation (${Math.round(1e6 / us)}/s)\n`);
+    // CPU time (all of the process's threads, GC included) moves far less than wall time when other
+    // work shares the cores: compare builds by it on a loaded machine.
+    const cpu = process.cpuUsage(cpu0);
+    const cpuUs = (cpu.user + cpu.system) / n;
+    process.stdout.write(`${label}: ${us.toFixed(0)} µs per operation (${Math.round(1e6 / us)}/s), ${cpuUs.toFixed(0)} µs CPU\n`);
   };
   process.stdout.write(`load ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')}\n`);
   // EXEC_PROF=FILE: a CPU profile of the Apollo loop alone (not of opening the index).

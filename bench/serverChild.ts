@@ -2,8 +2,10 @@
 // generator and server do not share an event loop). It opens the index over the cold build's
 // cache, then serves it twice through createServer — once with the response cache, once without —
 // and, on request, a bare node:http server answering fixed bytes, so all three are measured by the
-// same load generator against the same process. Speaks over the fork IPC channel:
-//   → { type: 'ready', cached, uncached, openMs }      after start
+// same load generator against the same process. A third, uncached server has the GraphQL fast lane
+// off (every request through express), for side-by-side comparisons (bench/fastLaneLoad.ts).
+// Speaks over the fork IPC channel:
+//   → { type: 'ready', cached, uncached, uncachedExpress, openMs }      after start
 //   ← { type: 'bare', body }  → { type: 'bare', url }  (a previous bare server is closed first)
 //   ← { type: 'rss' }         → { type: 'rss', maxRssMB }
 //   ← { type: 'profile', file } → { type: 'profile', file }  (starts a CPU profile; with the same
@@ -17,7 +19,7 @@ import { startBareServer } from './httpLoad';
 import { maxRssMB, msSince, openIndex } from './openIndex';
 
 export type ServerChildMessage =
-  | { type: 'ready'; cached: string; uncached: string; openMs: number }
+  | { type: 'ready'; cached: string; uncached: string; uncachedExpress: string; openMs: number }
   | { type: 'bare'; url: string }
   | { type: 'rss'; maxRssMB: number }
   | { type: 'profile'; file: string };
@@ -26,10 +28,10 @@ export type ServerChildRequest = { type: 'bare'; body: string } | { type: 'rss' 
 
 const QUIET = pino({ level: 'silent' });
 
-async function serve(indexer: Parameters<typeof createServer>[0]['indexer'], responseCacheEntries: number): Promise<{ server: RolegraphServer; url: string }> {
+async function serve(indexer: Parameters<typeof createServer>[0]['indexer'], responseCacheEntries: number, graphqlFastLane = true): Promise<{ server: RolegraphServer; url: string }> {
   // Written as a variable so the option type-checks before and after app.ts declares it.
   const config = { adminToken: null, branch: 'main', gitlabToken: null, gitlabSigningSecret: null, githubSecret: null, responseCacheEntries };
-  const server = await createServer({ config, indexer, logger: QUIET });
+  const server = await createServer({ config, indexer, logger: QUIET, graphqlFastLane });
   const address = await server.listen(0, '127.0.0.1');
   return { server, url: `http://127.0.0.1:${address.port}/graphql` };
 }
@@ -44,6 +46,7 @@ async function main(): Promise<void> {
   const openMs = msSince(t0);
   const cached = await serve(index.indexer, 1000);
   const uncached = await serve(index.indexer, 0);
+  const uncachedExpress = await serve(index.indexer, 0, false);
   let bare: Awaited<ReturnType<typeof startBareServer>> | null = null;
   let profiling: { session: Session; file: string } | null = null;
   const inspect = (session: Session, method: string): Promise<unknown> =>
@@ -74,6 +77,7 @@ async function main(): Promise<void> {
         await bare?.close();
         await cached.server.close();
         await uncached.server.close();
+        await uncachedExpress.server.close();
         await index.close();
         process.exit(0);
       }
@@ -82,7 +86,7 @@ async function main(): Promise<void> {
       process.exit(1);
     });
   });
-  send({ type: 'ready', cached: cached.url, uncached: uncached.url, openMs });
+  send({ type: 'ready', cached: cached.url, uncached: uncached.url, uncachedExpress: uncachedExpress.url, openMs });
 }
 
 main().catch((err: unknown) => {

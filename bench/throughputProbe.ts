@@ -23,7 +23,8 @@ export const OPERATIONS = {
 
 export type OperationName = keyof typeof OPERATIONS;
 
-const PICK_ROLE = '{ roles(first: 100) { edges { node { id history(first: 1) { totalCount } } } } }';
+/** The roles pickRole chooses among (execProfile.ts runs it in process). */
+export const PICK_ROLE = '{ roles(first: 100) { edges { node { id history(first: 1) { totalCount } } } } }';
 
 /** The Dockerfile's NODE_OPTIONS, so the bench measures the server as the image runs it. */
 export const SERVER_HEAP_CAP = '--max-old-space-size=768';
@@ -118,9 +119,14 @@ export async function pickRole(url: string): Promise<string> {
   const r = JSON.parse((await post(url, JSON.stringify({ query: PICK_ROLE }))).toString('utf8')) as {
     data: { roles: { edges: Array<{ node: { id: string; history: { totalCount: number } } }> } };
   };
-  const best = [...r.data.roles.edges].sort((a, b) => b.node.history.totalCount - a.node.history.totalCount)[0];
+  return longestHistory(r.data.roles.edges.map((e) => e.node));
+}
+
+/** The id of the role with the most versions, the first of them on a tie. */
+export function longestHistory(roles: ReadonlyArray<{ id: string; history: { totalCount: number } }>): string {
+  const best = [...roles].sort((a, b) => b.history.totalCount - a.history.totalCount)[0];
   if (!best) throw new Error('no roles at head');
-  return best.node.id;
+  return best.id;
 }
 
 /** Each operation's variables over this repository: the role of pickRole, the first commit to main. */

@@ -4,6 +4,7 @@ import 'reflect-metadata';
 import { GraphQLSchema, type GraphQLObjectType } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
 import { mapFieldErrors } from './mapFieldErrors';
+import { useDirectFieldResolvers } from './directResolvers';
 import { dropPlainFieldResolvers } from './plainFields';
 import { createRolegraphPubSub } from './pubsub';
 import { resolvers } from './resolvers';
@@ -22,7 +23,7 @@ export async function buildRolegraphSchema(opts: BuildSchemaOptions = {}): Promi
     emitSchemaFile: false,
   });
   describeRootTypes(schema);
-  return mapFieldErrors(dropPlainFieldResolvers(rootsFirst(schema)));
+  return mapFieldErrors(useDirectFieldResolvers(dropPlainFieldResolvers(rootsFirst(schema)), resolvers));
 }
 
 /**

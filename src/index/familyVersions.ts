@@ -3,7 +3,7 @@
 import type { CommitInfo } from '../git';
 import type { JobFamily, Role } from '../parse';
 import { roleFieldChanges, scalarChange } from './fieldChanges';
-import type { RoleVersionDraft } from './roleChains';
+import type { RoleVersionDraft, VersionOrigin } from './roleChains';
 import { matchRetitles } from './roleMatch';
 import type { FieldChange } from './types';
 
@@ -51,28 +51,45 @@ export function compareFamilies(commit: CommitInfo, was: PageAt | undefined, now
     leftAfter.delete(role.id);
   }
 
+  const from = (old: Role): VersionOrigin => ({ blob: now!.blob, before: { path: was!.path, blob: was!.blob, role: old } });
   // Retitles first, so a chain has moved to its new id before anything else names either id.
-  const out: RoleVersionDraft[] = renamed.map(([old, role]) => {
-    const moved = scalarChange('path', was!.path, now!.path);
-    const changes = roleFieldChanges(old, role);
-    return { commit, change: 'MOVED', role, path: now!.path, changes: moved ? [moved, ...changes] : changes, previousId: old.id };
-  });
+  const out: RoleVersionDraft[] = renamed.map(([old, role]) => ({
+    commit,
+    change: 'MOVED',
+    role,
+    path: now!.path,
+    changes: versionChanges(old, role, was!.path, now!.path),
+    previousId: old.id,
+    origin: from(old),
+  }));
   for (const [id, role] of after) {
     const old = before.get(id);
     if (!old) {
-      if (leftAfter.has(id)) out.push({ commit, change: 'ADDED', role, path: now!.path, changes: [] });
+      if (leftAfter.has(id)) out.push({ commit, change: 'ADDED', role, path: now!.path, changes: [], origin: { blob: now!.blob } });
       continue;
     }
-    const changes: FieldChange[] = roleFieldChanges(old, role);
-    const moved = scalarChange('path', was!.path, now!.path);
-    if (changes.length > 0) {
-      out.push({ commit, change: 'MODIFIED', role, path: now!.path, changes: moved ? [moved, ...changes] : changes });
+    const changes = versionChanges(old, role, was!.path, now!.path);
+    const moved = was!.path !== now!.path;
+    // A field of the role changed (a page move rides along): MODIFIED; only the page moved: MOVED.
+    if (changes.length > (moved ? 1 : 0)) {
+      out.push({ commit, change: 'MODIFIED', role, path: now!.path, changes, origin: from(old) });
     } else if (moved) {
-      out.push({ commit, change: 'MOVED', role, path: now!.path, changes: [moved] });
+      out.push({ commit, change: 'MOVED', role, path: now!.path, changes, origin: from(old) });
     }
   }
-  for (const role of leftBefore.values()) out.push({ commit, change: 'REMOVED', role, path: was!.path, changes: [] });
+  for (const role of leftBefore.values()) out.push({ commit, change: 'REMOVED', role, path: was!.path, changes: [], origin: { blob: was!.blob } });
   return out;
+}
+
+/**
+ * The changes of a version whose role stood as `old` on page `wasPath` before the commit and as
+ * `role` on `nowPath` after it: the page's move first, then the role's own fields. One function for
+ * the build and for a restored history (which computes it on first ask), so both say the same.
+ */
+export function versionChanges(old: Role, role: Role, wasPath: string, nowPath: string): FieldChange[] {
+  const moved = scalarChange('path', wasPath, nowPath);
+  const changes = roleFieldChanges(old, role);
+  return moved ? [moved, ...changes] : changes;
 }
 
 /** The part of a role id after `#`: the slug of its title, the same in any family. */

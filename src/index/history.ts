@@ -10,7 +10,7 @@ import type { CommitInfo, TimelineStep } from '../git';
 import type { JobFamily } from '../parse';
 import { compareFamilies, type PageAt } from './familyVersions';
 import { stepDelta } from './pathBlobIndex';
-import { ChainBuilder, type RoleVersionDraft } from './roleChains';
+import { ChainBuilder, type RoleVersionDraft, type VersionOrigins } from './roleChains';
 import type { RenameEvent, RoleVersion } from './types';
 
 /** The parsed family of a page version; undefined when it could not be read. */
@@ -31,6 +31,8 @@ export interface TimelineHistory {
   length: number;
   /** Where the pages stood after the last commit: what `extendHistory` continues from. */
   readonly state: HistoryState;
+  /** The page versions each role version was read from (what persisting it names; see historyCodec.ts). */
+  readonly origins: VersionOrigins;
 }
 
 /** Page map at the end of the history. Never mutated once its history is returned. */
@@ -44,7 +46,7 @@ export interface HistoryState {
 }
 
 
-const EMPTY_HISTORY: TimelineHistory = {
+const EMPTY_HISTORY: Omit<TimelineHistory, 'origins'> = {
   roleVersions: new Map(),
   positionsBySlug: new Map(),
   positionsByPath: new Map(),
@@ -60,7 +62,7 @@ export function buildHistory(
   lookup: FamilyLookup,
   fallbackSlug: (path: string) => string,
 ): TimelineHistory {
-  return extendHistory(EMPTY_HISTORY, steps, isPage, lookup, fallbackSlug);
+  return extendHistory({ ...EMPTY_HISTORY, origins: new Map() }, steps, isPage, lookup, fallbackSlug);
 }
 
 /**
@@ -84,7 +86,7 @@ export function extendHistory(
   const positionsByPath = new AppendOnlyLists(previous.positionsByPath);
   const contentPositions = previous.contentPositions.slice();
   const renames = previous.renames.slice();
-  const chains = new ChainBuilder(previous.roleVersions, previous.state.formerIds);
+  const chains = new ChainBuilder(previous.roleVersions, previous.state.formerIds, previous.origins);
 
   const slugOf = (path: string, blob: string | undefined): string => {
     let slug = slugByPath.get(path);
@@ -180,6 +182,7 @@ export function extendHistory(
     renames,
     length: previous.length + steps.length,
     state: { blobByPath, pathsBySlug, slugByPath, formerIds: built.formerIds },
+    origins: previous.origins,
   };
 }
 

@@ -11,11 +11,13 @@
 // folder and served at once, reported as failed (stale-while-error); the refresher keeps retrying.
 // One refresh at a time: the indexer refuses an
 // overlapping one instead of queueing it; queueing and coalescing are the refresher's (src/watch).
-import type { GitSource, TimelineStep } from '../git';
+import type { CommitInfo, GitSource, TimelineStep } from '../git';
 import { contentScope } from './contentScope';
 import { diff } from './diff';
 import { assertHasFamilies } from './emptyIndex';
 import { RefreshRunningError } from './errors';
+import type { FamilyLookup, TimelineHistory } from './history';
+import { decodeHistory, encodeHistory, type EncodedHistory } from './historyCodec';
 import { createIndexStore, type IndexStoreOptions } from './store/indexStore';
 import type { BlobCacheStats, PageRef } from './store/blobCache';
 import type { SharedParseTier } from './store/sharedParseTier';
@@ -58,6 +60,8 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
   /** The refresh running, so `close` can wait for it and an overlapping call is refused. */
   let inFlight: Promise<unknown> | null = null;
   let closed = false;
+  /** Head of the role chains in the cache folder, when known to match a view's (restored or saved here). */
+  let savedHistoryHead: string | null = null;
 
   const report = (stage: string, done: number, total: number): void => {
     const now: IndexProgress = { stage, done, total };
@@ -88,10 +92,47 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
     report('snapshot', 0, 1);
   };
 
-  /** The view of `steps` in the content scope, every page it names loaded. */
+  /** The view of `steps` in the content scope, every page it names loaded; its chains from the cache folder when they are there. */
   const viewOf = async (steps: TimelineStep[]): Promise<BuiltView> => {
     await loadPages(steps);
-    return buildIndexView({ ...viewOptions(), steps });
+    const stored = await store.loadHistory(scope.dir);
+    const restore = (timeline: readonly CommitInfo[], lookup: FamilyLookup): TimelineHistory | null => {
+      if ('absent' in stored) return null;
+      if ('rejected' in stored) {
+        log({ event: 'history-rebuilt', reason: stored.rejected });
+        return null;
+      }
+      try {
+        const history = decodeHistory(stored.history, timeline, lookup);
+        savedHistoryHead = stored.history.head;
+        log({ event: 'history-from-cache', commits: history.length, extended: timeline.length - history.length });
+        return history;
+      } catch (err) {
+        log({ event: 'history-rebuilt', reason: err instanceof Error ? err.message : String(err) });
+        return null;
+      }
+    };
+    return buildIndexView({ ...viewOptions(), steps, restore });
+  };
+
+  /**
+   * Stores the view's role chains unless the file holds them already. Called after a full build and
+   * at close, not after each incremental refresh: the file is rewritten whole (O(history)), while a
+   * refresh costs O(new commits); a start after a crash restores the older chains and extends them.
+   */
+  const saveHistory = async (view: BuiltView): Promise<void> => {
+    if (savedHistoryHead === view.head.commit.sha) return;
+    const started = Date.now();
+    let encoded: EncodedHistory;
+    try {
+      encoded = encodeHistory(view.history, view.timeline, store.pages(scope).get);
+    } catch (err) {
+      log({ event: 'history-save-skipped', level: 'warn', error: err instanceof Error ? err.message : String(err) });
+      return;
+    }
+    if (!(await store.saveHistory(scope.dir, encoded))) return;
+    savedHistoryHead = encoded.head;
+    log({ event: 'history-saved', commits: encoded.length, ms: Date.now() - started });
   };
 
   /**
@@ -153,6 +194,7 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
       ...store.stats(),
     });
     notify(next, result);
+    if (mode === 'rebuilt') await saveHistory(next);
     return result;
   };
 
@@ -237,6 +279,8 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
     async close() {
       closed = true;
       await inFlight;
+      const served = servedView(state);
+      if (served) await saveHistory(served);
       await store.close();
       listeners.clear();
       await opts.source.close();

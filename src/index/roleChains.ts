@@ -2,10 +2,29 @@
 // commit's role versions to. A retitle (a version with `previousId`) moves the chain to the new id;
 // each version gets the blame of its bullets, continued from the chain's version before it.
 import { blameRole } from './itemBlame';
+import type { Role } from '../parse';
 import type { RoleVersion } from './types';
 
 /** A version as one commit's comparison produces it; the chain adds the blame. */
-export type RoleVersionDraft = Omit<RoleVersion, 'blame'>;
+export type RoleVersionDraft = Omit<RoleVersion, 'blame'> & { origin: VersionOrigin };
+
+/**
+ * Which page versions a role version was read from: what persisting a history names instead of
+ * the role objects (historyCodec.ts), and what its changes are computed from again after a restart.
+ */
+export interface VersionOrigin {
+  /** Blob of the version's page (`version.path`); `version.role` is one of its family's roles. */
+  blob: string;
+  /** The role before the commit and its page (absent for ADDED and REMOVED, whose changes are empty). */
+  before?: { path: string; blob: string; role: Role };
+}
+
+/**
+ * Version → origin, shared by the generations of one build: versions are only added, and every
+ * version stays in the newest generation's chains, so a WeakMap would free nothing early while
+ * every collection traces its 40,000 entries (at 20k commits) as ephemerons.
+ */
+export type VersionOrigins = Map<RoleVersion, VersionOrigin>;
 
 /**
  * Role chains over a previous generation's, copy on write. A chain is keyed by its current id; a
@@ -22,6 +41,7 @@ export class ChainBuilder {
   constructor(
     private readonly previous: ReadonlyMap<string, readonly RoleVersion[]>,
     formerIds: ReadonlyMap<string, readonly string[]>,
+    private readonly origins: VersionOrigins,
   ) {
     this.formerIds = new Map(formerIds);
   }
@@ -44,7 +64,9 @@ export class ChainBuilder {
     const last = this.lastOf(key);
     // A removal leaves the bullets' history as it was; anything else continues it.
     const blame = draft.change === 'REMOVED' && last ? last.blame : blameRole(draft.role, last?.blame, draft.commit);
-    const version: RoleVersion = { ...draft, blame };
+    const { origin, ...fields } = draft;
+    const version: RoleVersion = { ...fields, blame };
+    this.origins.set(version, origin);
     const list = this.added.get(key);
     if (list) list.push(version);
     else this.added.set(key, [version]);

@@ -8,7 +8,7 @@ import type { CommitInfo, GitSource, TimelineStep } from '../git';
 import { followContentRoots, NO_CONTENT_ROOTS, type ContentRoots } from './contentRoots';
 import { diff } from './diff';
 import { createDiffLimit, memoiseDiffs, type DiffLimit } from './diffMemo';
-import { buildHistory, extendHistory, type TimelineHistory } from './history';
+import { buildHistory, extendHistory, type FamilyLookup, type TimelineHistory } from './history';
 import { PathBlobIndex } from './pathBlobIndex';
 import { renamesBetween } from './renameMap';
 import { resolveClientRef } from './resolveClientRef';
@@ -38,6 +38,11 @@ export interface ViewOptions {
    */
   followRoots?: boolean;
   snapshotCacheSize?: number;
+  /**
+   * A stored history of the first commits of `steps` (numbered, content folders followed), or null
+   * to build it: a full build continues what it returns with the commits after it.
+   */
+  restore?: (timeline: readonly CommitInfo[], lookup: FamilyLookup) => TimelineHistory | null;
 }
 
 /** The view plus what the indexer reports about it and what the next generation extends. */
@@ -61,13 +66,20 @@ export function buildIndexView(opts: ViewOptions): BuiltView {
   const lookup = (path: string, blob: string) => opts.pages.get(path, blob);
   const followed = opts.followRoots ? followContentRoots(opts.steps, opts.isPage) : null;
   const steps = numbered(followed?.steps ?? opts.steps, 0);
+  const timeline = steps.map((s) => s.commit);
+  const restored = opts.restore?.(timeline, lookup) ?? null;
+  const history = !restored
+    ? buildHistory(steps, opts.isPage, lookup, opts.slugOfPath)
+    : restored.length === steps.length
+      ? restored
+      : extendHistory(restored, steps.slice(restored.length), opts.isPage, lookup, opts.slugOfPath);
   return assembleView(opts, {
     roots: followed?.roots ?? null,
-    timeline: steps.map((s) => s.commit),
+    timeline,
     commitsBySha: new Map(),
     firstNew: 0,
     pathIndex: new PathBlobIndex(steps, opts.isPage),
-    history: buildHistory(steps, opts.isPage, lookup, opts.slugOfPath),
+    history,
     previousHead: undefined,
     diffLimit: createDiffLimit(),
   });

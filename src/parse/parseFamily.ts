@@ -4,7 +4,8 @@ import type { JobFamily, LadderLink, ParseWarning, Role } from './types';
 import { decodeInput } from './decode';
 import { readFrontMatter } from './frontMatter';
 import { extractTemplateTags, repairMojibake, type Include } from './normalizeText';
-import { readSections, type Block } from './sections';
+import type { Block } from './sections';
+import { readSectionsMemo } from './sectionMemo';
 import { repairLists } from './repairLists';
 import { emptyParts, findRoles, type FamilyDraft } from './roles';
 import { buildRole } from './buildRole';
@@ -73,7 +74,7 @@ function parseUnsafe(path: string, input: string | Buffer, opts: ParseOptions, w
   const fm = readFrontMatter(repairMojibake(decoded.text));
   warnings.push(...fm.warnings);
   const { text: markdown, includes } = extractTemplateTags(fm.body);
-  const sections = readSections(repairLists(markdown), 1);
+  const sections = readSectionsMemo(repairLists(markdown), 1);
   const draft = findRoles(sections);
   const data = fm.data;
 

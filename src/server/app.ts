@@ -5,7 +5,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type Express } from 'express';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
@@ -26,6 +26,8 @@ import { createRefresher, type Refresher } from '../watch';
 import { publicMessage } from '../util';
 import { isAdminAuthorization } from './adminAuth';
 import { DEFAULTS, type Config } from './config';
+import { graphqlFastLane } from './graphqlFastLane';
+import { lastResortHandler, logFailure } from './lastResort';
 import { corsMiddleware, NO_CORS } from './cors';
 import { allowGetQueries } from './getQueries';
 import { createGraphiqlRouter } from './graphiql';
@@ -50,7 +52,7 @@ import { createWebhookRouter } from './webhooks';
 import { serveGraphqlWs } from './websocket';
 
 export { GRAPHQL_PATH } from './routes';
-import { GRAPHQL_PATH } from './routes';
+import { GRAPHQL_PATH, type RequestListener } from './routes';
 /** Answers kept by the HTTP answer cache (responseBytesCache) when the config does not say; 0 turns it off. */
 export const DEFAULT_RESPONSE_CACHE_ENTRIES = DEFAULTS.responseCacheEntries;
 
@@ -72,6 +74,8 @@ export interface ServerDeps {
   instanceId?: string;
   /** Replicas over Redis (main.ts starts it when ROLEGRAPH_REDIS_URL is set); absent, one process as before. */
   cluster?: ServerCluster;
+  /** Plain JSON POSTs to /graphql skip express's router (graphqlFastLane.ts). Default on; off, express answers them as before. */
+  graphqlFastLane?: boolean;
 }
 
 /** What the server uses of the cluster: webhooks announce through it, readiness and metrics read it, APQ is shared through it. */
@@ -154,10 +158,8 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
     metrics,
     onShared: (req, operationName) => requestLog.noteSharedAnswer(req, operationName),
   });
-  // Outside in: the request log gives the request its id, tracing opens its span, the answer cache
-  // may answer, an identical request in flight may, express routes the rest.
-  const routed = bytesCache ? bytesCache.listener(singleFlight.listener(app)) : singleFlight.listener(app);
-  const httpServer = http.createServer(requestLog.listener(tracing ? tracing.listener(routed) : routed));
+  // Its request listener is attached once Apollo has started (below), before anything can listen.
+  const httpServer = http.createServer();
 
   // Subscriptions (headChanged) over graphql-ws on the same path; the upgrade never reaches express.
   const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH, maxPayload: limits.maxBodyBytes });
@@ -237,6 +239,10 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
   // automatic OPTIONS reply); every answer on the path, refused or not, then carries Vary: Origin.
   const cors = corsMiddleware(config.corsOrigins ?? NO_CORS);
   if (cors) app.use(GRAPHQL_PATH, cors);
+  const graphqlContext = async (req: http.IncomingMessage): Promise<RolegraphContext> => {
+    const contextValue = singleFlight.track(req, linkRequest(contextFor(req.headers.authorization), req));
+    return bytesCache ? bytesCache.track(req, contextValue) : contextValue;
+  };
   app.use(createGraphiqlRouter(GRAPHQL_PATH));
   app.use(createLadderRouter({ graphqlPath: GRAPHQL_PATH }));
   app.use(
@@ -244,24 +250,20 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
     varyByAccept,
     allowGetQueries,
     ...jsonBody(limits),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const contextValue = singleFlight.track(req, linkRequest(contextFor(req.headers.authorization), req));
-        return bytesCache ? bytesCache.track(req, contextValue) : contextValue;
-      },
-    }),
+    expressMiddleware(apollo, { context: ({ req }) => graphqlContext(req) }),
   );
   app.use((_req, res) => {
     res.status(404).json({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
   });
-  // Last resort: express's own handler prints stacks outside production. Log, answer plainly.
-  const lastResort: ErrorRequestHandler = (err, req, res, _next) => {
-    const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
-    if (status === 500) logger.error({ err: { message: String(err?.message ?? err) }, path: req.path }, 'request failed');
-    if (res.headersSent) return;
-    res.status(status).json({ errors: [{ message: status === 500 ? 'Internal server error' : 'Bad request', extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
-  };
-  app.use(lastResort);
+  app.use(lastResortHandler(logger));
+
+  // Outside in: the request log gives the request its id, tracing opens its span, the answer cache
+  // may answer, an identical request in flight may, the fast lane runs a plain JSON POST through
+  // Apollo, express routes the rest.
+  const fastLane = (deps.graphqlFastLane ?? true) ? graphqlFastLane({ apollo, context: graphqlContext, cors, maxBodyBytes: limits.maxBodyBytes, onFailure: (err, path) => logFailure(logger, err, path) }) : null;
+  const rest: RequestListener = fastLane ? fastLane(app) : app;
+  const routed = bytesCache ? bytesCache.listener(singleFlight.listener(rest)) : singleFlight.listener(rest);
+  httpServer.on('request', requestLog.listener(tracing ? tracing.listener(routed) : routed));
 
   let closed: Promise<void> | null = null;
   return {

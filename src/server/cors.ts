@@ -6,9 +6,11 @@
 // `Access-Control-Allow-Credentials`, and `*` (any origin) is allowed — but with `*` the preflight
 // does not allow `Authorization`: a token is only ever sent from an origin the operator named.
 import cors from 'cors';
-import type { RequestHandler } from 'express';
 
 export type CorsOrigins = { kind: 'none' } | { kind: 'any' } | { kind: 'exact'; origins: readonly string[] };
+
+/** The `cors` package's middleware: plain node request and response, so express and the GraphQL fast lane both run it. */
+export type CorsHandler = ReturnType<typeof cors>;
 
 export const NO_CORS: CorsOrigins = Object.freeze({ kind: 'none' });
 
@@ -59,7 +61,7 @@ export function parseCorsOrigins(raw: string | undefined): CorsOrigins {
 }
 
 /** The CORS middleware for the GraphQL path (answers preflights itself), or null when CORS is off. */
-export function corsMiddleware(origins: CorsOrigins): RequestHandler | null {
+export function corsMiddleware(origins: CorsOrigins): CorsHandler | null {
   const common = { methods: ['GET', 'POST'], exposedHeaders: EXPOSED_HEADERS, maxAge: PREFLIGHT_MAX_AGE_SECONDS, optionsSuccessStatus: 204 };
   switch (origins.kind) {
     case 'none':

@@ -74,9 +74,12 @@ export function createRequestLog(logger: Logger): RequestLog {
       res.setHeader(REQUEST_ID_HEADER, id);
       return id;
     },
-    // pino-http hands these its standard serializations; only what is named here is kept.
+    // The serializers read the request and response themselves: pino-http's default wrapping first
+    // copies each into pino-std-serializers' shape (every header included), per request, for the
+    // two or three fields kept here.
+    wrapSerializers: false,
     serializers: {
-      req: (req: { method?: string; url?: string }) => ({ method: req.method, path: pathOf(req.url) }),
+      req: (req: IncomingMessage) => ({ method: req.method, path: pathOf(urlOf(req)) }),
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
     },
     customLogLevel(req, res, err) {

@@ -1,3 +1,4 @@
 // Public API of the util layer: generic helpers with no domain words.
 export { CodedError } from './codedError';
 export { publicMessage, HIDDEN_PATH } from './publicMessage';
+export { memoiseStrings } from './memoiseStrings';

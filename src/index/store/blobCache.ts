@@ -19,6 +19,7 @@ import { listPacks, packName, packSequence, PackWriter, scanPack, encodeRecord }
 import { parseFamily, unreadableFamily } from '../../parse';
 import { HashCons } from './hashCons';
 import { defaultPoolSize, ParsePool, type ParseOutcome } from './parsePool';
+import { familyJson, familyShell, familyText } from './familyJson';
 import { readValueTable, TABLE_FILE, writeValueTable, type TableEntry } from './valueTable';
 import { SharedPages, type SharedEntry, type SharedHit } from './sharedPages';
 import type { SharedParseTier } from './sharedParseTier';
@@ -181,7 +182,10 @@ export class BlobCache {
       if (!this.memory.has(key) && !wanted.has(key)) wanted.set(key, page);
     }
     if (wanted.size === 0) return this.refreshTable();
-    const toParse = [...wanted.values()].sort((a, b) => (a.blob < b.blob ? -1 : a.blob > b.blob ? 1 : 0));
+    // Grouped by path, each path's versions in the order asked (the timeline's): the parser reuses
+    // the sections a page's previous version already had (src/parse/sectionMemo.ts), which needs
+    // that version parsed shortly before on the same thread; git also reads a file's deltas in a row.
+    const toParse = [...wanted.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const batches: PageRef[][] = [];
     for (let i = 0; i < toParse.length; i += READ_BATCH) batches.push(toParse.slice(i, i + READ_BATCH));
     // Started at the first page that must be parsed here: a replica that joins through the shared
@@ -231,7 +235,7 @@ export class BlobCache {
       size: pool?.size ?? defaultPoolSize(),
       contentDir,
       resourceLimits: pool?.resourceLimits ?? WORKER_LIMITS,
-      local: pool?.local === false ? undefined : (page) => JSON.stringify(this.parse(page.path, page.text, { contentDir })),
+      local: pool?.local === false ? undefined : (page) => familyJson(this.parse(page.path, page.text, { contentDir })),
     });
   }
 
@@ -261,7 +265,7 @@ export class BlobCache {
       return [...shared, ...missing, ...found.map(({ page }, i): Parsed => ({ page, ...outcomes[i] }))];
     }
     const contentDir = this.opts.contentDir;
-    return [...shared, ...missing, ...found.map(({ page, text }): Parsed => ({ page, body: JSON.stringify(this.parse(page.path, text, { contentDir })) }))];
+    return [...shared, ...missing, ...found.map(({ page, text }): Parsed => ({ page, json: familyJson(this.parse(page.path, text, { contentDir })) }))];
   }
 
   /**
@@ -294,8 +298,10 @@ export class BlobCache {
         this.transient.add(key);
         continue;
       }
-      this.memory.set(memoryKey(page.path, page.blob), this.shared.share(JSON.parse(item.body) as JobFamily));
-      const body = `{"path":${JSON.stringify(page.path)},"blob":${JSON.stringify(page.blob)},"family":${item.body}}`;
+      // Each role's text apart: a role the last version of the page had verbatim is one lookup.
+      const family = this.shared.shareListed(familyShell(item.json), 'roles', item.json.roles) as unknown as JobFamily;
+      this.memory.set(memoryKey(page.path, page.blob), family);
+      const body = `{"path":${JSON.stringify(page.path)},"blob":${JSON.stringify(page.blob)},"family":${familyText(item.json)}}`;
       if (this.versionDir) records.push(encodeRecord(body));
       parsedHere.push({ page, body });
     }

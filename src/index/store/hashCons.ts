@@ -9,7 +9,15 @@
 // null, arrays and plain objects. Shared values are frozen, since one object now stands for many
 // versions: a mutation would change all of them, so it must fail loudly instead.
 
+import { LRUCache } from 'lru-cache';
+
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+/**
+ * Characters of part texts remembered by `shareListed`: a cold build sends a page's versions one
+ * after another, so the parts of the last few versions are what the next one repeats.
+ */
+const TEXT_MEMO_CHARS = 512 * 1024;
 
 /**
  * The shared values in id order, for persisting (see valueTable.ts): a string as itself, an
@@ -29,11 +37,35 @@ export class HashCons {
   private readonly values: unknown[] = [];
   /** Set by `decode`: `structures` is filled on first need (see keysFromValues). */
   private keysPending = false;
+  /** JSON text of a part → its id, for `shareListed`: ids never change, so an entry never goes stale. */
+  private readonly texts = new LRUCache<string, number>({ maxSize: TEXT_MEMO_CHARS, sizeCalculation: (_id, text) => Math.max(1, text.length) });
 
   /** A deep-equal value made of shared parts (the same object for equal inputs). */
   share<T>(value: T): T {
     if (this.keysPending) this.keysFromValues();
     return this.values[this.idOf(value as Json)] as T;
+  }
+
+  /**
+   * `share` of `value` with `value[name]` set to the list the JSON `texts` stand for. A text seen
+   * before costs one lookup instead of JSON.parse and re-keying every node under it: the versions
+   * of a page repeat most of its parts verbatim. The result is what `share` of the whole gives.
+   */
+  shareListed<T extends object>(value: T, name: string, texts: readonly string[]): T {
+    if (this.keysPending) this.keysFromValues();
+    const known = new Map<unknown, number>();
+    const list = texts.map((text) => {
+      let id = this.texts.get(text);
+      if (id === undefined) {
+        id = this.idOf(JSON.parse(text) as Json);
+        this.texts.set(text, id);
+      }
+      const part = this.values[id];
+      if (part !== null && typeof part === 'object') known.set(part, id);
+      return part;
+    });
+    (value as Record<string, unknown>)[name] = list;
+    return this.values[this.idOf(value as Json, known)] as T;
   }
 
   /** Distinct strings and structures held. */
@@ -162,15 +194,18 @@ export class HashCons {
     return this.values[id];
   }
 
-  private idOf(value: Json): number {
+  /** `known`: values already shared here, with their ids (they are taken as they are). */
+  private idOf(value: Json, known?: ReadonlyMap<unknown, number>): number {
     if (typeof value === 'string') return this.stringId(value);
     if (value === null || typeof value !== 'object') return this.structureId(`${typeof value}:${String(value)}`, () => value);
+    const held = known?.get(value);
+    if (held !== undefined) return held;
     if (Array.isArray(value)) {
-      const ids = value.map((item) => this.idOf(item));
+      const ids = value.map((item) => this.idOf(item, known));
       return this.structureId(`a${ids.join(',')}`, () => Object.freeze(ids.map((id) => this.values[id])));
     }
     const names = Object.keys(value);
-    const ids = names.map((name) => this.idOf(value[name]));
+    const ids = names.map((name) => this.idOf(value[name], known));
     const key = `o${names.map((name, i) => `${this.stringId(name)}:${ids[i]}`).join(',')}`;
     return this.structureId(key, () => {
       const out: Record<string, unknown> = {};

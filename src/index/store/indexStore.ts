@@ -1,5 +1,5 @@
 // The index layer's one door to its cache folder: parsed pages (the blob cache, persisted as packs
-// and a value table) and the stored timeline (a base file and its journal). The indexer and the
+// and a value table), the stored timeline (a base file and its journal) and the role chains. The indexer and the
 // views ask this; nothing else in src/index reads or writes cache files, and only this reads page
 // blobs from git. Persisting is an optimisation: a failed write is logged, never thrown, and the
 // next start reads from git what the files lack.
@@ -8,7 +8,9 @@ import type { GitSource, TimelineStep } from '../../git';
 import type { JobFamily } from '../../parse';
 import type { ContentScope } from '../contentScope';
 import { entriesOfBestRoot } from '../contentRoots';
-import { BlobCache, type BlobCacheOptions, type BlobCacheStats, type PageRef } from './blobCache';
+import type { EncodedHistory } from '../historyCodec';
+import { BlobCache, PARSER_VERSION, type BlobCacheOptions, type BlobCacheStats, type PageRef } from './blobCache';
+import { loadStoredHistory, saveStoredHistory, type LoadedHistory } from './historyStore';
 import type { SharedParseTier } from './sharedParseTier';
 import { appendTimeline, confirmTimeline, loadStoredTimeline, saveTimeline, type LoadedTimeline } from './timelineStore';
 
@@ -44,6 +46,10 @@ export interface IndexStore {
   appendTimeline(contentDir: string, from: string, steps: readonly TimelineStep[]): Promise<void>;
   /** Records that the stored timeline was just confirmed current with the remote (its `confirmedAt`). */
   confirmTimeline(): Promise<void>;
+  /** The stored role chains of this folder and parser version (historyStore.ts), absent, or why not usable. */
+  loadHistory(contentDir: string): Promise<LoadedHistory>;
+  /** Stores the role chains (replacing the last ones); false when that failed (logged and counted, never thrown). */
+  saveHistory(contentDir: string, history: EncodedHistory): Promise<boolean>;
   /** Counters of the parse cache of the current folder. */
   stats(): BlobCacheStats;
   /** Failed cache writes (parse cache and timeline) since the start, and the last one's reason. */
@@ -140,6 +146,16 @@ export function createIndexStore(opts: IndexStoreOptions): IndexStore {
       }
     },
     confirmTimeline: () => confirmTimeline(opts.cacheDir),
+    loadHistory: (contentDir) => loadStoredHistory(opts.cacheDir, contentDir, PARSER_VERSION).catch((err: unknown) => ({ rejected: err instanceof Error ? err.message : String(err) })),
+    async saveHistory(contentDir, history) {
+      try {
+        await saveStoredHistory(opts.cacheDir, contentDir, PARSER_VERSION, history);
+        return true;
+      } catch (err) {
+        logError('history-save-failed', err);
+        return false;
+      }
+    },
     stats: () => current?.blobs.stats() ?? NO_STATS,
     writeHealth: () => ({ ...health }),
     async close() {

@@ -2,7 +2,7 @@
 // (38,000 at 20,000 commits), and markdown-it plus our parser is most of its time, so one thread
 // cannot get near the git floor. The pool holds `worker_threads` running parseWorker.ts; pages go
 // out as one transferred byte buffer per chunk and come back as each family's JSON text (what the
-// pack stores anyway). Workers hold no state between chunks, so any chunk can go to any worker.
+// pack stores anyway), cut at its roles so the interner can skip the roles it has seen. Workers hold no state between chunks, so any chunk can go to any worker.
 //
 // A worker that dies (out of memory on a pathological page, a crash) fails only its chunk: the
 // chunk's pages are retried one by one on a fresh worker, and a page that kills a worker on its
@@ -11,6 +11,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { FamilyJson } from './familyJson';
 
 /** One chunk of pages for a worker: the texts back to back in `bytes`, page i ending at `ends[i]`. */
 export interface ParseRequest {
@@ -22,8 +23,8 @@ export interface ParseRequest {
 
 export interface ParseReply {
   id: number;
-  /** Per page, in order: the parsed family as JSON text. */
-  bodies: string[];
+  /** Per page, in order: the parsed family as JSON text, cut at its roles (familyJson.ts). */
+  families: FamilyJson[];
 }
 
 export interface ParsePage {
@@ -31,8 +32,8 @@ export interface ParsePage {
   text: Buffer;
 }
 
-/** Per page: the family's JSON text, or why no worker could parse it. */
-export type ParseOutcome = { body: string } | { error: string };
+/** Per page: the family's JSON text (cut at its roles), or why no worker could parse it. */
+export type ParseOutcome = { json: FamilyJson } | { error: string };
 
 export interface ParsePoolOptions {
   size: number;
@@ -40,7 +41,7 @@ export interface ParsePoolOptions {
   /** Bounds each worker's heap, so one page cannot take the process down (tests use small ones). */
   resourceLimits?: ResourceLimits;
   /** Parses one page on the calling thread: what `helpOne` runs, and the fallback for a page that kills its worker. */
-  local?: (page: ParsePage) => string;
+  local?: (page: ParsePage) => FamilyJson;
 }
 
 /** Workers for this machine: one core is left to the main thread (git reads, interning, writes). */
@@ -107,7 +108,7 @@ export class ParsePool {
     const local = this.opts.local;
     if (!local || this.queue.length === 0) return false;
     const task = this.queue.pop()!;
-    task.resolve(task.pages.map((page) => ({ body: local(page) })));
+    task.resolve(task.pages.map((page) => ({ json: local(page) })));
     return true;
   }
 
@@ -116,7 +117,7 @@ export class ParsePool {
     const local = this.opts.local;
     if (!local) return { error: reason };
     try {
-      return { body: local(page) };
+      return { json: local(page) };
     } catch (err) {
       return { error: err instanceof Error ? err.message : String(err) };
     }
@@ -166,7 +167,7 @@ export class ParsePool {
       if (!task || reply.id !== slot.id) return;
       slot.task = null;
       worker.unref();
-      task.resolve(reply.bodies.map((body) => ({ body })));
+      task.resolve(reply.families.map((json) => ({ json })));
       this.dispatch();
     });
     // 'error' is followed by 'exit'; the exit is where the chunk is retried.

@@ -1,4 +1,5 @@
 import { HashCons } from '../../../src/index/store/hashCons';
+import { familyJson, familyShell } from '../../../src/index/store/familyJson';
 import { parseFamily } from '../../../src/parse/parseFamily';
 import type { JobFamily } from '../../../src/parse/types';
 import { seed } from '../../helpers/makeRepo';
@@ -21,6 +22,18 @@ describe('HashCons', () => {
     // Same values in another shape stay apart.
     expect(hashCons.share(['1'])).not.toBe(hashCons.share([1]));
     expect(hashCons.share({ a: 1, b: 2 })).not.toBe(hashCons.share({ b: 2, a: 1 }));
+  });
+
+  it('shareListed gives what share of the whole family gives, whether its role texts are new or seen before', () => {
+    const listed = new HashCons();
+    const whole = new HashCons();
+    for (const text of [V1, V2, V1, V2]) {
+      const json = familyJson(parseFamily(PATH, text));
+      const family = listed.shareListed(familyShell(json), 'roles', json.roles);
+      expect(family).toEqual(whole.share(parsed(text)));
+      expect(family).toBe(listed.share(parsed(text)));
+    }
+    expect(listed.size).toBe(whole.size);
   });
 
   it('shares the roles a new version did not change, and keeps the changed one apart', () => {

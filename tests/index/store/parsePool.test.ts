@@ -8,6 +8,7 @@ import { createGitSource } from '../../../src/git/gitSource';
 import { createIndexer, type IndexerWithStats } from '../../../src/index/indexer';
 import { BlobCache } from '../../../src/index/store/blobCache';
 import { liveWorkers, ParsePool, type ParsePage } from '../../../src/index/store/parsePool';
+import { familyJson, familyText } from '../../../src/index/store/familyJson';
 import { parseFamily } from '../../../src/parse';
 import { buildCorpusHistory, seed } from '../../helpers/makeRepo';
 
@@ -19,8 +20,8 @@ const PAGE = Buffer.from(seed('high-velocity-sales-and-first-orders.md'), 'utf8'
 const HUGE = Buffer.from(`## Account Executive\n\n${'- sells to new customers in the region every quarter\n'.repeat(250_000)}`, 'utf8');
 /** ~2 MB: still too large for a TIGHT worker, small enough to parse on the test's own thread. */
 const LARGE = Buffer.from(`## Account Executive\n\n${'- sells to new customers in the region every quarter\n'.repeat(40_000)}`, 'utf8');
-/** What the blob cache runs on its own thread: the family as the JSON text a worker answers. */
-const parseHere = (page: ParsePage): string => JSON.stringify(parseFamily(page.path, page.text, { contentDir: CONTENT_DIR }));
+/** What the blob cache runs on its own thread: the family as the JSON pieces a worker answers. */
+const parseHere = (page: ParsePage) => familyJson(parseFamily(page.path, page.text, { contentDir: CONTENT_DIR }));
 
 const tmp: string[] = [];
 const tempDir = (prefix: string): string => {
@@ -79,7 +80,7 @@ describe('ParsePool', () => {
     expect(liveWorkers()).toBe(2);
     const pages = Array.from({ length: 9 }, (_, i) => ({ path: `${CONTENT_DIR}/sales/page-${i}.md`, text: PAGE }));
     const outcomes = await pool.parse(pages);
-    expect(outcomes.map((o) => ('body' in o ? (JSON.parse(o.body) as { slug: string }).slug : o.error))).toEqual(pages.map((_, i) => `sales/page-${i}`));
+    expect(outcomes.map((o) => ('json' in o ? (JSON.parse(familyText(o.json)) as { slug: string }).slug : o.error))).toEqual(pages.map((_, i) => `sales/page-${i}`));
     await pool.close();
     expect(liveWorkers()).toBe(0);
   });
@@ -92,9 +93,9 @@ describe('ParsePool', () => {
         { path: `${CONTENT_DIR}/sales/huge.md`, text: HUGE },
         { path: `${CONTENT_DIR}/sales/b.md`, text: PAGE },
       ]);
-      expect('body' in outcomes[0] && (JSON.parse(outcomes[0].body) as { slug: string }).slug).toBe('sales/a');
+      expect('json' in outcomes[0] && (JSON.parse(familyText(outcomes[0].json)) as { slug: string }).slug).toBe('sales/a');
       expect('error' in outcomes[1] && outcomes[1].error).toMatch(/memory/i);
-      expect('body' in outcomes[2] && (JSON.parse(outcomes[2].body) as { slug: string }).slug).toBe('sales/b');
+      expect('json' in outcomes[2] && (JSON.parse(familyText(outcomes[2].json)) as { slug: string }).slug).toBe('sales/b');
       expect(pool.size).toBe(1);
     } finally {
       await pool.close();
@@ -116,8 +117,8 @@ describe('ParsePool', () => {
       expect('error' in failed[1] && failed[1].error).toMatch(/memory/i);
       // ...and with a thread to fall back on, every page comes back as that thread parses it.
       const outcomes = await withLocal.parse(pages);
-      expect(outcomes).toEqual(pages.map((page) => ({ body: parseHere(page) })));
-      expect((JSON.parse((outcomes[1] as { body: string }).body) as { roles: unknown[] }).roles).toHaveLength(1);
+      expect(outcomes).toEqual(pages.map((page) => ({ json: parseHere(page) })));
+      expect((outcomes[1] as { json: { roles: string[] } }).json.roles).toHaveLength(1);
       expect(withLocal.size).toBe(1);
     } finally {
       await workersOnly.close();
@@ -162,7 +163,7 @@ describe('BlobCache over a pool whose worker dies on a page', () => {
     await cache.ensure(pages, readLarge);
     expect(cache.stats()).toMatchObject({ parsed: 3, missing: 0 });
     const large = cache.get(pages[1].path, pages[1].blob)!;
-    expect(JSON.stringify(large)).toBe(parseHere({ path: pages[1].path, text: LARGE }));
+    expect(JSON.stringify(large)).toBe(familyText(parseHere({ path: pages[1].path, text: LARGE })));
     expect(large.warnings.map((w) => w.code)).not.toContain('parse-failed');
     expect(events.filter((e) => e.event === 'parse-worker-failed')).toEqual([]);
     await cache.close();

@@ -1,0 +1,306 @@
+// A TimelineHistory as plain data for the cache folder, and back, so a warm start skips
+// buildHistory: at 20,000 commits that rebuild (field changes, item blame, the family comparison of
+// every commit) was about half of a restart. Roles are named by the page version they were read
+// from — (path, blob, index in its family's roles) — and come back as the very objects the page
+// store hands out, so a restored history shares its roles with the snapshots as a built one does.
+// Blame entries and blames a version kept from an older one are named by number, so they stay
+// shared objects too. Field changes are not stored: a restored version computes them on first
+// read from the same two roles and paths the build compared (familyVersions.versionChanges).
+// Pure: the page lookup and the timeline come in as arguments; the file is store/historyStore.ts.
+import type { CommitInfo } from '../git';
+import type { JobFamily, Role } from '../parse';
+import { versionChanges } from './familyVersions';
+import type { FamilyLookup, TimelineHistory } from './history';
+import { itemKeys, type ItemBlame, type RoleBlame } from './itemBlame';
+import type { VersionOrigins } from './roleChains';
+import type { ChangeKind, FieldChange, RenameEvent, RoleVersion } from './types';
+
+/** Bump when the history's shape, or how the build makes chains, blame or changes, changes. */
+export const HISTORY_FORMAT = 'rg-history-1';
+
+const CHANGES: readonly ChangeKind[] = ['ADDED', 'MODIFIED', 'MOVED', 'REMOVED'];
+const RENAME_KINDS: ReadonlyArray<RenameEvent['kind']> = ['role', 'family'];
+
+/** An entry kept from an older version (its number), or a new one: since, last changed, and its key when not the role's own. */
+type EncodedItem = number | [since: number, lastChanged: number] | [since: number, lastChanged: number, key: number];
+/** A blame an older version holds (its number: a REMOVED version keeps the one before), or a new one. */
+type EncodedBlame = number | [responsibilities: EncodedItem[], requirements: EncodedItem[]];
+/** Strings are ids into `strings`; -1 = absent (no previous id; no role before, for ADDED and REMOVED). */
+type EncodedVersion = [
+  position: number,
+  change: number,
+  path: number,
+  blob: number,
+  roleIndex: number,
+  previousId: number,
+  beforePath: number,
+  beforeBlob: number,
+  beforeIndex: number,
+  blame: EncodedBlame,
+];
+
+export interface EncodedHistory {
+  format: string;
+  /** The last commit covered and how many commits that is: a restart checks its timeline still has it there. */
+  head: string;
+  length: number;
+  strings: string[];
+  /** Every version once, each chain oldest first, so anything a version keeps is named before it. */
+  versions: EncodedVersion[];
+  /** Distinct chains (several ids may share one), as version numbers newest first. */
+  chains: number[][];
+  roleVersions: Array<[id: number, chain: number]>;
+  positionsBySlug: Array<[slug: number, positions: number[]]>;
+  positionsByPath: Array<[path: number, positions: number[]]>;
+  contentPositions: number[];
+  renames: Array<[position: number, kind: number, from: number, to: number]>;
+  blobByPath: Array<[path: number, blob: number]>;
+  pathsBySlug: Array<[slug: number, paths: number[]]>;
+  slugByPath: Array<[path: number, slug: number]>;
+  formerIds: Array<[id: number, former: number[]]>;
+}
+
+/** The stored form of `history`; throws when a version cannot be named by its page (then nothing is stored). */
+export function encodeHistory(history: TimelineHistory, timeline: readonly CommitInfo[], lookup: FamilyLookup): EncodedHistory {
+  if (history.length === 0 || history.length > timeline.length) throw new Error('history and timeline disagree');
+  const strings = new StringIds();
+  const s = (text: string): number => strings.id(text);
+  const versionIds = new Map<RoleVersion, number>();
+  const blameIds = new Map<RoleBlame, number>();
+  const itemIds = new Map<ItemBlame, number>();
+  const versions: EncodedVersion[] = [];
+
+  const roleIndex = (role: Role, path: string, blob: string): number => {
+    const index = lookup(path, blob)?.roles.indexOf(role) ?? -1;
+    if (index < 0) throw new Error(`role ${role.id} is not a role of its page ${path}@${blob}`);
+    return index;
+  };
+  const items = (list: readonly ItemBlame[], keys: readonly string[]): EncodedItem[] =>
+    list.map((item, at): EncodedItem => {
+      const known = itemIds.get(item);
+      if (known !== undefined) return known;
+      itemIds.set(item, itemIds.size);
+      const times: [number, number] = [item.since.position, item.lastChanged.position];
+      return item.key === keys[at] ? times : [...times, s(item.key)];
+    });
+  const blame = (version: RoleVersion): EncodedBlame => {
+    const known = blameIds.get(version.blame);
+    if (known !== undefined) return known;
+    blameIds.set(version.blame, blameIds.size);
+    return [
+      items(version.blame.responsibilities, itemKeys(version.role.responsibilityItems)),
+      items(version.blame.requirements, itemKeys(version.role.requirementItems)),
+    ];
+  };
+  const encodeVersion = (version: RoleVersion): void => {
+    if (versionIds.has(version)) return;
+    const origin = history.origins.get(version);
+    if (!origin) throw new Error(`a version of ${version.role.id} has no origin`);
+    const { before } = origin;
+    versionIds.set(version, versions.length);
+    versions.push([
+      version.commit.position,
+      CHANGES.indexOf(version.change),
+      s(version.path),
+      s(origin.blob),
+      roleIndex(version.role, version.path, origin.blob),
+      version.previousId === undefined ? -1 : s(version.previousId),
+      before ? s(before.path) : -1,
+      before ? s(before.blob) : -1,
+      before ? roleIndex(before.role, before.path, before.blob) : -1,
+      blame(version),
+    ]);
+  };
+
+  const chainIds = new Map<readonly RoleVersion[], number>();
+  const chains: number[][] = [];
+  const roleVersions: Array<[number, number]> = [];
+  for (const [id, chain] of history.roleVersions) {
+    let chainId = chainIds.get(chain);
+    if (chainId === undefined) {
+      // Oldest first: the blame a version continued from the one before it is numbered already.
+      for (let at = chain.length - 1; at >= 0; at--) encodeVersion(chain[at]);
+      chainId = chains.push(chain.map((v) => versionIds.get(v)!)) - 1;
+      chainIds.set(chain, chainId);
+    }
+    roleVersions.push([s(id), chainId]);
+  }
+  const { state } = history;
+  return {
+    format: HISTORY_FORMAT,
+    head: timeline[history.length - 1].sha,
+    length: history.length,
+    strings: strings.list,
+    versions,
+    chains,
+    roleVersions,
+    positionsBySlug: [...history.positionsBySlug].map(([slug, list]) => [s(slug), [...list]]),
+    positionsByPath: [...history.positionsByPath].map(([path, list]) => [s(path), [...list]]),
+    contentPositions: [...history.contentPositions],
+    renames: history.renames.map((r) => [r.position, RENAME_KINDS.indexOf(r.kind), s(r.from), s(r.to)]),
+    blobByPath: [...state.blobByPath].map(([path, blob]) => [s(path), s(blob)]),
+    pathsBySlug: [...state.pathsBySlug].map(([slug, paths]) => [s(slug), [...paths].map(s)]),
+    slugByPath: [...state.slugByPath].map(([path, slug]) => [s(path), s(slug)]),
+    formerIds: [...state.formerIds].map(([id, former]) => [s(id), former.map(s)]),
+  };
+}
+
+/**
+ * The history `encoded` holds, over `timeline` (whose first `encoded.length` commits it covers)
+ * and the pages `lookup` serves. Throws, saying why, when the timeline no longer holds its head
+ * there, a page it names is not in the store, or the data is malformed: the caller rebuilds.
+ */
+export function decodeHistory(encoded: EncodedHistory, timeline: readonly CommitInfo[], lookup: FamilyLookup): TimelineHistory {
+  if (encoded.format !== HISTORY_FORMAT) throw new Error(`format ${String(encoded.format)}, not ${HISTORY_FORMAT}`);
+  const length = encoded.length;
+  if (!Number.isSafeInteger(length) || length < 1 || length > timeline.length || timeline[length - 1].sha !== encoded.head) {
+    throw new Error('the timeline does not hold the head the history was saved at');
+  }
+  const strings = encoded.strings;
+  const str = (id: number): string => {
+    const text = strings[id];
+    if (typeof text !== 'string') throw new Error('bad string id');
+    return text;
+  };
+  const position = (p: number): number => {
+    if (!Number.isSafeInteger(p) || p < 0 || p >= length) throw new Error('bad position');
+    return p;
+  };
+  const commitAt = (p: number): CommitInfo => timeline[position(p)];
+  // Versions come a few per page version (every role a commit changed there): each page is looked up once.
+  const pages = new Map<number, JobFamily | undefined>();
+  const roleAt = (pathId: number, blobId: number, index: number): Role => {
+    const key = pathId * strings.length + blobId;
+    let family = pages.get(key);
+    if (family === undefined && !pages.has(key)) {
+      family = lookup(str(pathId), str(blobId));
+      pages.set(key, family);
+    }
+    const role = family?.roles[index];
+    if (!role) throw new Error(`page ${str(pathId)}@${str(blobId)} is not in the page store`);
+    return role;
+  };
+
+  const items: ItemBlame[] = [];
+  const blames: RoleBlame[] = [];
+  const decodeItems = (list: readonly EncodedItem[], keys: readonly string[]): ItemBlame[] =>
+    list.map((entry, at) => {
+      if (typeof entry === 'number') return known(items, entry);
+      const key = entry.length > 2 ? str(entry[2]!) : keys[at];
+      if (key === undefined) throw new Error('blame entry without a key');
+      const item: ItemBlame = { key, since: commitAt(entry[0]), lastChanged: commitAt(entry[1]) };
+      items.push(item);
+      return item;
+    });
+  const decodeBlame = (encodedBlame: EncodedBlame, role: Role): RoleBlame => {
+    if (typeof encodedBlame === 'number') return known(blames, encodedBlame);
+    const blame: RoleBlame = {
+      responsibilities: decodeItems(encodedBlame[0], itemKeys(role.responsibilityItems)),
+      requirements: decodeItems(encodedBlame[1], itemKeys(role.requirementItems)),
+    };
+    blames.push(blame);
+    return blame;
+  };
+
+  const origins: VersionOrigins = new Map();
+  const versions = encoded.versions.map(([at, change, pathId, blobId, index, previousId, beforePath, beforeBlob, beforeIndex, blame]) => {
+    const path = str(pathId);
+    const role = roleAt(pathId, blobId, index);
+    const kind = CHANGES[change];
+    if (kind === undefined) throw new Error('bad change kind');
+    const commit = commitAt(at);
+    const before = beforePath >= 0 ? { path: str(beforePath), blob: str(beforeBlob), role: roleAt(beforePath, beforeBlob, beforeIndex) } : undefined;
+    const version = restoredVersion(commit, kind, role, path, previousId >= 0 ? str(previousId) : undefined, decodeBlame(blame, role), before);
+    origins.set(version, before ? { blob: str(blobId), before } : { blob: str(blobId) });
+    return version;
+  });
+  const chains = encoded.chains.map((list) => list.map((n) => known(versions, n)));
+
+  const positions = (list: readonly number[]): number[] => list.map(position);
+  const map = <V>(rows: ReadonlyArray<[number, V]>, value: (v: V) => unknown) => new Map(rows.map(([key, v]) => [str(key), value(v)]));
+  return {
+    roleVersions: map(encoded.roleVersions, (c) => known(chains, c)) as Map<string, readonly RoleVersion[]>,
+    positionsBySlug: map(encoded.positionsBySlug, positions) as Map<string, number[]>,
+    positionsByPath: map(encoded.positionsByPath, positions) as Map<string, number[]>,
+    contentPositions: positions(encoded.contentPositions),
+    renames: encoded.renames.map(([at, kind, from, to]): RenameEvent => {
+      const name = RENAME_KINDS[kind];
+      if (name === undefined) throw new Error('bad rename kind');
+      return { position: position(at), kind: name, from: str(from), to: str(to) };
+    }),
+    length,
+    state: {
+      blobByPath: map(encoded.blobByPath, str) as Map<string, string>,
+      pathsBySlug: map(encoded.pathsBySlug, (paths) => new Set(paths.map(str))) as Map<string, Set<string>>,
+      slugByPath: map(encoded.slugByPath, str) as Map<string, string>,
+      formerIds: map(encoded.formerIds, (ids) => ids.map(str)) as Map<string, string[]>,
+    },
+    origins,
+  };
+}
+
+/** The element numbered `n` of what was decoded before it; anything else is a damaged file. */
+function known<T>(list: readonly T[], n: number): T {
+  const value = Number.isSafeInteger(n) ? list[n] : undefined;
+  if (value === undefined) throw new Error('a reference to nothing decoded before it');
+  return value;
+}
+
+/**
+ * A version as ChainBuilder makes it (same keys, same order), except that its changes, when it has
+ * a role before, are computed on first read: most are never asked for (a page of role history shows
+ * a few), and computing all of them was the largest part of rebuilding the chains. The first read
+ * replaces the getter with the plain property, in the same place.
+ */
+function restoredVersion(
+  commit: CommitInfo,
+  change: ChangeKind,
+  role: Role,
+  path: string,
+  previousId: string | undefined,
+  blame: RoleBlame,
+  before: { path: string; role: Role } | undefined,
+): RoleVersion {
+  if (!before) return previousId === undefined ? { commit, change, role, path, changes: [], blame } : { commit, change, role, path, changes: [], previousId, blame };
+  const settle = (version: RoleVersion): FieldChange[] => {
+    const changes = versionChanges(before.role, role, before.path, path);
+    Object.defineProperty(version, 'changes', { value: changes, configurable: true, enumerable: true, writable: true });
+    return changes;
+  };
+  return previousId === undefined
+    ? {
+        commit,
+        change,
+        role,
+        path,
+        get changes() {
+          return settle(this);
+        },
+        blame,
+      }
+    : {
+        commit,
+        change,
+        role,
+        path,
+        get changes() {
+          return settle(this);
+        },
+        previousId,
+        blame,
+      };
+}
+
+class StringIds {
+  readonly list: string[] = [];
+  private readonly ids = new Map<string, number>();
+
+  id(text: string): number {
+    let id = this.ids.get(text);
+    if (id === undefined) {
+      id = this.list.push(text) - 1;
+      this.ids.set(text, id);
+    }
+    return id;
+  }
+}

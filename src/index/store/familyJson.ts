@@ -1,0 +1,40 @@
+// A parsed family as JSON text cut at its roles: what the parser hands the interner (parsePool.ts,
+// blobCache.ts). Joined, the pieces are exactly JSON.stringify(family), the pack record. Apart, each
+// role's text lets the interner take a role it has seen verbatim in one lookup (HashCons.shareListed)
+// instead of parsing and re-keying it: a commit edits one or two roles of a page, so most roles of
+// the next version are the same text.
+import type { JobFamily } from '../../parse';
+
+export interface FamilyJson {
+  /** The family's JSON up to and including `"roles":[`. */
+  head: string;
+  /** Each role's JSON, in order. */
+  roles: string[];
+  /** The rest, from the `]` that closes the roles. */
+  tail: string;
+}
+
+/**
+ * The roles key with an empty list. JSON escapes every `"` inside a string, so this text cannot
+ * occur inside a value; `roles` is the only key spelt so before `frontMatter`, the one object with
+ * keys the page chooses, which comes after it.
+ */
+const EMPTY_ROLES = '"roles":[]';
+
+export function familyJson(family: JobFamily): FamilyJson {
+  const text = JSON.stringify({ ...family, roles: [] }); // spread keeps `roles` where it was
+  const at = text.indexOf(EMPTY_ROLES);
+  if (at < 0) throw new Error('familyJson: a family without its roles key');
+  const cut = at + EMPTY_ROLES.length - 1;
+  return { head: text.slice(0, cut), roles: family.roles.map((role) => JSON.stringify(role)), tail: text.slice(cut) };
+}
+
+/** The family's JSON text: JSON.stringify(family) of the family the pieces were cut from. */
+export function familyText(json: FamilyJson): string {
+  return json.head + json.roles.join(',') + json.tail;
+}
+
+/** The family without its roles, parsed: `shareListed`'s input. */
+export function familyShell(json: FamilyJson): Record<string, unknown> {
+  return JSON.parse(json.head + json.tail) as Record<string, unknown>;
+}

@@ -1,0 +1,223 @@
+// The role chains persisted in the cache folder (historyCodec.ts, store/historyStore.ts): a restart
+// restores them instead of rebuilding, and then answers every role history, snapshot and diff
+// exactly as a fresh build over the same repository does. Real git histories: the corpus's 31
+// commits (a family renamed) and the rename history (retitles, a family moved with git mv). A
+// damaged, foreign or stale file is rebuilt from the timeline; an older one is restored and extended.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createGitSource } from '../../src/git/gitSource';
+import { createIndexer, type IndexerWithStats } from '../../src/index/indexer';
+import { PARSER_VERSION } from '../../src/index/store/blobCache';
+import { historyFile, loadStoredHistory, saveStoredHistory } from '../../src/index/store/historyStore';
+import type { BuiltView } from '../../src/index/view';
+import { buildCorpusHistory, type TestRepo } from '../helpers/makeRepo';
+import { makeRenameHistory, RENAME_COMMITS, SALES, TAM_PATH, TAM_V3 } from './renameHistory';
+
+const CONTENT_DIR = 'content/job-families';
+const temps: string[] = [];
+const open: IndexerWithStats[] = [];
+
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rolegraph-history-'));
+  temps.push(dir);
+  return dir;
+}
+
+/** An indexed view of `repoDir` with its cache in `cacheDir`, and the log events of that start. */
+async function start(repoDir: string, cacheDir: string): Promise<{ indexer: IndexerWithStats; view: BuiltView; events: Array<Record<string, unknown>> }> {
+  const events: Array<Record<string, unknown>> = [];
+  const indexer = createIndexer({
+    source: createGitSource({ remote: repoDir, branch: 'main', cacheDir }),
+    cacheDir,
+    url: repoDir,
+    branch: 'main',
+    contentDir: CONTENT_DIR,
+    log: (event) => events.push(event),
+    parsePool: false,
+  });
+  open.push(indexer);
+  await indexer.refresh();
+  return { indexer, view: indexer.current() as BuiltView, events };
+}
+
+async function closeAll(): Promise<void> {
+  while (open.length > 0) await open.pop()!.close();
+}
+
+const historyEvents = (events: ReadonlyArray<Record<string, unknown>>) => events.filter((e) => String(e.event).startsWith('history-'));
+const saved = (commits: number) => ({ event: 'history-saved', commits, ms: expect.any(Number) });
+
+/** Every answer the chains feed, compared deeply: histories (changes and blame included), snapshots, diffs. */
+async function expectSameAnswers(warm: BuiltView, fresh: BuiltView): Promise<void> {
+  expect(warm.timeline).toEqual(fresh.timeline);
+  const ids = [...fresh.history.roleVersions.keys()];
+  expect([...warm.history.roleVersions.keys()]).toEqual(ids);
+  for (const id of ids) expect(warm.roleHistory(id)).toEqual(fresh.roleHistory(id));
+  // Former ids answer with the very chain of their current id, as in a build.
+  for (const a of ids) {
+    for (const b of ids) expect(warm.roleHistory(a) === warm.roleHistory(b)).toBe(fresh.roleHistory(a) === fresh.roleHistory(b));
+  }
+  expect(warm.history.renames).toEqual(fresh.history.renames);
+  expect(warm.history.positionsBySlug).toEqual(fresh.history.positionsBySlug);
+  expect(warm.history.positionsByPath).toEqual(fresh.history.positionsByPath);
+  expect(warm.history.contentPositions).toEqual(fresh.history.contentPositions);
+  expect(warm.history.state).toEqual(fresh.history.state);
+  for (const slug of fresh.history.positionsBySlug.keys()) expect(warm.commitsTouching(slug)).toEqual(fresh.commitsTouching(slug));
+  const first = fresh.timeline[0];
+  for (const commit of fresh.timeline) {
+    const at = warm.timeline[commit.position];
+    expect(await warm.snapshotAt(at)).toEqual(await fresh.snapshotAt(commit));
+    expect(await warm.diff(warm.timeline[0], at)).toEqual(await fresh.diff(first, commit));
+    if (commit.position > 0) expect(await warm.diff(warm.timeline[commit.position - 1], at)).toEqual(await fresh.diff(fresh.timeline[commit.position - 1], commit));
+  }
+}
+
+/**
+ * Restored roles are the objects the page store serves, not copies: pages share equal values, so a
+ * role whose newest version equals its head snapshot's role is that very object.
+ */
+function expectSharedRoles(view: BuiltView): void {
+  let checked = 0;
+  for (const role of view.head.roles) {
+    const newest = view.roleHistory(role.id)[0];
+    if (!newest || newest.change === 'REMOVED' || newest.role.id !== role.id || JSON.stringify(newest.role) !== JSON.stringify(role)) continue;
+    expect(newest.role).toBe(role);
+    checked += 1;
+  }
+  expect(checked).toBeGreaterThan(10);
+}
+
+afterEach(closeAll);
+afterAll(() => {
+  for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the corpus history (31 commits, a family renamed)', () => {
+  let repoDir: string;
+  beforeAll(() => {
+    repoDir = buildCorpusHistory();
+    temps.push(repoDir);
+  });
+
+  it('restores the chains at a warm start, skipping the build, and answers as a fresh build', async () => {
+    const cacheDir = tempDir();
+    const cold = await start(repoDir, cacheDir);
+    expect(historyEvents(cold.events)).toEqual([saved(31)]);
+    await closeAll();
+    expect(fs.existsSync(historyFile(cacheDir))).toBe(true);
+
+    const warm = await start(repoDir, cacheDir);
+    expect(historyEvents(warm.events)).toEqual([{ event: 'history-from-cache', commits: 31, extended: 0 }]);
+    const fresh = await start(repoDir, tempDir());
+    await expectSameAnswers(warm.view, fresh.view);
+    expectSharedRoles(warm.view);
+  });
+});
+
+describe('the rename history (retitles, a family moved)', () => {
+  let repo: TestRepo;
+  beforeEach(() => {
+    repo = makeRenameHistory().repo;
+    temps.push(repo.dir);
+  });
+
+  it('answers as a fresh build after a warm start, retitles and moves included', async () => {
+    const cacheDir = tempDir();
+    await start(repo.dir, cacheDir);
+    await closeAll();
+    const warm = await start(repo.dir, cacheDir);
+    expect(historyEvents(warm.events)).toEqual([{ event: 'history-from-cache', commits: RENAME_COMMITS.length, extended: 0 }]);
+    expect(warm.view.history.renames.length).toBeGreaterThan(1);
+    await expectSameAnswers(warm.view, (await start(repo.dir, tempDir())).view);
+  });
+
+  it('continues correctly when a refresh extends a warm-started view', async () => {
+    const cacheDir = tempDir();
+    await start(repo.dir, cacheDir);
+    await closeAll();
+    const warm = await start(repo.dir, cacheDir);
+    repo.commit({ message: 'CSM: a bullet more', files: { [TAM_PATH]: TAM_V3.replace('## Requirements', '## Requirements\n\n- Speaks to customers every week') } });
+    repo.commit({ message: 'Remove the TAM page', files: { [TAM_PATH]: null } });
+    const seen = historyEvents(warm.events).length;
+    await warm.indexer.refresh();
+    const extended = warm.indexer.current() as BuiltView;
+    expect(extended.timeline.length).toBe(RENAME_COMMITS.length + 2);
+    await expectSameAnswers(extended, (await start(repo.dir, tempDir())).view);
+    // An incremental refresh leaves the file (rewriting it costs the whole history); close stores it.
+    expect(historyEvents(warm.events).slice(seen)).toEqual([]);
+    await closeAll();
+    expect(historyEvents(warm.events).slice(seen)).toEqual([saved(RENAME_COMMITS.length + 2)]);
+    const next = await start(repo.dir, cacheDir);
+    expect(historyEvents(next.events)).toEqual([{ event: 'history-from-cache', commits: RENAME_COMMITS.length + 2, extended: 0 }]);
+  });
+
+  it('restores an older history and extends it with the commits after it', async () => {
+    const cacheDir = tempDir();
+    await start(repo.dir, cacheDir);
+    await closeAll();
+    repo.commit({ message: 'A new family', files: { [`${SALES}/renewals.md`]: '# Renewals Manager\n\n## Responsibilities\n\n- Renew contracts\n' } });
+    const warm = await start(repo.dir, cacheDir);
+    // A start that extended the stored chains stores them again at once, so the next start restores all of it.
+    expect(historyEvents(warm.events)).toEqual([{ event: 'history-from-cache', commits: RENAME_COMMITS.length, extended: 1 }, saved(RENAME_COMMITS.length + 1)]);
+    await expectSameAnswers(warm.view, (await start(repo.dir, tempDir())).view);
+    await closeAll();
+    const next = await start(repo.dir, cacheDir);
+    expect(historyEvents(next.events)).toEqual([{ event: 'history-from-cache', commits: RENAME_COMMITS.length + 1, extended: 0 }]);
+  });
+
+  it('rebuilds from a damaged file, and stores a good one again', async () => {
+    const cacheDir = tempDir();
+    await start(repo.dir, cacheDir);
+    await closeAll();
+    const file = historyFile(cacheDir);
+    const raw = fs.readFileSync(file);
+    raw[raw.length - 10] ^= 0x20;
+    fs.writeFileSync(file, raw);
+    const warm = await start(repo.dir, cacheDir);
+    expect(historyEvents(warm.events)).toEqual([{ event: 'history-rebuilt', reason: 'damaged (checksum or length)' }, saved(RENAME_COMMITS.length)]);
+    await expectSameAnswers(warm.view, (await start(repo.dir, tempDir())).view);
+    expect('history' in (await loadStoredHistory(cacheDir, CONTENT_DIR, PARSER_VERSION))).toBe(true);
+  });
+
+  it('rebuilds from a file of another content folder or parser version', async () => {
+    const cacheDir = tempDir();
+    await start(repo.dir, cacheDir);
+    await closeAll();
+    const stored = await loadStoredHistory(cacheDir, CONTENT_DIR, PARSER_VERSION);
+    if (!('history' in stored)) throw new Error('no history stored');
+    await saveStoredHistory(cacheDir, 'content/other', PARSER_VERSION, stored.history);
+    const foreign = await start(repo.dir, cacheDir);
+    expect(historyEvents(foreign.events)).toEqual([{ event: 'history-rebuilt', reason: 'of content folder content/other' }, saved(RENAME_COMMITS.length)]);
+    await closeAll();
+    await saveStoredHistory(cacheDir, CONTENT_DIR, 'parser-0', stored.history);
+    const older = await start(repo.dir, cacheDir);
+    expect(historyEvents(older.events)).toEqual([{ event: 'history-rebuilt', reason: `parsed by parser-0, not ${PARSER_VERSION}` }, saved(RENAME_COMMITS.length)]);
+    await expectSameAnswers(older.view, (await start(repo.dir, tempDir())).view);
+  });
+
+  it('rebuilds when the branch was rewritten under the stored head', async () => {
+    const cacheDir = tempDir();
+    await start(repo.dir, cacheDir);
+    await closeAll();
+    repo.git('reset', '--hard', 'HEAD~2');
+    repo.commit({ message: 'Another ending', files: { [`${SALES}/renewals.md`]: '# Renewals Manager\n\n## Responsibilities\n\n- Renew contracts\n' } });
+    const rewritten = await start(repo.dir, cacheDir);
+    expect(historyEvents(rewritten.events)).toEqual([{ event: 'history-rebuilt', reason: 'the timeline does not hold the head the history was saved at' }, saved(RENAME_COMMITS.length - 1)]);
+    await expectSameAnswers(rewritten.view, (await start(repo.dir, tempDir())).view);
+  });
+
+  it('rebuilds when a page the file names is not in the page store', async () => {
+    const cacheDir = tempDir();
+    await start(repo.dir, cacheDir);
+    await closeAll();
+    const stored = await loadStoredHistory(cacheDir, CONTENT_DIR, PARSER_VERSION);
+    if (!('history' in stored)) throw new Error('no history stored');
+    const blob = stored.history.versions[0][3];
+    stored.history.strings[blob] = '0'.repeat(40);
+    await saveStoredHistory(cacheDir, CONTENT_DIR, PARSER_VERSION, stored.history);
+    const warm = await start(repo.dir, cacheDir);
+    expect(historyEvents(warm.events)).toEqual([{ event: 'history-rebuilt', reason: expect.stringMatching(/is not in the page store$/) }, saved(RENAME_COMMITS.length)]);
+    await expectSameAnswers(warm.view, (await start(repo.dir, tempDir())).view);
+  });
+});
