@@ -28,6 +28,8 @@ export const PICK_ROLE = '{ roles(first: 100) { edges { node { id history(first:
 
 /** The Dockerfile's NODE_OPTIONS, so the bench measures the server as the image runs it. */
 export const SERVER_HEAP_CAP = '--max-old-space-size=768';
+/** The server child's heap flags: the cap, unless BENCH_SERVER_HEAP_CAP=off (to measure what bounds the peak without it). */
+const serverHeapArgs = (): string[] => (process.env.BENCH_SERVER_HEAP_CAP === 'off' ? [] : [SERVER_HEAP_CAP]);
 
 export class ServerChild {
   private readonly waiters: Array<(m: ServerChildMessage) => void> = [];
@@ -44,7 +46,7 @@ export class ServerChild {
     return new ServerChild(
       fork(path.join(__dirname, 'serverChild.js'), [repoDir, cacheDir, contentDir], {
         stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-        execArgv: [...profileArgs(label), SERVER_HEAP_CAP],
+        execArgv: [...profileArgs(label), ...serverHeapArgs()],
         env: { ...process.env, NODE_ENV: 'production' },
       }),
     );

@@ -12,9 +12,9 @@ import type { CommitInfo, Snapshot, SnapshotDiff } from './types';
 export const DIFF_CONCURRENCY = 2;
 /**
  * Diffs kept per view. Small: a first-to-last diff at 20,000 commits is thousands of role changes
- * (~2 MB as JSON) and holds ~19 MB of heap once kept (each change keeps both roles and its field
- * values): measured at 20k, ten distinct diffs left 367 MB of heap after a full GC with 8 kept and
- * 252 MB with 2, against 208 MB before the load (bench/diffMemory.ts). Identical concurrent queries
+ * (~2 MB as JSON) and holds ~11 MB of heap once kept (was ~18 MB before list changes were joined
+ * when read, bench/diffHeap.ts): measured at 20k, ten distinct diffs left 367 MB of heap after a
+ * full GC with 8 kept and 252 MB with 2, against 208 MB before the load (bench/diffMemory.ts). Identical concurrent queries
  * share one execution above this (single flight) and the HTTP answer cache answers repeated ones.
  */
 export const DIFF_CACHE_SIZE = 2;

@@ -13,16 +13,59 @@ export function scalarChange(field: string, before: string | null, after: string
  * List change: items only in `after` are `added`, items only in `before` are `removed`, compared as
  * multisets so a duplicated bullet that loses one copy still shows. A pure reorder is a change with
  * empty added/removed (before/after still tell the reader what happened).
+ *
+ * All but `field` is worked out when read, from the parsed pages' own (shared) lists: role
+ * histories hold a change per edited field of every version (tens of thousands at 20,000 commits),
+ * a kept first-to-last diff thousands, and most queries read `field` alone, so joining every list
+ * up front held tens of MB of new text nobody asked for (bench/ANALYSIS.md, issue 15). Enumerable
+ * getters, so a change still reads, spreads, compares and serialises as the plain record it was.
  */
 export function listChange(field: string, before: readonly string[], after: readonly string[]): FieldChange | null {
   if (sameList(before, after)) return null;
   return {
     field,
-    before: before.length > 0 ? before.join('\n') : null,
-    after: after.length > 0 ? after.join('\n') : null,
-    added: multisetMinus(after, before),
-    removed: multisetMinus(before, after),
+    get before() {
+      return joined(before, '\n');
+    },
+    get after() {
+      return joined(after, '\n');
+    },
+    get added() {
+      return multisetMinus(after, before);
+    },
+    get removed() {
+      return multisetMinus(before, after);
+    },
   };
+}
+
+/** Paragraphs are shown as one text, a blank line between them. */
+const PARAGRAPH_BREAK = '\n\n';
+
+/**
+ * A scalar change of a text kept as paragraphs: reported when the joined texts differ, joined when
+ * read (as `listChange`, and for the same reason). While no paragraph holds the break, joining is
+ * one-to-one, so comparing the lists decides without building either text.
+ */
+function paragraphsChange(field: string, before: readonly string[], after: readonly string[]): FieldChange | null {
+  if (sameList(before, after)) return null;
+  const holdsBreak = (text: string): boolean => text.includes(PARAGRAPH_BREAK);
+  if (before.some(holdsBreak) || after.some(holdsBreak)) return scalarChange(field, joined(before, PARAGRAPH_BREAK), joined(after, PARAGRAPH_BREAK));
+  return {
+    field,
+    get before() {
+      return joined(before, PARAGRAPH_BREAK);
+    },
+    get after() {
+      return joined(after, PARAGRAPH_BREAK);
+    },
+    added: [],
+    removed: [],
+  };
+}
+
+function joined(list: readonly string[], separator: string): string | null {
+  return list.length > 0 ? list.join(separator) : null;
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
@@ -63,7 +106,6 @@ function bulletChange(field: string, before: readonly string[], after: readonly 
 }
 
 const gradeString = (grade: number | null): string | null => (grade === null ? null : String(grade));
-const paragraphs = (text: readonly string[]): string | null => (text.length > 0 ? text.join('\n\n') : null);
 
 /**
  * What changed in a role's own content. Position (`line`, `order`) is deliberately left out: an edit
@@ -75,8 +117,7 @@ export function roleFieldChanges(before: Role, after: Role): FieldChange[] {
     scalarChange('title', before.title, after.title),
     scalarChange('grade', gradeString(before.grade), gradeString(after.grade)),
     before.grade === after.grade ? scalarChange('gradeText', before.gradeText, after.gradeText) : null,
-    // Joined only when they differ: most roles compared in a diff kept their text (line shifts).
-    sameList(before.description, after.description) ? null : scalarChange('description', paragraphs(before.description), paragraphs(after.description)),
+    paragraphsChange('description', before.description, after.description),
     bulletChange('responsibilities', before.responsibilities, after.responsibilities, before.responsibilityItems, after.responsibilityItems),
     bulletChange('requirements', before.requirements, after.requirements, before.requirementItems, after.requirementItems),
     listChange('performanceIndicators', before.performanceIndicators, after.performanceIndicators),

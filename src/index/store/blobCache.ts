@@ -40,6 +40,14 @@ const READ_BATCH = 200;
  * this thread tips it over past that (see bench/ANALYSIS.md).
  */
 const POOL_MIN_PAGES = 1000;
+/**
+ * Each parse worker's heap, by default. A worker holds one chunk of pages and the parser; without a
+ * limit V8 sizes its heap from the machine's memory, so nothing bounded what a worker could take
+ * beside the main thread's peak. A guard more than a saving: at 20k the workers were not the main
+ * part of the cold peak (bench/ANALYSIS.md, issue 15 target 6). A page that does not fit is parsed
+ * on this thread instead (parsePool.ts, `local`).
+ */
+const WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
 /** Packs beyond this are merged into one at load, so restarts do not read ever more files. */
 const MAX_PACKS = 16;
 /** The value table is rewritten once the entries it lacks reach this fraction of all entries. */
@@ -73,8 +81,12 @@ export interface ParsePoolSettings {
   minPages?: number;
   /** Workers (default: one less than the cores, at least one). */
   size?: number;
+  /** Each worker's heap (default WORKER_LIMITS). */
   resourceLimits?: ResourceLimits;
-  /** False keeps every page in the workers; by default this thread parses queued chunks while it would wait. */
+  /**
+   * False keeps every page in the workers; by default this thread parses queued chunks while it
+   * would wait, and any page that killed a worker (one too large for the workers' heap limit).
+   */
   local?: false;
 }
 
@@ -222,7 +234,7 @@ export class BlobCache {
     return new ParsePool({
       size: pool?.size ?? defaultPoolSize(),
       contentDir,
-      resourceLimits: pool?.resourceLimits,
+      resourceLimits: pool?.resourceLimits ?? WORKER_LIMITS,
       local: pool?.local === false ? undefined : (page) => familyJson(this.parse(page.path, page.text, { contentDir })),
     });
   }

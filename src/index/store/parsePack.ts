@@ -16,13 +16,19 @@ export const MAX_RECORD_BYTES = 64 * 1024 * 1024;
 /** Bytes read per call while scanning a pack: sequential, and bounded in memory. */
 const READ_CHUNK = 4 * 1024 * 1024;
 
+/**
+ * One buffer per record, the body encoded in place after its header: a cold build encodes every
+ * page version (458 MB of JSON at 20,000 commits), and each extra copy is memory outside the heap
+ * that stays until a major GC frees its wrapper (bench/ANALYSIS.md, issue 15 target 6).
+ */
 export function encodeRecord(body: string): Buffer {
-  const bytes = Buffer.from(body, 'utf8');
-  const header = Buffer.alloc(HEADER_BYTES);
-  MAGIC.copy(header, 0);
-  header.writeUInt32LE(bytes.length, 4);
-  createHash('sha256').update(bytes).digest().copy(header, 8);
-  return Buffer.concat([header, bytes]);
+  const length = Buffer.byteLength(body, 'utf8');
+  const record = Buffer.allocUnsafe(HEADER_BYTES + length);
+  MAGIC.copy(record, 0);
+  record.writeUInt32LE(length, 4);
+  record.write(body, HEADER_BYTES, 'utf8');
+  createHash('sha256').update(record.subarray(HEADER_BYTES)).digest().copy(record, 8);
+  return record;
 }
 
 export interface PackScan {
@@ -164,19 +170,40 @@ export class PackWriter {
    * to be read as damage (and to hold the space the disk lacks); the error is rethrown.
    */
   async append(records: readonly Buffer[]): Promise<void> {
-    if (records.length === 0) return;
-    const bytes = Buffer.concat(records);
+    let total = 0;
+    for (const record of records) total += record.length;
+    if (total === 0) return;
     try {
-      await this.handle.writeFile(bytes);
+      // Gathered by the kernel rather than concatenated here: no second copy of the batch.
+      for (let written = 0; written < total; ) {
+        const { bytesWritten } = await this.handle.writev(unwritten(records, written), this.size + written);
+        if (bytesWritten === 0) throw new Error(`pack write made no progress at ${this.size + written}`);
+        written += bytesWritten;
+      }
       await this.handle.sync();
     } catch (err) {
       await this.handle.truncate(this.size).catch(() => undefined);
       throw err;
     }
-    this.size += bytes.length;
+    this.size += total;
   }
 
   async close(): Promise<void> {
     await this.handle.close().catch(() => undefined);
   }
+}
+
+/** What is left of `buffers` after their first `skip` bytes (a short write resumes there). */
+function unwritten(buffers: readonly Buffer[], skip: number): Buffer[] {
+  if (skip === 0) return buffers as Buffer[];
+  const out: Buffer[] = [];
+  for (const buffer of buffers) {
+    if (skip >= buffer.length) {
+      skip -= buffer.length;
+      continue;
+    }
+    out.push(skip > 0 ? buffer.subarray(skip) : buffer);
+    skip = 0;
+  }
+  return out;
 }

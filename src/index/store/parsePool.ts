@@ -6,7 +6,8 @@
 //
 // A worker that dies (out of memory on a pathological page, a crash) fails only its chunk: the
 // chunk's pages are retried one by one on a fresh worker, and a page that kills a worker on its
-// own comes back as an error for the caller to record on that family, never a failed index.
+// own is parsed on the calling thread (`local`), or without one comes back as an error for the
+// caller to record on that family, never a failed index.
 import os from 'node:os';
 import path from 'node:path';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
@@ -39,7 +40,7 @@ export interface ParsePoolOptions {
   contentDir?: string;
   /** Bounds each worker's heap, so one page cannot take the process down (tests use small ones). */
   resourceLimits?: ResourceLimits;
-  /** Parses one page on the calling thread: what `helpOne` runs. */
+  /** Parses one page on the calling thread: what `helpOne` runs, and the fallback for a page that kills its worker. */
   local?: (page: ParsePage) => FamilyJson;
 }
 
@@ -111,6 +112,17 @@ export class ParsePool {
     return true;
   }
 
+  /** The fallback for a page that killed its worker: `local`, or the worker's failure when there is none. */
+  private parseHere(page: ParsePage, reason: string): ParseOutcome {
+    const local = this.opts.local;
+    if (!local) return { error: reason };
+    try {
+      return { json: local(page) };
+    } catch (err) {
+      return { error: err instanceof Error ? err.message : String(err) };
+    }
+  }
+
   /** Stops every worker; chunks not yet answered come back as errors. */
   async close(): Promise<void> {
     if (this.closed) return;
@@ -176,10 +188,15 @@ export class ParsePool {
     return slot;
   }
 
-  /** A chunk whose worker died: its pages again one by one, so only the page at fault fails. */
+  /**
+   * A chunk whose worker died: its pages again one by one, so only the page at fault fails; that
+   * page is then parsed on this thread when the pool has `local`. Workers run under a heap limit
+   * (see WORKER_LIMITS in blobCache.ts) far below this thread's, so a page too large for a worker
+   * is parsed as it was before the pool existed, not lost.
+   */
   private retry(task: Task, reason: string): void {
     if (task.pages.length === 1) {
-      task.resolve([{ error: reason }]);
+      task.resolve([this.parseHere(task.pages[0], reason)]);
       return;
     }
     void Promise.all(task.pages.map((page) => this.submit([page]))).then((outcomes) => task.resolve(outcomes.flat()));

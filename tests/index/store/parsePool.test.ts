@@ -1,13 +1,15 @@
 // The parse pool: the same index with and without workers, workers gone after a build, and a page
-// that kills its worker failing alone (a warning on that family) instead of failing the index.
+// that kills its worker failing alone: parsed on the calling thread when the pool has one to use,
+// else a warning on that family, never a failed index.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createGitSource } from '../../../src/git/gitSource';
 import { createIndexer, type IndexerWithStats } from '../../../src/index/indexer';
 import { BlobCache } from '../../../src/index/store/blobCache';
-import { liveWorkers, ParsePool } from '../../../src/index/store/parsePool';
-import { familyText } from '../../../src/index/store/familyJson';
+import { liveWorkers, ParsePool, type ParsePage } from '../../../src/index/store/parsePool';
+import { familyJson, familyText } from '../../../src/index/store/familyJson';
+import { parseFamily } from '../../../src/parse';
 import { buildCorpusHistory, seed } from '../../helpers/makeRepo';
 
 const CONTENT_DIR = 'content/job-families';
@@ -16,6 +18,10 @@ const TIGHT = { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4 };
 const PAGE = Buffer.from(seed('high-velocity-sales-and-first-orders.md'), 'utf8');
 /** ~13 MB of bullets: markdown-it's tokens for it do not fit in TIGHT. */
 const HUGE = Buffer.from(`## Account Executive\n\n${'- sells to new customers in the region every quarter\n'.repeat(250_000)}`, 'utf8');
+/** ~2 MB: still too large for a TIGHT worker, small enough to parse on the test's own thread. */
+const LARGE = Buffer.from(`## Account Executive\n\n${'- sells to new customers in the region every quarter\n'.repeat(40_000)}`, 'utf8');
+/** What the blob cache runs on its own thread: the family as the JSON pieces a worker answers. */
+const parseHere = (page: ParsePage) => familyJson(parseFamily(page.path, page.text, { contentDir: CONTENT_DIR }));
 
 const tmp: string[] = [];
 const tempDir = (prefix: string): string => {
@@ -96,6 +102,30 @@ describe('ParsePool', () => {
     }
     expect(liveWorkers()).toBe(0);
   });
+
+  it('parses a page too large for its worker on the calling thread when it has one (local)', async () => {
+    const pages = [
+      { path: `${CONTENT_DIR}/sales/a.md`, text: PAGE },
+      { path: `${CONTENT_DIR}/sales/large.md`, text: LARGE },
+      { path: `${CONTENT_DIR}/sales/b.md`, text: PAGE },
+    ];
+    const workersOnly = new ParsePool({ size: 1, contentDir: CONTENT_DIR, resourceLimits: TIGHT });
+    const withLocal = new ParsePool({ size: 1, contentDir: CONTENT_DIR, resourceLimits: TIGHT, local: parseHere });
+    try {
+      // The page does kill a worker under this limit...
+      const failed = await workersOnly.parse(pages);
+      expect('error' in failed[1] && failed[1].error).toMatch(/memory/i);
+      // ...and with a thread to fall back on, every page comes back as that thread parses it.
+      const outcomes = await withLocal.parse(pages);
+      expect(outcomes).toEqual(pages.map((page) => ({ json: parseHere(page) })));
+      expect((outcomes[1] as { json: { roles: string[] } }).json.roles).toHaveLength(1);
+      expect(withLocal.size).toBe(1);
+    } finally {
+      await workersOnly.close();
+      await withLocal.close();
+    }
+    expect(liveWorkers()).toBe(0);
+  });
 });
 
 describe('BlobCache over a pool whose worker dies on a page', () => {
@@ -122,6 +152,26 @@ describe('BlobCache over a pool whose worker dies on a page', () => {
     await again.ensure(pages, read);
     expect(again.stats()).toMatchObject({ parsed: 1, loaded: 2 });
     expect(again.get(pages[1].path, pages[1].blob)!.warnings.map((w) => w.code)).not.toContain('parse-failed');
+    await again.close();
+  });
+
+  it('parses that page on its own thread by default, holds it like any other and persists it', async () => {
+    const dir = tempDir('rg-pool-local-');
+    const events: Array<Record<string, unknown>> = [];
+    const readLarge = async (ids: string[]) => new Map(ids.map((id) => [id, id === pages[1].blob ? LARGE : PAGE] as const));
+    const cache = new BlobCache({ dir, contentDir: CONTENT_DIR, pool: { minPages: 1, size: 1, resourceLimits: TIGHT }, log: (e) => events.push(e) });
+    await cache.ensure(pages, readLarge);
+    expect(cache.stats()).toMatchObject({ parsed: 3, missing: 0 });
+    const large = cache.get(pages[1].path, pages[1].blob)!;
+    expect(JSON.stringify(large)).toBe(familyText(parseHere({ path: pages[1].path, text: LARGE })));
+    expect(large.warnings.map((w) => w.code)).not.toContain('parse-failed');
+    expect(events.filter((e) => e.event === 'parse-worker-failed')).toEqual([]);
+    await cache.close();
+    expect(liveWorkers()).toBe(0);
+
+    const again = new BlobCache({ dir, contentDir: CONTENT_DIR, pool: false });
+    await again.ensure(pages, readLarge);
+    expect(again.stats()).toMatchObject({ parsed: 0, loaded: 3 });
     await again.close();
   });
 });

@@ -1,0 +1,48 @@
+// Field changes of list fields are worked out when read (src/index/fieldChanges.ts): they must read,
+// compare, spread and serialise exactly as the plain records they were, and report a change exactly
+// when the texts a reader sees differ.
+import { listChange, roleFieldChanges } from '../../src/index/fieldChanges';
+import type { Role } from '../../src/parse';
+import { seedPage } from './realPages';
+
+const ADVOCATE = 'sales/high-velocity-sales-and-first-orders#smb-advocate';
+const advocate = (): Role => seedPage('high-velocity-sales-and-first-orders.md').family.roles.find((r) => r.id === ADVOCATE)!;
+
+describe('listChange', () => {
+  it('reads as the record of joined texts and multiset differences', () => {
+    const change = listChange('responsibilities', ['Sell', 'Renew', 'Renew'], ['Renew', 'Sell', 'Expand']);
+    const expected = { field: 'responsibilities', before: 'Sell\nRenew\nRenew', after: 'Renew\nSell\nExpand', added: ['Expand'], removed: ['Renew'] };
+    expect(change).toEqual(expected);
+    expect(JSON.parse(JSON.stringify(change))).toEqual(expected);
+    expect({ ...change }).toEqual(expected);
+    expect(Object.keys(change!)).toEqual(['field', 'before', 'after', 'added', 'removed']);
+  });
+
+  it('is null for equal lists, and a change with nothing added or removed for a reorder', () => {
+    expect(listChange('requirements', ['A', 'B'], ['A', 'B'])).toBeNull();
+    expect(listChange('requirements', ['A', 'B'], ['B', 'A'])).toEqual({ field: 'requirements', before: 'A\nB', after: 'B\nA', added: [], removed: [] });
+  });
+
+  it('reads an empty side as null', () => {
+    expect(listChange('performanceIndicators', [], ['Pipeline'])).toEqual({ field: 'performanceIndicators', before: null, after: 'Pipeline', added: ['Pipeline'], removed: [] });
+  });
+});
+
+describe('roleFieldChanges on the description (paragraphs shown as one text)', () => {
+  it('reports the paragraphs joined by a blank line, and an empty side as null', () => {
+    const before: Role = { ...advocate(), description: ['First paragraph.', 'Second paragraph.'] };
+    const after: Role = { ...before, description: ['First paragraph.', 'Second paragraph, reworded.'] };
+    expect(roleFieldChanges(before, after)).toEqual([
+      { field: 'description', before: 'First paragraph.\n\nSecond paragraph.', after: 'First paragraph.\n\nSecond paragraph, reworded.', added: [], removed: [] },
+    ]);
+    expect(roleFieldChanges({ ...before, description: [] }, before)).toEqual([
+      { field: 'description', before: null, after: 'First paragraph.\n\nSecond paragraph.', added: [], removed: [] },
+    ]);
+  });
+
+  it('reports nothing when the lists differ but the joined texts a reader sees are equal', () => {
+    const before: Role = { ...advocate(), description: ['First paragraph.\n\nSecond paragraph.'] };
+    const after: Role = { ...before, description: ['First paragraph.', 'Second paragraph.'] };
+    expect(roleFieldChanges(before, after)).toEqual([]);
+  });
+});
