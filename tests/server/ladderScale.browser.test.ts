@@ -12,6 +12,10 @@ import { serveRepo, type BrowserServer, type ServedRepo } from '../helpers/brows
 import { graphql, openPage, overlaps, readDrawn, waitForDone, type Drawn } from '../helpers/ladderPage';
 import { MAX_BOXES } from '../../src/web/ladder/views';
 
+// The project compiles without DOM types; functions passed to page.evaluate run in the browser.
+declare const document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+declare const location: { search: string };
+
 jest.setTimeout(240_000);
 
 let served: BrowserServer<ServedRepo>;
@@ -63,7 +67,11 @@ interface Group {
   familyCount: number;
 }
 const GROUPS = `query ($level: LadderLevel!, $department: String) { ladder(level: $level, department: $department) { groups { id key roleCount familyCount } } }`;
-const ROLES = `query ($family: String, $role: ID) { ladder(family: $family, role: $role, collapseAbove: ${MAX_BOXES}) { nodes { id key title } groups { id } } }`;
+const ROLES = `query ($family: String, $role: ID, $expand: [String!]) { ladder(family: $family, role: $role, collapseAbove: ${MAX_BOXES}, expand: $expand) { nodes { id key title } groups { id kind key } } }`;
+interface RoleLadder {
+  nodes: Array<{ id: string; key: string }>;
+  groups: Array<{ id: string; kind: string; key: string }>;
+}
 
 describe('/ladder on a 1,500-family handbook', () => {
   let departments: Group[];
@@ -105,5 +113,49 @@ describe('/ladder on a 1,500-family handbook', () => {
     const expected = (await graphql<{ ladder: { nodes: Array<{ id: string }>; groups: Array<{ id: string }> } }>(base, ROLES, { role })).ladder;
     const drawn = await view(`?role=${encodeURIComponent(role)}`, 'role');
     expect(drawn.boxes.map((box) => box.id).sort()).toEqual([...expected.nodes.map((n) => n.id), ...expected.groups.map((g) => g.id)].sort());
+  });
+
+  it('expands a collapsed family in place when its item is opened, keeping the role', async () => {
+    const families = (await graphql<{ ladder: { groups: Group[] } }>(base, GROUPS, { level: 'FAMILIES' })).ladder.groups;
+    // The first role, in a family of several, whose ladder collapses at least one other family.
+    let found: { role: string; family: string } | null = null;
+    for (const family of families.filter((f) => f.roleCount >= 2).slice(0, 40)) {
+      const keys = (await graphql<{ ladder: RoleLadder }>(base, ROLES, { family: family.key })).ladder.nodes.map((n) => n.key);
+      for (const role of keys) {
+        const collapsed = (await graphql<{ ladder: RoleLadder }>(base, ROLES, { role })).ladder.groups.find((g) => g.kind === 'FAMILY');
+        if (collapsed) {
+          found = { role, family: collapsed.key };
+          break;
+        }
+      }
+      if (found) break;
+    }
+    expect(found).not.toBeNull();
+    const { role, family } = found!;
+    const expected = (await graphql<{ ladder: RoleLadder }>(base, ROLES, { role, expand: [family] })).ladder;
+    expect(expected.groups.map((g) => g.id)).not.toContain(`family:${family}`);
+
+    const { page, consoleErrors } = await openPage(browser);
+    try {
+      await page.goto(`${base}/ladder?role=${encodeURIComponent(role)}`);
+      expect(await waitForDone(page)).toBe('ready');
+      await page.click('#list-toggle');
+      // The family's item in the text list opens it as tapping its box does.
+      await page.click(`#ladder-list li[data-kind="family"] a[href*="expand=${encodeURIComponent(family)}"]`);
+      await page.waitForFunction(
+        (slug: string) => document.body.dataset.state === 'ready' && new URLSearchParams(location.search).get('expand') === slug,
+        family,
+        { timeout: 60_000, polling: 100 },
+      );
+      const params = await page.evaluate(() => Object.fromEntries(new URLSearchParams(location.search)) as Record<string, string>);
+      expect(params).toEqual({ role, expand: family });
+      const drawn = await readDrawn(page);
+      expect(drawn.boxes.map((box) => box.id).sort()).toEqual([...expected.nodes.map((n) => n.id), ...expected.groups.map((g) => g.id)].sort());
+      expect(drawn.boxes.length).toBeLessThanOrEqual(MAX_BOXES);
+      expect(overlaps(drawn)).toEqual([]);
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      await page.close();
+    }
   });
 });
