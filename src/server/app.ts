@@ -62,7 +62,7 @@ export interface ServerDeps {
   indexer: Indexer;
   /** Present when the index is watched; webhooks and the `refresh` mutation go through it. */
   refresher?: Refresher;
-  /** A pino logger: pino-http writes each request's line through it (requestLog.ts). */
+  /** A pino logger: the request log writes each request's line through it (requestLog.ts). */
   logger: Logger;
   /** Default: a fresh registry bound to this indexer and refresher. */
   metrics?: Metrics;
