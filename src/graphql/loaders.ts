@@ -33,18 +33,27 @@ export interface Loaders {
 
 export function createLoaders(view: IndexView): Loaders {
   const loaded = new Map<string, Snapshot>([[view.head.commit.sha, view.head]]);
-  const snapshotByCommit = new DataLoader<CommitInfo, Snapshot, string>(
-    (commits) =>
-      Promise.all(
-        commits.map(async (commit) => {
-          const snapshot = await view.snapshotAt(commit);
-          loaded.set(commit.sha, snapshot);
-          return snapshot;
-        }),
-      ),
-    { cacheKeyFn: (commit) => commit.sha },
-  );
-  snapshotByCommit.prime(view.head.commit, view.head);
+  // The DataLoaders are made on first use: most requests need one or none of them (the pipeline
+  // floor, `{ __typename }`, needs none), and each is a handful of objects and closures. Made in
+  // the first tick that asks, a loader batches that tick's loads as one made up front would.
+  let snapshotLoader: DataLoader<CommitInfo, Snapshot, string> | undefined;
+  const snapshotByCommit = (): DataLoader<CommitInfo, Snapshot, string> => {
+    if (!snapshotLoader) {
+      snapshotLoader = new DataLoader<CommitInfo, Snapshot, string>(
+        (commits) =>
+          Promise.all(
+            commits.map(async (commit) => {
+              const snapshot = await view.snapshotAt(commit);
+              loaded.set(commit.sha, snapshot);
+              return snapshot;
+            }),
+          ),
+        { cacheKeyFn: (commit) => commit.sha },
+      );
+      snapshotLoader.prime(view.head.commit, view.head);
+    }
+    return snapshotLoader;
+  };
 
   const families = new Map<string, FamilyNode | null>();
   const familyIn = (snapshot: Snapshot, slug: string, at: CommitInfo): FamilyNode | null => {
@@ -63,30 +72,47 @@ export function createLoaders(view: IndexView): Loaders {
     if (ref === null || ref === undefined) return Promise.resolve(view.head);
     let pending = byRef.get(ref);
     if (!pending) {
-      pending = view.resolveRef(ref).then((commit) => snapshotByCommit.load(commit));
+      pending = view.resolveRef(ref).then((commit) => snapshotByCommit().load(commit));
       byRef.set(ref, pending);
     }
     return pending;
   };
 
-  const role = new DataLoader<RoleKey, RoleNode | null, string>(
-    async (keys) => {
-      const snapshots = await Promise.all(keys.map((key) => snapshotByCommit.load(key.at)));
-      return keys.map((key, i) => {
-        const found = snapshots[i].roleById.get(key.id);
-        return found ? roleNode(found, key.at) : null;
-      });
-    },
-    { cacheKeyFn: (key) => `${key.at.sha} ${key.id}` },
-  );
+  let roleLoader: DataLoader<RoleKey, RoleNode | null, string> | undefined;
+  const role = (): DataLoader<RoleKey, RoleNode | null, string> =>
+    (roleLoader ??= new DataLoader<RoleKey, RoleNode | null, string>(
+      async (keys) => {
+        const snapshots = await Promise.all(keys.map((key) => snapshotByCommit().load(key.at)));
+        return keys.map((key, i) => {
+          const found = snapshots[i].roleById.get(key.id);
+          return found ? roleNode(found, key.at) : null;
+        });
+      },
+      { cacheKeyFn: (key) => `${key.at.sha} ${key.id}` },
+    ));
 
-  const family = new DataLoader<FamilyKey, FamilyNode | null, string>(
-    async (keys) => {
-      const snapshots = await Promise.all(keys.map((key) => snapshotByCommit.load(key.at)));
-      return keys.map((key, i) => familyIn(snapshots[i], key.slug, key.at));
-    },
-    { cacheKeyFn: (key) => `${key.at.sha} ${key.slug}` },
-  );
+  let familyLoader: DataLoader<FamilyKey, FamilyNode | null, string> | undefined;
+  const family = (): DataLoader<FamilyKey, FamilyNode | null, string> =>
+    (familyLoader ??= new DataLoader<FamilyKey, FamilyNode | null, string>(
+      async (keys) => {
+        const snapshots = await Promise.all(keys.map((key) => snapshotByCommit().load(key.at)));
+        return keys.map((key, i) => familyIn(snapshots[i], key.slug, key.at));
+      },
+      { cacheKeyFn: (key) => `${key.at.sha} ${key.slug}` },
+    ));
 
-  return { snapshotByRef, snapshotByCommit, role, family, loadedSnapshot: (commit) => loaded.get(commit.sha), familyIn };
+  return {
+    snapshotByRef,
+    get snapshotByCommit() {
+      return snapshotByCommit();
+    },
+    get role() {
+      return role();
+    },
+    get family() {
+      return family();
+    },
+    loadedSnapshot: (commit) => loaded.get(commit.sha),
+    familyIn,
+  };
 }
