@@ -4,23 +4,22 @@
 // (the leader) executes; the others wait for its bytes and are sent them.
 //
 // Keyed like the HTTP answer cache (responseBytesCache.ts): the served head, Accept, Origin and the
-// request body (as parsed JSON: query, variables, operation name, extensions). Only plain public
-// queries are candidates (the answer cache's rules: `POST /graphql`, JSON, no Authorization), and an
-// answer is shared only when the same rule that lets the answer cache keep it holds (a query without
-// live root fields, a clean result, 200, the head unchanged: cacheableAnswer.keepableAnswer). When
-// the leader's operation turns out not to be shareable (a mutation, `repository`), the waiting
-// requests are let go as soon as that is known and execute themselves, as they always did.
+// request body's bytes. Only plain public queries are candidates (the answer cache's rules:
+// `POST /graphql`, JSON, no Authorization), and an answer is shared only when the same rule that
+// lets the answer cache keep it holds (a query without live root fields, a clean result, 200, the
+// head unchanged: cacheableAnswer.keepableAnswer). When the leader's operation turns out not to be
+// shareable (a mutation, `repository`), the waiting requests are let go as soon as that is known
+// and execute themselves, as they always did.
 //
 // It works whether or not the answer cache is on: in front of express, behind the answer cache,
-// which hands it the body it already read and parsed.
+// which hands it the body it already read and parsed, and its bytes.
 import type { ApolloServerPlugin } from '@apollo/server';
-import { createHash } from 'node:crypto';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { RolegraphContext } from '../../graphql';
 import type { Metrics } from '../metrics';
 import type { RequestListener } from '../routes';
 import { answerVerdict, DEFAULT_UNCACHEABLE_ROOT_FIELDS, selectsAnyRootField, type AnswerVerdict } from './cacheableAnswer';
-import { eligibleLength, NOT_STORED, parseJsonBody, readBody, refuseMalformed } from './responseBytesCache';
+import { bodyBytesOf, eligibleLength, keepBodyBytes, NOT_STORED, parseJsonBody, readBody, refuseMalformed } from './responseBytesCache';
 import { onWholeAnswer } from './wholeAnswer';
 
 export interface SingleFlightOptions {
@@ -67,17 +66,14 @@ type FlightRequest = IncomingMessage & { [FLIGHT]?: Flight; body?: unknown };
 /** Apollo hands plugins a shallow copy of the context object, which keeps own symbol properties. */
 type FlightContext = { [FLIGHT]?: Flight };
 
-function keyOf(head: string, req: IncomingMessage, body: unknown): string {
-  // Accept and Origin are part of the answer (content type, CORS headers), as in the answer cache's key.
-  return createHash('sha256')
-    .update(head)
-    .update('\0')
-    .update(req.headers.accept ?? '')
-    .update('\0')
-    .update(req.headers.origin ?? '')
-    .update('\0')
-    .update(JSON.stringify(body))
-    .digest('base64');
+/**
+ * The flight's key: the request's own bytes, as the answer cache keys them. Accept and Origin are
+ * part of the answer (content type, CORS headers). Kept as text rather than hashed: a key lives only
+ * while its request is in flight, and a Map compares the text exactly. No header value can hold a
+ * NUL (node refuses it), so the parts cannot run into each other.
+ */
+function keyOf(head: string, req: IncomingMessage, bytes: Buffer): string {
+  return `${head}\0${req.headers.accept ?? ''}\0${req.headers.origin ?? ''}\0${bytes.toString('latin1')}`;
 }
 
 function answerHeaders(res: ServerResponse, body: Buffer): OutgoingHttpHeaders {
@@ -146,13 +142,13 @@ export function createSingleFlight(opts: SingleFlightOptions): SingleFlight {
     });
   };
 
-  const route = (req: FlightRequest, res: ServerResponse, next: RequestListener): void => {
+  const route = (req: FlightRequest, res: ServerResponse, bytes: Buffer, next: RequestListener): void => {
     const head = opts.currentHead();
     if (head === null) {
       next(req, res);
       return;
     }
-    const key = keyOf(head, req, req.body);
+    const key = keyOf(head, req, bytes);
     const flight = flights.get(key);
     if (flight) {
       follow(flight, req, res, next);
@@ -173,9 +169,12 @@ export function createSingleFlight(opts: SingleFlightOptions): SingleFlight {
         return;
       }
       const r = req as FlightRequest;
-      // The answer cache in front has read and parsed an eligible body already.
+      // The answer cache in front has read and parsed an eligible body already, and kept its bytes.
       if (r.body !== undefined) {
-        route(r, res, next);
+        // Read by someone who kept no bytes to key on: not a candidate (its stream is spent).
+        const read = bodyBytesOf(req);
+        if (read === undefined) next(req, res);
+        else route(r, res, read, next);
         return;
       }
       readBody(req, length, (body) => {
@@ -189,7 +188,8 @@ export function createSingleFlight(opts: SingleFlightOptions): SingleFlight {
           return;
         }
         r.body = parsed.value;
-        route(r, res, next);
+        keepBodyBytes(req, body);
+        route(r, res, body, next);
       });
     };
 
