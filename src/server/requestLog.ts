@@ -61,8 +61,11 @@ function urlOf(req: IncomingMessage): string | undefined {
   return (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url;
 }
 
+/** The note on the HTTP request itself (a symbol property, as single flight's and the answer cache's marks are). */
+const NOTE = Symbol('rolegraph.requestLog.note');
+type NotedRequest = IncomingMessage & { [NOTE]?: GraphqlNote };
+
 export function createRequestLog(logger: Logger): RequestLog {
-  const notes = new WeakMap<IncomingMessage, GraphqlNote>();
 
   /** Writes the request's line; what pino-http wrote, key for key (tests/server/requestLogLine.test.ts). */
   const complete = (req: IncomingMessage, res: ServerResponse, id: string, startedAt: number, err: unknown): void => {
@@ -71,7 +74,7 @@ export function createRequestLog(logger: Logger): RequestLog {
     // A line nobody will read is not built (the bench runs silent; a probe at debug usually is).
     if (!logger.isLevelEnabled(level)) return;
     const durationMs = Date.now() - startedAt;
-    const note = notes.get(req);
+    const note = (req as NotedRequest)[NOTE];
     const line: Record<string, unknown> = { requestId: id, req: { method: req.method, path }, res: { statusCode: res.statusCode } };
     if (err !== undefined || res.statusCode >= 500) {
       // The 5xx's own status is its message; pino's err serializer shapes it (type, message, stack).
@@ -88,7 +91,7 @@ export function createRequestLog(logger: Logger): RequestLog {
   };
 
   const note = (req: IncomingMessage, next: GraphqlNote): void => {
-    notes.set(req, next);
+    (req as NotedRequest)[NOTE] = next;
   };
 
   return {
