@@ -31,88 +31,94 @@ export interface Loaders {
   familyIn(snapshot: Snapshot, slug: string, at: CommitInfo): FamilyNode | null;
 }
 
-export function createLoaders(view: IndexView): Loaders {
-  const loaded = new Map<string, Snapshot>([[view.head.commit.sha, view.head]]);
-  // The DataLoaders are made on first use: most requests need one or none of them (the pipeline
-  // floor, `{ __typename }`, needs none), and each is a handful of objects and closures. Made in
-  // the first tick that asks, a loader batches that tick's loads as one made up front would.
-  let snapshotLoader: DataLoader<CommitInfo, Snapshot, string> | undefined;
-  const snapshotByCommit = (): DataLoader<CommitInfo, Snapshot, string> => {
-    if (!snapshotLoader) {
-      snapshotLoader = new DataLoader<CommitInfo, Snapshot, string>(
+/**
+ * One request's loaders. A class rather than closures: a request that reads nothing (the pipeline
+ * floor, `{ __typename }`) pays for one object, and its maps and DataLoaders are made on first use.
+ * Made in the first tick that asks, a DataLoader batches that tick's loads as one made up front would.
+ */
+class RequestLoaders implements Loaders {
+  private snapshotLoader: DataLoader<CommitInfo, Snapshot, string> | undefined;
+  private roleLoader: DataLoader<RoleKey, RoleNode | null, string> | undefined;
+  private familyLoader: DataLoader<FamilyKey, FamilyNode | null, string> | undefined;
+  /** Snapshots this request holds besides the head, by sha. */
+  private loaded: Map<string, Snapshot> | undefined;
+  private families: Map<string, FamilyNode | null> | undefined;
+  private byRef: Map<string, Promise<Snapshot>> | undefined;
+
+  constructor(private readonly view: IndexView) {}
+
+  snapshotByRef(ref: string | null | undefined): Promise<Snapshot> {
+    if (ref === null || ref === undefined) return Promise.resolve(this.view.head);
+    this.byRef ??= new Map();
+    let pending = this.byRef.get(ref);
+    if (!pending) {
+      pending = this.view.resolveRef(ref).then((commit) => this.snapshotByCommit.load(commit));
+      this.byRef.set(ref, pending);
+    }
+    return pending;
+  }
+
+  get snapshotByCommit(): DataLoader<CommitInfo, Snapshot, string> {
+    if (!this.snapshotLoader) {
+      const view = this.view;
+      this.snapshotLoader = new DataLoader<CommitInfo, Snapshot, string>(
         (commits) =>
           Promise.all(
             commits.map(async (commit) => {
               const snapshot = await view.snapshotAt(commit);
-              loaded.set(commit.sha, snapshot);
+              (this.loaded ??= new Map()).set(commit.sha, snapshot);
               return snapshot;
             }),
           ),
         { cacheKeyFn: (commit) => commit.sha },
       );
-      snapshotLoader.prime(view.head.commit, view.head);
+      this.snapshotLoader.prime(view.head.commit, view.head);
     }
-    return snapshotLoader;
-  };
+    return this.snapshotLoader;
+  }
 
-  const families = new Map<string, FamilyNode | null>();
-  const familyIn = (snapshot: Snapshot, slug: string, at: CommitInfo): FamilyNode | null => {
-    const key = `${at.sha} ${slug}`;
-    let node = families.get(key);
-    if (node === undefined) {
-      const found = snapshot.familyBySlug.get(slug);
-      node = found ? familyNode(found, at) : null;
-      families.set(key, node);
-    }
-    return node;
-  };
-
-  const byRef = new Map<string, Promise<Snapshot>>();
-  const snapshotByRef = (ref: string | null | undefined): Promise<Snapshot> => {
-    if (ref === null || ref === undefined) return Promise.resolve(view.head);
-    let pending = byRef.get(ref);
-    if (!pending) {
-      pending = view.resolveRef(ref).then((commit) => snapshotByCommit().load(commit));
-      byRef.set(ref, pending);
-    }
-    return pending;
-  };
-
-  let roleLoader: DataLoader<RoleKey, RoleNode | null, string> | undefined;
-  const role = (): DataLoader<RoleKey, RoleNode | null, string> =>
-    (roleLoader ??= new DataLoader<RoleKey, RoleNode | null, string>(
+  get role(): DataLoader<RoleKey, RoleNode | null, string> {
+    this.roleLoader ??= new DataLoader<RoleKey, RoleNode | null, string>(
       async (keys) => {
-        const snapshots = await Promise.all(keys.map((key) => snapshotByCommit().load(key.at)));
+        const snapshots = await Promise.all(keys.map((key) => this.snapshotByCommit.load(key.at)));
         return keys.map((key, i) => {
           const found = snapshots[i].roleById.get(key.id);
           return found ? roleNode(found, key.at) : null;
         });
       },
       { cacheKeyFn: (key) => `${key.at.sha} ${key.id}` },
-    ));
+    );
+    return this.roleLoader;
+  }
 
-  let familyLoader: DataLoader<FamilyKey, FamilyNode | null, string> | undefined;
-  const family = (): DataLoader<FamilyKey, FamilyNode | null, string> =>
-    (familyLoader ??= new DataLoader<FamilyKey, FamilyNode | null, string>(
+  get family(): DataLoader<FamilyKey, FamilyNode | null, string> {
+    this.familyLoader ??= new DataLoader<FamilyKey, FamilyNode | null, string>(
       async (keys) => {
-        const snapshots = await Promise.all(keys.map((key) => snapshotByCommit().load(key.at)));
-        return keys.map((key, i) => familyIn(snapshots[i], key.slug, key.at));
+        const snapshots = await Promise.all(keys.map((key) => this.snapshotByCommit.load(key.at)));
+        return keys.map((key, i) => this.familyIn(snapshots[i], key.slug, key.at));
       },
       { cacheKeyFn: (key) => `${key.at.sha} ${key.slug}` },
-    ));
+    );
+    return this.familyLoader;
+  }
 
-  return {
-    snapshotByRef,
-    get snapshotByCommit() {
-      return snapshotByCommit();
-    },
-    get role() {
-      return role();
-    },
-    get family() {
-      return family();
-    },
-    loadedSnapshot: (commit) => loaded.get(commit.sha),
-    familyIn,
-  };
+  loadedSnapshot(commit: CommitInfo): Snapshot | undefined {
+    return commit.sha === this.view.head.commit.sha ? this.view.head : this.loaded?.get(commit.sha);
+  }
+
+  familyIn(snapshot: Snapshot, slug: string, at: CommitInfo): FamilyNode | null {
+    this.families ??= new Map();
+    const key = `${at.sha} ${slug}`;
+    let node = this.families.get(key);
+    if (node === undefined) {
+      const found = snapshot.familyBySlug.get(slug);
+      node = found ? familyNode(found, at) : null;
+      this.families.set(key, node);
+    }
+    return node;
+  }
+}
+
+export function createLoaders(view: IndexView): Loaders {
+  return new RequestLoaders(view);
 }
