@@ -54,8 +54,12 @@ interface Flight {
   head: string;
   /** Requests waiting for this one's answer: with none, its bytes are not copied. */
   waiting: number;
-  /** The leader's answer, or null: each waiting request executes itself. Settles once. */
-  readonly done: Promise<Answer | null>;
+  /**
+   * The leader's answer, or null: each waiting request executes itself. Settles once. Made by the
+   * first request that waits, which also starts watching the leader's bytes: most flights have no
+   * one waiting, and then cost no promise and no wrapped response.
+   */
+  wait(): Promise<Answer | null>;
   settle(answer: Answer | null): void;
   /** What the Apollo plugin found, set in willSendResponse. */
   verdict: AnswerVerdict | null;
@@ -88,27 +92,6 @@ export function createSingleFlight(opts: SingleFlightOptions): SingleFlight {
   const clock = opts.clock ?? (() => process.hrtime.bigint());
   const flights = new Map<string, Flight>();
 
-  const open = (key: string, head: string): Flight => {
-    let resolve!: (answer: Answer | null) => void;
-    const done = new Promise<Answer | null>((r) => (resolve = r));
-    let settled = false;
-    const flight: Flight = {
-      head,
-      waiting: 0,
-      done,
-      verdict: null,
-      settle(answer) {
-        if (settled) return;
-        settled = true;
-        // Later identical requests start a flight of their own.
-        if (flights.get(key) === flight) flights.delete(key);
-        resolve(answer);
-      },
-    };
-    flights.set(key, flight);
-    return flight;
-  };
-
   /** Sees the leader's bytes as they go out; an answer written in several pieces is not shared. */
   const capture = (flight: Flight, res: ServerResponse): void => {
     onWholeAnswer(
@@ -120,15 +103,45 @@ export function createSingleFlight(opts: SingleFlightOptions): SingleFlight {
         return flight.waiting > 0 && v !== null && v.keepable && v.head === flight.head && res.statusCode === 200;
       },
     );
-    // A leader whose connection died before its answer went out lets the others run.
+  };
+
+  const open = (key: string, head: string, res: ServerResponse): Flight => {
+    let settled = false;
+    let done: Promise<Answer | null> | undefined;
+    let resolve: ((answer: Answer | null) => void) | undefined;
+    const flight: Flight = {
+      head,
+      waiting: 0,
+      verdict: null,
+      wait() {
+        if (!done) {
+          done = new Promise<Answer | null>((r) => (resolve = r));
+          // A leader that has begun to write is not watched (part of its answer is gone): the
+          // waiting requests execute themselves once it closes.
+          if (!res.headersSent) capture(flight, res);
+        }
+        return done;
+      },
+      settle(answer) {
+        if (settled) return;
+        settled = true;
+        // Later identical requests start a flight of their own.
+        if (flights.get(key) === flight) flights.delete(key);
+        resolve?.(answer);
+      },
+    };
+    flights.set(key, flight);
+    // The flight ends with the leader's response at the latest: answered unwatched (no one was
+    // waiting when it went out), or its connection gone before it did; the others run themselves.
     res.once('close', () => flight.settle(null));
+    return flight;
   };
 
   const follow = (flight: Flight, req: IncomingMessage, res: ServerResponse, next: RequestListener): void => {
     const startedAt = clock();
     flight.waiting += 1;
     opts.metrics.trackWaiting('singleFlight', 1);
-    void flight.done.then((answer) => {
+    void flight.wait().then((answer) => {
       opts.metrics.trackWaiting('singleFlight', -1);
       if (!answer) {
         next(req, res);
@@ -154,9 +167,7 @@ export function createSingleFlight(opts: SingleFlightOptions): SingleFlight {
       follow(flight, req, res, next);
       return;
     }
-    const lead = open(key, head);
-    req[FLIGHT] = lead;
-    capture(lead, res);
+    req[FLIGHT] = open(key, head, res);
     next(req, res);
   };
 
