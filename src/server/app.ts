@@ -176,6 +176,7 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
   });
 
   const guard = queryLimits(limits, formatError);
+  const { requestDidStart: metricsRequestDidStart, ...metricsServerHooks } = createMetricsPlugin<RolegraphContext>(metrics);
   const plugins: ApolloServerPlugin<RolegraphContext>[] = [
     ...(guard.plugins as ApolloServerPlugin<RolegraphContext>[]),
     ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -186,10 +187,12 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
     ApolloServerPluginCacheControlDisabled(),
     // Inline traces are for federated subgraphs, which this is not; Apollo's default one would still start per request.
     ApolloServerPluginInlineTraceDisabled(),
-    createMetricsPlugin<RolegraphContext>(metrics),
-    // One listener per request for these instead of six (composeRequestPlugins.ts says why), in
+    // The refusals' counter (invalidRequestWasReceived) is a server-level hook: a plugin of its own.
+    metricsServerHooks,
+    // One listener per request for these instead of seven (composeRequestPlugins.ts says why), in
     // the order they had; tracing, whose did-start hooks Apollo calls differently, stays apart.
     composeRequestPlugins<RolegraphContext>([
+      { requestDidStart: metricsRequestDidStart },
       requestLog.plugin,
       httpCachingPlugin({ headMaxAgeSeconds: config.headMaxAgeSeconds ?? DEFAULTS.headMaxAgeSeconds }),
       noHttpSubscriptionsPlugin<RolegraphContext>(GRAPHQL_PATH),
