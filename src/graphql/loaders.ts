@@ -31,62 +31,94 @@ export interface Loaders {
   familyIn(snapshot: Snapshot, slug: string, at: CommitInfo): FamilyNode | null;
 }
 
-export function createLoaders(view: IndexView): Loaders {
-  const loaded = new Map<string, Snapshot>([[view.head.commit.sha, view.head]]);
-  const snapshotByCommit = new DataLoader<CommitInfo, Snapshot, string>(
-    (commits) =>
-      Promise.all(
-        commits.map(async (commit) => {
-          const snapshot = await view.snapshotAt(commit);
-          loaded.set(commit.sha, snapshot);
-          return snapshot;
-        }),
-      ),
-    { cacheKeyFn: (commit) => commit.sha },
-  );
-  snapshotByCommit.prime(view.head.commit, view.head);
+/**
+ * One request's loaders. A class rather than closures: a request that reads nothing (the pipeline
+ * floor, `{ __typename }`) pays for one object, and its maps and DataLoaders are made on first use.
+ * Made in the first tick that asks, a DataLoader batches that tick's loads as one made up front would.
+ */
+class RequestLoaders implements Loaders {
+  private snapshotLoader: DataLoader<CommitInfo, Snapshot, string> | undefined;
+  private roleLoader: DataLoader<RoleKey, RoleNode | null, string> | undefined;
+  private familyLoader: DataLoader<FamilyKey, FamilyNode | null, string> | undefined;
+  /** Snapshots this request holds besides the head, by sha. */
+  private loaded: Map<string, Snapshot> | undefined;
+  private families: Map<string, FamilyNode | null> | undefined;
+  private byRef: Map<string, Promise<Snapshot>> | undefined;
 
-  const families = new Map<string, FamilyNode | null>();
-  const familyIn = (snapshot: Snapshot, slug: string, at: CommitInfo): FamilyNode | null => {
+  constructor(private readonly view: IndexView) {}
+
+  snapshotByRef(ref: string | null | undefined): Promise<Snapshot> {
+    if (ref === null || ref === undefined) return Promise.resolve(this.view.head);
+    this.byRef ??= new Map();
+    let pending = this.byRef.get(ref);
+    if (!pending) {
+      pending = this.view.resolveRef(ref).then((commit) => this.snapshotByCommit.load(commit));
+      this.byRef.set(ref, pending);
+    }
+    return pending;
+  }
+
+  get snapshotByCommit(): DataLoader<CommitInfo, Snapshot, string> {
+    if (!this.snapshotLoader) {
+      const view = this.view;
+      this.snapshotLoader = new DataLoader<CommitInfo, Snapshot, string>(
+        (commits) =>
+          Promise.all(
+            commits.map(async (commit) => {
+              const snapshot = await view.snapshotAt(commit);
+              (this.loaded ??= new Map()).set(commit.sha, snapshot);
+              return snapshot;
+            }),
+          ),
+        { cacheKeyFn: (commit) => commit.sha },
+      );
+      this.snapshotLoader.prime(view.head.commit, view.head);
+    }
+    return this.snapshotLoader;
+  }
+
+  get role(): DataLoader<RoleKey, RoleNode | null, string> {
+    this.roleLoader ??= new DataLoader<RoleKey, RoleNode | null, string>(
+      async (keys) => {
+        const snapshots = await Promise.all(keys.map((key) => this.snapshotByCommit.load(key.at)));
+        return keys.map((key, i) => {
+          const found = snapshots[i].roleById.get(key.id);
+          return found ? roleNode(found, key.at) : null;
+        });
+      },
+      { cacheKeyFn: (key) => `${key.at.sha} ${key.id}` },
+    );
+    return this.roleLoader;
+  }
+
+  get family(): DataLoader<FamilyKey, FamilyNode | null, string> {
+    this.familyLoader ??= new DataLoader<FamilyKey, FamilyNode | null, string>(
+      async (keys) => {
+        const snapshots = await Promise.all(keys.map((key) => this.snapshotByCommit.load(key.at)));
+        return keys.map((key, i) => this.familyIn(snapshots[i], key.slug, key.at));
+      },
+      { cacheKeyFn: (key) => `${key.at.sha} ${key.slug}` },
+    );
+    return this.familyLoader;
+  }
+
+  loadedSnapshot(commit: CommitInfo): Snapshot | undefined {
+    return commit.sha === this.view.head.commit.sha ? this.view.head : this.loaded?.get(commit.sha);
+  }
+
+  familyIn(snapshot: Snapshot, slug: string, at: CommitInfo): FamilyNode | null {
+    this.families ??= new Map();
     const key = `${at.sha} ${slug}`;
-    let node = families.get(key);
+    let node = this.families.get(key);
     if (node === undefined) {
       const found = snapshot.familyBySlug.get(slug);
       node = found ? familyNode(found, at) : null;
-      families.set(key, node);
+      this.families.set(key, node);
     }
     return node;
-  };
+  }
+}
 
-  const byRef = new Map<string, Promise<Snapshot>>();
-  const snapshotByRef = (ref: string | null | undefined): Promise<Snapshot> => {
-    if (ref === null || ref === undefined) return Promise.resolve(view.head);
-    let pending = byRef.get(ref);
-    if (!pending) {
-      pending = view.resolveRef(ref).then((commit) => snapshotByCommit.load(commit));
-      byRef.set(ref, pending);
-    }
-    return pending;
-  };
-
-  const role = new DataLoader<RoleKey, RoleNode | null, string>(
-    async (keys) => {
-      const snapshots = await Promise.all(keys.map((key) => snapshotByCommit.load(key.at)));
-      return keys.map((key, i) => {
-        const found = snapshots[i].roleById.get(key.id);
-        return found ? roleNode(found, key.at) : null;
-      });
-    },
-    { cacheKeyFn: (key) => `${key.at.sha} ${key.id}` },
-  );
-
-  const family = new DataLoader<FamilyKey, FamilyNode | null, string>(
-    async (keys) => {
-      const snapshots = await Promise.all(keys.map((key) => snapshotByCommit.load(key.at)));
-      return keys.map((key, i) => familyIn(snapshots[i], key.slug, key.at));
-    },
-    { cacheKeyFn: (key) => `${key.at.sha} ${key.slug}` },
-  );
-
-  return { snapshotByRef, snapshotByCommit, role, family, loadedSnapshot: (commit) => loaded.get(commit.sha), familyIn };
+export function createLoaders(view: IndexView): Loaders {
+  return new RequestLoaders(view);
 }

@@ -19,7 +19,7 @@ export function requestIdFor(req: Pick<IncomingMessage, 'headers'>): string {
   return typeof given === 'string' && SANE_REQUEST_ID.test(given) ? given : randomUUID();
 }
 
-/** The id given to `req` by the request log (pino-http keeps it as `req.id`), or undefined before. */
+/** The id given to `req` by the request log (kept as `req.id`), or undefined before. */
 export function requestIdOf(req: IncomingMessage): string | undefined {
   const id = (req as IncomingMessage & { id?: unknown }).id;
   return typeof id === 'string' ? id : undefined;

@@ -1,4 +1,4 @@
-// One JSON line per HTTP request, through pino-http on the server's own pino logger:
+// One JSON line per HTTP request, on the server's own pino logger:
 //   {"requestId":"…","req":{"method":"POST","path":"/graphql"},"res":{"statusCode":200},
 //    "durationMs":4,"graphql":{"operationName":"Roles","errorCodes":["BAD_REF"]},"msg":"request completed"}
 // Only those fields. Never the query string (a GET carries its query text and variables there),
@@ -8,11 +8,15 @@
 //
 // It wraps the server's request listener from the outside, so answers from the HTTP answer cache,
 // which never reach express, are logged too; websocket upgrades are not requests and are not.
+//
+// It was pino-http until the pipeline floor's profile (bench/ANALYSIS.md, issue 15 target 4): that
+// made two child loggers per request, serialising the request into the second at once, whether or
+// not the line would be written. The line is the same, byte for byte (tests/server/requestLogLine.test.ts);
+// it is built only when its level is enabled.
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestListener } from './routes';
 import type { Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import { errorCodesOf } from './plugins/errorCodes';
 import { requestOf } from './requestLink';
 import { REQUEST_ID_HEADER, requestIdFor } from './requestId';
@@ -57,47 +61,57 @@ function urlOf(req: IncomingMessage): string | undefined {
   return (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url;
 }
 
+/** The note on the HTTP request itself (a symbol property, as single flight's and the answer cache's marks are). */
+const NOTE = Symbol('rolegraph.requestLog.note');
+type NotedRequest = IncomingMessage & { [NOTE]?: GraphqlNote };
+
 export function createRequestLog(logger: Logger): RequestLog {
-  const notes = new WeakMap<IncomingMessage, GraphqlNote>();
-  const withNote = (req: IncomingMessage, value: Record<string, unknown>): Record<string, unknown> => {
-    const note = notes.get(req);
-    return note ? { ...value, graphql: note } : value;
+
+  /** Writes the request's line; what pino-http wrote, key for key (tests/server/requestLogLine.test.ts). */
+  const complete = (req: IncomingMessage, res: ServerResponse, id: string, startedAt: number, err: unknown): void => {
+    const path = pathOf(urlOf(req));
+    const level = levelFor(path, res, err);
+    // A line nobody will read is not built (the bench runs silent; a probe at debug usually is).
+    if (!logger.isLevelEnabled(level)) return;
+    const durationMs = Date.now() - startedAt;
+    const note = (req as NotedRequest)[NOTE];
+    const line: Record<string, unknown> = { requestId: id, req: { method: req.method, path }, res: { statusCode: res.statusCode } };
+    if (err !== undefined || res.statusCode >= 500) {
+      // The 5xx's own status is its message; pino's err serializer shapes it (type, message, stack).
+      const message = err !== undefined ? (err as { message?: unknown } | null)?.message : `failed with status code ${res.statusCode}`;
+      line.err = { message };
+      line.durationMs = durationMs;
+      if (note) line.graphql = note;
+      logger[level](line, 'request errored');
+      return;
+    }
+    line.durationMs = durationMs;
+    if (note) line.graphql = note;
+    logger[level](line, !req.readableAborted && res.writableEnded ? 'request completed' : 'request aborted');
   };
 
-  const middleware = pinoHttp({
-    logger,
-    // The id goes in its own key once; the request's fields are bound under `req`.
-    quietReqLogger: true,
-    customAttributeKeys: { reqId: 'requestId', responseTime: 'durationMs' },
-    genReqId(req, res) {
-      const id = requestIdFor(req);
-      res.setHeader(REQUEST_ID_HEADER, id);
-      return id;
-    },
-    // The serializers read the request and response themselves: pino-http's default wrapping first
-    // copies each into pino-std-serializers' shape (every header included), per request, for the
-    // two or three fields kept here.
-    wrapSerializers: false,
-    serializers: {
-      req: (req: IncomingMessage) => ({ method: req.method, path: pathOf(urlOf(req)) }),
-      res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
-    },
-    customLogLevel(req, res, err) {
-      if (err || res.statusCode >= 500) return 'error';
-      return res.statusCode < 400 && PROBE_PATHS.has(pathOf(urlOf(req))) ? 'debug' : 'info';
-    },
-    customSuccessObject: (req, _res, value: Record<string, unknown>) => withNote(req, value),
-    // pino-http makes up an Error (with its own stack) for a 5xx; its message says all there is.
-    customErrorObject: (req, _res, err, value: Record<string, unknown>) => withNote(req, { ...value, err: { message: err.message } }),
-  });
-
   const note = (req: IncomingMessage, next: GraphqlNote): void => {
-    notes.set(req, next);
+    (req as NotedRequest)[NOTE] = next;
   };
 
   return {
     listener: (next) => (req, res) => {
-      middleware(req, res);
+      const id = requestIdFor(req);
+      res.setHeader(REQUEST_ID_HEADER, id);
+      // Where tracing and the answer's header read it (requestIdOf).
+      (req as IncomingMessage & { id?: string }).id = id;
+      const startedAt = Date.now();
+      // The first of finish, close or error writes the line; the error listener also keeps a late
+      // write error on the response from being an uncaught 'error' event while the request is open.
+      const done = (err?: unknown): void => {
+        res.removeListener('close', done);
+        res.removeListener('finish', done);
+        res.removeListener('error', done);
+        complete(req, res, id, startedAt, err);
+      };
+      res.on('close', done);
+      res.on('finish', done);
+      res.on('error', done);
       next(req, res);
     },
     plugin: {
@@ -118,4 +132,10 @@ export function createRequestLog(logger: Logger): RequestLog {
       note(req, { operationName, errorCodes: [], cache: 'shared' });
     },
   };
+}
+
+/** Probes and scrapes at debug; a server error (or a failed response) at error; everything else at info. */
+function levelFor(path: string, res: ServerResponse, err: unknown): 'debug' | 'info' | 'error' {
+  if (err !== undefined || res.statusCode >= 500) return 'error';
+  return res.statusCode < 400 && PROBE_PATHS.has(path) ? 'debug' : 'info';
 }

@@ -38,7 +38,7 @@ let refresher: Refresher;
 let server: RolegraphServer;
 let base: string;
 
-/** The one line logged for `id`, once the answer has gone out (pino-http logs on `finish`). */
+/** The one line logged for `id`, once the answer has gone out (logged on `finish`). */
 async function lineFor(id: string): Promise<{ line: LogLine; text: string }> {
   for (let i = 0; i < 100; i += 1) {
     const found = raw.filter((text) => (JSON.parse(text) as LogLine).requestId === id);

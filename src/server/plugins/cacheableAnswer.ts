@@ -8,8 +8,18 @@ import { Kind, type DocumentNode, type FieldNode, type FormattedExecutionResult,
 /** `repository` answers status, lastError and lastRefreshAt, which change without a new head. */
 export const DEFAULT_UNCACHEABLE_ROOT_FIELDS: readonly string[] = ['repository'];
 
+/**
+ * Memoised per operation node: Apollo keeps parsed documents (its document store), so a repeated
+ * query hands every plugin the same node, and several plugins ask this of each request (httpCaching
+ * through isPinnedToCommits on every keepable answer, the others through rootFieldNames).
+ */
+const fieldsByOperation = new WeakMap<OperationDefinitionNode, readonly FieldNode[]>();
+const namesByOperation = new WeakMap<OperationDefinitionNode, ReadonlySet<string>>();
+
 /** The root fields of an operation, through inline fragments and fragment spreads (each spread once). */
-export function rootFields(operation: OperationDefinitionNode, document: DocumentNode): FieldNode[] {
+export function rootFields(operation: OperationDefinitionNode, document: DocumentNode): readonly FieldNode[] {
+  const known = fieldsByOperation.get(operation);
+  if (known) return known;
   const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
   const fields: FieldNode[] = [];
   const seen = new Set<string>();
@@ -25,14 +35,9 @@ export function rootFields(operation: OperationDefinitionNode, document: Documen
     }
   };
   walk(operation.selectionSet);
+  fieldsByOperation.set(operation, fields);
   return fields;
 }
-
-/**
- * Memoised per operation node: Apollo keeps parsed documents (its document store), so a repeated
- * query hands every plugin the same node, and four plugins ask this of each request.
- */
-const namesByOperation = new WeakMap<OperationDefinitionNode, ReadonlySet<string>>();
 
 export function rootFieldNames(operation: OperationDefinitionNode, document: DocumentNode): ReadonlySet<string> {
   let names = namesByOperation.get(operation);

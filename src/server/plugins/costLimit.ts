@@ -44,7 +44,8 @@ export function costLimitRule(maxCost: number): ValidationRule {
 export function costReportPlugin<TContext extends BaseContext>(maxCost: number): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart({ request }) {
-      if (request.extensions?.cost !== true) return {};
+      // No listener at all: Apollo would otherwise walk an empty one at every phase.
+      if (request.extensions?.cost !== true) return undefined;
       let report: CostReport | undefined;
       return {
         async didResolveOperation({ schema, operation, document }) {

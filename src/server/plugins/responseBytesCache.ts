@@ -102,6 +102,19 @@ export function eligibleLength(req: IncomingMessage, maxBodyBytes: number): numb
   return length > 0 && length <= maxBodyBytes ? length : null;
 }
 
+const BODY_BYTES = Symbol('rolegraph.bodyBytes');
+type WithBodyBytes = IncomingMessage & { [BODY_BYTES]?: Buffer };
+
+/** Hands on a parsed body's bytes with the request, for the listeners behind (single flight's key). */
+export function keepBodyBytes(req: IncomingMessage, bytes: Buffer): void {
+  (req as WithBodyBytes)[BODY_BYTES] = bytes;
+}
+
+/** The bytes the request's parsed body was read from, when a listener in front read it. */
+export function bodyBytesOf(req: IncomingMessage): Buffer | undefined {
+  return (req as WithBodyBytes)[BODY_BYTES];
+}
+
 /** Reads exactly `length` bytes of body, or null when the client went away first. */
 export function readBody(req: IncomingMessage, length: number, done: (body: Buffer | null) => void): void {
   const chunks: Buffer[] = [];
@@ -117,7 +130,8 @@ export function readBody(req: IncomingMessage, length: number, done: (body: Buff
     chunks.push(chunk);
   });
   req.on('end', () => finish(got === length ? (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, got)) : null));
-  req.on('error', () => finish(null));
+  // A request that fails is destroyed, and a destroyed request always emits 'close' (node drops the
+  // error itself when no one listens for it), so 'close' alone sees every way of going away.
   req.on('close', () => finish(null));
 }
 
@@ -228,6 +242,7 @@ export function createResponseBytesCache(opts: ResponseBytesCacheOptions): Respo
         }
         const r = req as TicketedRequest;
         r.body = parsed.value;
+        keepBodyBytes(req, body);
         if (key !== null && head !== null) {
           misses += 1;
           const ticket: Ticket = { key, head, verdict: null };

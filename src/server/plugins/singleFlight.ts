@@ -4,23 +4,22 @@
 // (the leader) executes; the others wait for its bytes and are sent them.
 //
 // Keyed like the HTTP answer cache (responseBytesCache.ts): the served head, Accept, Origin and the
-// request body (as parsed JSON: query, variables, operation name, extensions). Only plain public
-// queries are candidates (the answer cache's rules: `POST /graphql`, JSON, no Authorization), and an
-// answer is shared only when the same rule that lets the answer cache keep it holds (a query without
-// live root fields, a clean result, 200, the head unchanged: cacheableAnswer.keepableAnswer). When
-// the leader's operation turns out not to be shareable (a mutation, `repository`), the waiting
-// requests are let go as soon as that is known and execute themselves, as they always did.
+// request body's bytes. Only plain public queries are candidates (the answer cache's rules:
+// `POST /graphql`, JSON, no Authorization), and an answer is shared only when the same rule that
+// lets the answer cache keep it holds (a query without live root fields, a clean result, 200, the
+// head unchanged: cacheableAnswer.keepableAnswer). When the leader's operation turns out not to be
+// shareable (a mutation, `repository`), the waiting requests are let go as soon as that is known
+// and execute themselves, as they always did.
 //
 // It works whether or not the answer cache is on: in front of express, behind the answer cache,
-// which hands it the body it already read and parsed.
+// which hands it the body it already read and parsed, and its bytes.
 import type { ApolloServerPlugin } from '@apollo/server';
-import { createHash } from 'node:crypto';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { RolegraphContext } from '../../graphql';
 import type { Metrics } from '../metrics';
 import type { RequestListener } from '../routes';
 import { answerVerdict, DEFAULT_UNCACHEABLE_ROOT_FIELDS, selectsAnyRootField, type AnswerVerdict } from './cacheableAnswer';
-import { eligibleLength, NOT_STORED, parseJsonBody, readBody, refuseMalformed } from './responseBytesCache';
+import { bodyBytesOf, eligibleLength, keepBodyBytes, NOT_STORED, parseJsonBody, readBody, refuseMalformed } from './responseBytesCache';
 import { onWholeAnswer } from './wholeAnswer';
 
 export interface SingleFlightOptions {
@@ -55,8 +54,12 @@ interface Flight {
   head: string;
   /** Requests waiting for this one's answer: with none, its bytes are not copied. */
   waiting: number;
-  /** The leader's answer, or null: each waiting request executes itself. Settles once. */
-  readonly done: Promise<Answer | null>;
+  /**
+   * The leader's answer, or null: each waiting request executes itself. Settles once. Made by the
+   * first request that waits, which also starts watching the leader's bytes: most flights have no
+   * one waiting, and then cost no promise and no wrapped response.
+   */
+  wait(): Promise<Answer | null>;
   settle(answer: Answer | null): void;
   /** What the Apollo plugin found, set in willSendResponse. */
   verdict: AnswerVerdict | null;
@@ -67,17 +70,14 @@ type FlightRequest = IncomingMessage & { [FLIGHT]?: Flight; body?: unknown };
 /** Apollo hands plugins a shallow copy of the context object, which keeps own symbol properties. */
 type FlightContext = { [FLIGHT]?: Flight };
 
-function keyOf(head: string, req: IncomingMessage, body: unknown): string {
-  // Accept and Origin are part of the answer (content type, CORS headers), as in the answer cache's key.
-  return createHash('sha256')
-    .update(head)
-    .update('\0')
-    .update(req.headers.accept ?? '')
-    .update('\0')
-    .update(req.headers.origin ?? '')
-    .update('\0')
-    .update(JSON.stringify(body))
-    .digest('base64');
+/**
+ * The flight's key: the request's own bytes, as the answer cache keys them. Accept and Origin are
+ * part of the answer (content type, CORS headers). Kept as text rather than hashed: a key lives only
+ * while its request is in flight, and a Map compares the text exactly. No header value can hold a
+ * NUL (node refuses it), so the parts cannot run into each other.
+ */
+function keyOf(head: string, req: IncomingMessage, bytes: Buffer): string {
+  return `${head}\0${req.headers.accept ?? ''}\0${req.headers.origin ?? ''}\0${bytes.toString('latin1')}`;
 }
 
 function answerHeaders(res: ServerResponse, body: Buffer): OutgoingHttpHeaders {
@@ -92,27 +92,6 @@ export function createSingleFlight(opts: SingleFlightOptions): SingleFlight {
   const clock = opts.clock ?? (() => process.hrtime.bigint());
   const flights = new Map<string, Flight>();
 
-  const open = (key: string, head: string): Flight => {
-    let resolve!: (answer: Answer | null) => void;
-    const done = new Promise<Answer | null>((r) => (resolve = r));
-    let settled = false;
-    const flight: Flight = {
-      head,
-      waiting: 0,
-      done,
-      verdict: null,
-      settle(answer) {
-        if (settled) return;
-        settled = true;
-        // Later identical requests start a flight of their own.
-        if (flights.get(key) === flight) flights.delete(key);
-        resolve(answer);
-      },
-    };
-    flights.set(key, flight);
-    return flight;
-  };
-
   /** Sees the leader's bytes as they go out; an answer written in several pieces is not shared. */
   const capture = (flight: Flight, res: ServerResponse): void => {
     onWholeAnswer(
@@ -124,15 +103,45 @@ export function createSingleFlight(opts: SingleFlightOptions): SingleFlight {
         return flight.waiting > 0 && v !== null && v.keepable && v.head === flight.head && res.statusCode === 200;
       },
     );
-    // A leader whose connection died before its answer went out lets the others run.
+  };
+
+  const open = (key: string, head: string, res: ServerResponse): Flight => {
+    let settled = false;
+    let done: Promise<Answer | null> | undefined;
+    let resolve: ((answer: Answer | null) => void) | undefined;
+    const flight: Flight = {
+      head,
+      waiting: 0,
+      verdict: null,
+      wait() {
+        if (!done) {
+          done = new Promise<Answer | null>((r) => (resolve = r));
+          // A leader that has begun to write is not watched (part of its answer is gone): the
+          // waiting requests execute themselves once it closes.
+          if (!res.headersSent) capture(flight, res);
+        }
+        return done;
+      },
+      settle(answer) {
+        if (settled) return;
+        settled = true;
+        // Later identical requests start a flight of their own.
+        if (flights.get(key) === flight) flights.delete(key);
+        resolve?.(answer);
+      },
+    };
+    flights.set(key, flight);
+    // The flight ends with the leader's response at the latest: answered unwatched (no one was
+    // waiting when it went out), or its connection gone before it did; the others run themselves.
     res.once('close', () => flight.settle(null));
+    return flight;
   };
 
   const follow = (flight: Flight, req: IncomingMessage, res: ServerResponse, next: RequestListener): void => {
     const startedAt = clock();
     flight.waiting += 1;
     opts.metrics.trackWaiting('singleFlight', 1);
-    void flight.done.then((answer) => {
+    void flight.wait().then((answer) => {
       opts.metrics.trackWaiting('singleFlight', -1);
       if (!answer) {
         next(req, res);
@@ -146,21 +155,19 @@ export function createSingleFlight(opts: SingleFlightOptions): SingleFlight {
     });
   };
 
-  const route = (req: FlightRequest, res: ServerResponse, next: RequestListener): void => {
+  const route = (req: FlightRequest, res: ServerResponse, bytes: Buffer, next: RequestListener): void => {
     const head = opts.currentHead();
     if (head === null) {
       next(req, res);
       return;
     }
-    const key = keyOf(head, req, req.body);
+    const key = keyOf(head, req, bytes);
     const flight = flights.get(key);
     if (flight) {
       follow(flight, req, res, next);
       return;
     }
-    const lead = open(key, head);
-    req[FLIGHT] = lead;
-    capture(lead, res);
+    req[FLIGHT] = open(key, head, res);
     next(req, res);
   };
 
@@ -173,9 +180,12 @@ export function createSingleFlight(opts: SingleFlightOptions): SingleFlight {
         return;
       }
       const r = req as FlightRequest;
-      // The answer cache in front has read and parsed an eligible body already.
+      // The answer cache in front has read and parsed an eligible body already, and kept its bytes.
       if (r.body !== undefined) {
-        route(r, res, next);
+        // Read by someone who kept no bytes to key on: not a candidate (its stream is spent).
+        const read = bodyBytesOf(req);
+        if (read === undefined) next(req, res);
+        else route(r, res, read, next);
         return;
       }
       readBody(req, length, (body) => {
@@ -189,7 +199,8 @@ export function createSingleFlight(opts: SingleFlightOptions): SingleFlight {
           return;
         }
         r.body = parsed.value;
-        route(r, res, next);
+        keepBodyBytes(req, body);
+        route(r, res, body, next);
       });
     };
 
