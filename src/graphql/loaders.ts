@@ -29,6 +29,8 @@ export interface Loaders {
   loadedSnapshot(commit: CommitInfo): Snapshot | undefined;
   /** The family `slug` in `snapshot` (the one at `at`), memoised with `family` (the same node object). */
   familyIn(snapshot: Snapshot, slug: string, at: CommitInfo): FamilyNode | null;
+  /** The role `id` in `snapshot` (the one at `at`), memoised with `role` (the same node object), for a field that answers without a promise. */
+  roleIn(snapshot: Snapshot, id: string, at: CommitInfo): RoleNode | null;
 }
 
 export function createLoaders(view: IndexView): Loaders {
@@ -58,6 +60,18 @@ export function createLoaders(view: IndexView): Loaders {
     return node;
   };
 
+  const roles = new Map<string, RoleNode | null>();
+  const roleIn = (snapshot: Snapshot, id: string, at: CommitInfo): RoleNode | null => {
+    const key = `${at.sha} ${id}`;
+    let node = roles.get(key);
+    if (node === undefined) {
+      const found = snapshot.roleById.get(id);
+      node = found ? roleNode(found, at) : null;
+      roles.set(key, node);
+    }
+    return node;
+  };
+
   const byRef = new Map<string, Promise<Snapshot>>();
   const snapshotByRef = (ref: string | null | undefined): Promise<Snapshot> => {
     if (ref === null || ref === undefined) return Promise.resolve(view.head);
@@ -72,10 +86,7 @@ export function createLoaders(view: IndexView): Loaders {
   const role = new DataLoader<RoleKey, RoleNode | null, string>(
     async (keys) => {
       const snapshots = await Promise.all(keys.map((key) => snapshotByCommit.load(key.at)));
-      return keys.map((key, i) => {
-        const found = snapshots[i].roleById.get(key.id);
-        return found ? roleNode(found, key.at) : null;
-      });
+      return keys.map((key, i) => roleIn(snapshots[i], key.id, key.at));
     },
     { cacheKeyFn: (key) => `${key.at.sha} ${key.id}` },
   );
@@ -88,5 +99,5 @@ export function createLoaders(view: IndexView): Loaders {
     { cacheKeyFn: (key) => `${key.at.sha} ${key.slug}` },
   );
 
-  return { snapshotByRef, snapshotByCommit, role, family, loadedSnapshot: (commit) => loaded.get(commit.sha), familyIn };
+  return { snapshotByRef, snapshotByCommit, role, family, loadedSnapshot: (commit) => loaded.get(commit.sha), familyIn, roleIn };
 }
