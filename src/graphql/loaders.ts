@@ -48,29 +48,21 @@ export function createLoaders(view: IndexView): Loaders {
   );
   snapshotByCommit.prime(view.head.commit, view.head);
 
-  const families = new Map<string, FamilyNode | null>();
-  const familyIn = (snapshot: Snapshot, slug: string, at: CommitInfo): FamilyNode | null => {
-    const key = `${at.sha} ${slug}`;
-    let node = families.get(key);
-    if (node === undefined) {
+  // Memos by commit, then by slug or id: a key string per lookup (sha + slug) was a visible share
+  // of a 50-role page, where every role asks for its family; these keys are the index's own strings.
+  const families = new MemoByCommit<FamilyNode | null>();
+  const familyIn = (snapshot: Snapshot, slug: string, at: CommitInfo): FamilyNode | null =>
+    families.get(at.sha, slug, () => {
       const found = snapshot.familyBySlug.get(slug);
-      node = found ? familyNode(found, at) : null;
-      families.set(key, node);
-    }
-    return node;
-  };
+      return found ? familyNode(found, at) : null;
+    });
 
-  const roles = new Map<string, RoleNode | null>();
-  const roleIn = (snapshot: Snapshot, id: string, at: CommitInfo): RoleNode | null => {
-    const key = `${at.sha} ${id}`;
-    let node = roles.get(key);
-    if (node === undefined) {
+  const roles = new MemoByCommit<RoleNode | null>();
+  const roleIn = (snapshot: Snapshot, id: string, at: CommitInfo): RoleNode | null =>
+    roles.get(at.sha, id, () => {
       const found = snapshot.roleById.get(id);
-      node = found ? roleNode(found, at) : null;
-      roles.set(key, node);
-    }
-    return node;
-  };
+      return found ? roleNode(found, at) : null;
+    });
 
   const byRef = new Map<string, Promise<Snapshot>>();
   const snapshotByRef = (ref: string | null | undefined): Promise<Snapshot> => {
@@ -100,4 +92,21 @@ export function createLoaders(view: IndexView): Loaders {
   );
 
   return { snapshotByRef, snapshotByCommit, role, family, loadedSnapshot: (commit) => loaded.get(commit.sha), familyIn, roleIn };
+}
+
+/** Values made once per (commit sha, key) within one request. */
+class MemoByCommit<T> {
+  private readonly byCommit = new Map<string, Map<string, T>>();
+
+  get(sha: string, key: string, make: () => T): T {
+    let memo = this.byCommit.get(sha);
+    if (!memo) {
+      memo = new Map();
+      this.byCommit.set(sha, memo);
+    }
+    if (memo.has(key)) return memo.get(key) as T;
+    const value = make();
+    memo.set(key, value);
+    return value;
+  }
 }
