@@ -73,11 +73,15 @@ export function httpCachingPlugin(opts: HttpCachingOptions): ApolloServerPlugin<
           // Accept picks the content type (application/json or application/graphql-response+json):
           // a strong ETag names one representation, so it is part of the hash.
           const accept = rc.request.http?.headers.get('accept') ?? '';
-          // The text Apollo is about to send, made and encoded once (answerBytes); the tag hashes its
-          // bytes without the final newline (one byte), the same input as hashing the text always was.
+          // The text Apollo is about to send, made once, and for a long answer encoded once
+          // (answerBytes); the tag hashes it without the final newline (one byte in UTF-8 too), as
+          // it always has: the bytes when there are some, the same input as hashing the text.
           const { text, bytes } = answerBytes(keepable.result);
-          offerEncodedAnswer(rc.contextValue, text, bytes);
-          const answer = bytes.subarray(0, bytes.length - 1);
+          let answer: string | Buffer = text.slice(0, -1);
+          if (bytes) {
+            offerEncodedAnswer(rc.contextValue, text, bytes);
+            answer = bytes.subarray(0, bytes.length - 1);
+          }
           const pinned = isPinnedToCommits(rc.schema, keepable.document, keepable.operation, rc.request.variables ?? {});
           const tag = pinned ? etag(['pinned', accept, answer]) : etag(['head', head, accept, answer]);
           headers.set('cache-control', pinned ? PINNED_CACHE_CONTROL : headCacheControl);

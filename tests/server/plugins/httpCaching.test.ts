@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { startHttpServer, type HttpTestServer } from '../../helpers/httpServer';
 import { seed } from '../../helpers/makeRepo';
+import { ENCODE_AHEAD_MIN_CHARS } from '../../../src/server/plugins/answerText';
 import { NO_STORE, PINNED_CACHE_CONTROL } from '../../../src/server/plugins/httpCaching';
 
 const HV_PATH = 'content/job-families/sales/high-velocity-sales-and-first-orders.md';
@@ -110,6 +111,8 @@ describe('a head-relative query', () => {
     const viaPost = await post({ query });
     const postBody = Buffer.from(await viaPost.arrayBuffer());
     expect(postBody.toString('utf8')).toMatch(/[\u0100-\uffff]/);
+    // Long enough to be encoded ahead and written as those bytes by the fast lane (answerText.ts).
+    expect(postBody.toString('utf8').length).toBeGreaterThanOrEqual(ENCODE_AHEAD_MIN_CHARS);
     expect(postBody[postBody.length - 1]).toBe(0x0a);
     expect(viaPost.headers.get('content-length')).toBe(String(postBody.length));
     expect(viaPost.headers.get('etag')).toBe(expectedTag(postBody));
