@@ -52,6 +52,11 @@ export class ServerChild {
     );
   }
 
+  /** The server process's id (for reading its CPU time from /proc while it is loaded). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   constructor(private readonly child: ChildProcess) {
     child.on('message', (m: ServerChildMessage) => this.waiters.shift()?.(m));
     child.stderr?.on('data', (b: Buffer) => {

@@ -29,6 +29,8 @@ export interface Loaders {
   loadedSnapshot(commit: CommitInfo): Snapshot | undefined;
   /** The family `slug` in `snapshot` (the one at `at`), memoised with `family` (the same node object). */
   familyIn(snapshot: Snapshot, slug: string, at: CommitInfo): FamilyNode | null;
+  /** The role `id` in `snapshot` (the one at `at`), memoised with `role` (the same node object), for a field that answers without a promise. */
+  roleIn(snapshot: Snapshot, id: string, at: CommitInfo): RoleNode | null;
 }
 
 /**
@@ -42,7 +44,10 @@ class RequestLoaders implements Loaders {
   private familyLoader: DataLoader<FamilyKey, FamilyNode | null, string> | undefined;
   /** Snapshots this request holds besides the head, by sha. */
   private loaded: Map<string, Snapshot> | undefined;
-  private families: Map<string, FamilyNode | null> | undefined;
+  // Memos by commit, then by slug or id: a key string per lookup (sha + slug) was a visible share
+  // of a 50-role page, where every role asks for its family; these keys are the index's own strings.
+  private families: MemoByCommit<FamilyNode | null> | undefined;
+  private roles: MemoByCommit<RoleNode | null> | undefined;
   private byRef: Map<string, Promise<Snapshot>> | undefined;
 
   constructor(private readonly view: IndexView) {}
@@ -81,10 +86,7 @@ class RequestLoaders implements Loaders {
     this.roleLoader ??= new DataLoader<RoleKey, RoleNode | null, string>(
       async (keys) => {
         const snapshots = await Promise.all(keys.map((key) => this.snapshotByCommit.load(key.at)));
-        return keys.map((key, i) => {
-          const found = snapshots[i].roleById.get(key.id);
-          return found ? roleNode(found, key.at) : null;
-        });
+        return keys.map((key, i) => this.roleIn(snapshots[i], key.id, key.at));
       },
       { cacheKeyFn: (key) => `${key.at.sha} ${key.id}` },
     );
@@ -107,18 +109,37 @@ class RequestLoaders implements Loaders {
   }
 
   familyIn(snapshot: Snapshot, slug: string, at: CommitInfo): FamilyNode | null {
-    this.families ??= new Map();
-    const key = `${at.sha} ${slug}`;
-    let node = this.families.get(key);
-    if (node === undefined) {
+    return (this.families ??= new MemoByCommit()).get(at.sha, slug, () => {
       const found = snapshot.familyBySlug.get(slug);
-      node = found ? familyNode(found, at) : null;
-      this.families.set(key, node);
-    }
-    return node;
+      return found ? familyNode(found, at) : null;
+    });
+  }
+
+  roleIn(snapshot: Snapshot, id: string, at: CommitInfo): RoleNode | null {
+    return (this.roles ??= new MemoByCommit()).get(at.sha, id, () => {
+      const found = snapshot.roleById.get(id);
+      return found ? roleNode(found, at) : null;
+    });
   }
 }
 
 export function createLoaders(view: IndexView): Loaders {
   return new RequestLoaders(view);
+}
+
+/** Values made once per (commit sha, key) within one request. */
+class MemoByCommit<T> {
+  private readonly byCommit = new Map<string, Map<string, T>>();
+
+  get(sha: string, key: string, make: () => T): T {
+    let memo = this.byCommit.get(sha);
+    if (!memo) {
+      memo = new Map();
+      this.byCommit.set(sha, memo);
+    }
+    if (memo.has(key)) return memo.get(key) as T;
+    const value = make();
+    memo.set(key, value);
+    return value;
+  }
 }

@@ -21,6 +21,7 @@ import vary from 'vary';
 import type { RolegraphContext } from '../graphql';
 import type { CorsHandler } from './cors';
 import { lastResortStatus, writeLastResort } from './lastResort';
+import { carryEncodedAnswer, encodedOr, type EncodedAnswer } from './plugins/answerText';
 import { eligibleLength } from './plugins/responseBytesCache';
 import { GRAPHQL_PATH, type RequestListener } from './routes';
 
@@ -65,8 +66,11 @@ function headerMapOf(req: IncomingMessage): HeaderMap {
   return headers;
 }
 
-/** Writes Apollo's answer as the express integration's res.send (or its streaming loop) would. */
-async function writeAnswer(res: ServerResponse, answer: HTTPGraphQLResponse): Promise<void> {
+/**
+ * Writes Apollo's answer as the express integration's res.send (or its streaming loop) would, with
+ * the answer's bytes when the ETag already encoded them (answerText.ts): the same bytes, encoded once.
+ */
+async function writeAnswer(res: ServerResponse, answer: HTTPGraphQLResponse, encoded: EncodedAnswer | null): Promise<void> {
   for (const [key, value] of answer.headers) res.setHeader(key, value);
   res.statusCode = answer.status || 200;
   if (answer.body.kind === 'chunked') {
@@ -76,8 +80,8 @@ async function writeAnswer(res: ServerResponse, answer: HTTPGraphQLResponse): Pr
   }
   const type = res.getHeader('content-type');
   res.setHeader('Content-Type', typeof type === 'string' ? utf8ContentType(type) : 'text/html; charset=utf-8');
-  let body: string = answer.body.string;
-  if (!res.hasHeader('transfer-encoding')) res.setHeader('Content-Length', Buffer.byteLength(body, 'utf8'));
+  let body: string | Buffer = encodedOr(encoded, answer.body.string);
+  if (!res.hasHeader('transfer-encoding')) res.setHeader('Content-Length', typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body.length);
   // A POST is never fresh (express's req.fresh), but a status without a body keeps none.
   if (res.statusCode === 204 || res.statusCode === 304) {
     res.removeHeader('Content-Type');
@@ -101,12 +105,18 @@ export function graphqlFastLane(opts: GraphqlFastLaneOptions): (next: RequestLis
   const run = (req: ParsedRequest, res: ServerResponse): void => {
     // express's route adds Vary: Accept after CORS's Vary: Origin.
     vary(res, 'Accept');
+    let encoded: EncodedAnswer | null = null;
+    const context = async (): Promise<RolegraphContext> => {
+      const carried = carryEncodedAnswer(await opts.context(req));
+      encoded = carried.encoded;
+      return carried.contextValue;
+    };
     opts.apollo
       .executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: 'POST', headers: headerMapOf(req), search: '', body: req.body },
-        context: () => opts.context(req),
+        context,
       })
-      .then((answer) => writeAnswer(res, answer))
+      .then((answer) => writeAnswer(res, answer, encoded))
       .catch((err: unknown) => fail(res, err));
   };
 

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { graphql, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
-import { Arg, Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root, buildSchema } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, InputType, Int, ObjectType, Query, Resolver, Root, buildSchema } from 'type-graphql';
 import { useDirectFieldResolvers } from '../../src/graphql/directResolvers';
 
 interface Source {
@@ -74,5 +74,84 @@ describe('useDirectFieldResolvers', () => {
     const shout = resolverOf('shout');
     useDirectFieldResolvers(schema, []);
     expect(resolverOf('shout')).toBe(shout);
+  });
+});
+
+// Root queries with an @Args() class: scalar-only classes are answered directly, with the same
+// instance type-graphql would build; an input-object field keeps type-graphql's conversion.
+@ArgsType()
+class BaseArgs {
+  @Field(() => Int, { nullable: true })
+  first?: number | null;
+}
+
+@ArgsType()
+class LookupArgs extends BaseArgs {
+  @Field(() => String)
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  at?: string | null;
+}
+
+@InputType()
+class Filter {
+  @Field(() => String, { nullable: true })
+  prefix?: string | null;
+}
+
+@ArgsType()
+class FilteredArgs {
+  @Field(() => Filter, { nullable: true })
+  filter?: Filter | null;
+}
+
+/** What a resolver was handed, as plain data: its class, and its own keys in order with their values. */
+const seen = (args: object): string => JSON.stringify([args.constructor.name, Object.entries(args).map(([k, v]) => [k, v === undefined ? 'undefined' : v])]);
+
+@Resolver()
+class LookupResolver {
+  @Query(() => String)
+  lookup(@Args(() => LookupArgs) args: LookupArgs, @Ctx() ctx: { greeting: string }): string {
+    return `${ctx.greeting} ${seen(args)}`;
+  }
+
+  @Query(() => String)
+  filtered(@Args(() => FilteredArgs) args: FilteredArgs): string {
+    return `${seen(args)} ${args.filter ? seen(args.filter) : ''}`;
+  }
+}
+
+const LOOKUPS = [
+  '{ lookup(name: "a") }',
+  '{ lookup(name: "a", at: null, first: 2) }',
+  '{ lookup(name: "b", at: "v1") filtered }',
+  '{ filtered(filter: { prefix: "x" }) }',
+];
+
+describe('useDirectFieldResolvers on root queries with an @Args() class', () => {
+  const buildLookups = (): Promise<GraphQLSchema> => buildSchema({ resolvers: [LookupResolver], validate: false, emitSchemaFile: false });
+  const queryField = (schema: GraphQLSchema, name: string) => schema.getQueryType()!.getFields()[name];
+
+  it('hands the resolver what type-graphql hands it', async () => {
+    const reference = await buildLookups();
+    const direct = useDirectFieldResolvers(await buildLookups(), [LookupResolver]);
+    for (const source of LOOKUPS) {
+      const expected = await graphql({ schema: reference, source, contextValue: context });
+      expect(expected.errors).toBeUndefined();
+      expect(await graphql({ schema: direct, source, contextValue: context })).toEqual(expected);
+    }
+    const answer = await graphql({ schema: direct, source: LOOKUPS[1], contextValue: context });
+    expect(answer.data).toEqual({ lookup: 'hi ["LookupArgs",[["first",2],["name","a"],["at",null]]]' });
+  });
+
+  it('answers a scalar-only @Args() query synchronously, and leaves one with an input object to type-graphql', async () => {
+    const schema = await buildLookups();
+    const filtered = queryField(schema, 'filtered').resolve;
+    useDirectFieldResolvers(schema, [LookupResolver]);
+    expect(queryField(schema, 'filtered').resolve).toBe(filtered);
+    const answer = queryField(schema, 'lookup').resolve!(undefined, { name: 'c', at: undefined }, context, {} as GraphQLResolveInfo);
+    // Fields without a value are not there at all, as with type-graphql.
+    expect(answer).toBe('hi ["LookupArgs",[["name","c"]]]');
   });
 });

@@ -21,10 +21,13 @@ import type { ConnectionData } from '../pagination';
 @Resolver(() => Role)
 export class RoleResolver {
   @Query(() => Role, { nullable: true, description: 'A role by id at a ref (default head); null when it does not exist there.' })
-  async role(@Args(() => RoleArgs) { id, at }: RoleArgs, @Ctx() ctx: RolegraphContext): Promise<RoleNode | null> {
-    const { loaders } = pinned(ctx);
-    const snapshot = await loaders.snapshotByRef(at);
-    return loaders.role.load({ at: snapshot.commit, id: roleKeyOf(id) });
+  role(@Args(() => RoleArgs) { id, at }: RoleArgs, @Ctx() ctx: RolegraphContext): RoleNode | null | Promise<RoleNode | null> {
+    const { view, loaders } = pinned(ctx);
+    const key = roleKeyOf(id);
+    // At the head (no `at`) the snapshot is in hand: answer without a promise, so the most common
+    // lookup starts no deadline race and waits for no DataLoader tick.
+    if (at === null || at === undefined) return loaders.roleIn(view.head, key, view.head.commit);
+    return loaders.snapshotByRef(at).then((snapshot) => loaders.role.load({ at: snapshot.commit, id: key }));
   }
 
   @Query(() => RoleConnection, { description: 'Roles at a ref, in family slug and level order, paged; `filter` narrows them. `totalCount` counts the filtered roles.' })

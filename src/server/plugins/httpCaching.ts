@@ -17,7 +17,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler } from 'express';
 import { createHash } from 'node:crypto';
 import type { RolegraphContext } from '../../graphql';
-import { answerText } from './answerText';
+import { answerBytes, offerEncodedAnswer } from './answerText';
 import { DEFAULT_UNCACHEABLE_ROOT_FIELDS, keepableAnswer } from './cacheableAnswer';
 import { isPinnedToCommits } from './pinnedOperation';
 
@@ -49,7 +49,7 @@ export const varyByAccept: RequestHandler = (_req, res, next) => {
   next();
 };
 
-function etag(parts: readonly string[]): string {
+function etag(parts: ReadonlyArray<string | Buffer>): string {
   const hash = createHash('sha256');
   for (const part of parts) hash.update(part).update('\0');
   return `"${hash.digest('base64url')}"`;
@@ -73,10 +73,15 @@ export function httpCachingPlugin(opts: HttpCachingOptions): ApolloServerPlugin<
           // Accept picks the content type (application/json or application/graphql-response+json):
           // a strong ETag names one representation, so it is part of the hash.
           const accept = rc.request.http?.headers.get('accept') ?? '';
-          // The text Apollo is about to send, made once (answerText); the tag hashes it without the
-          // final newline, as it always has.
-          const text = answerText(keepable.result);
-          const answer = text.slice(0, -1);
+          // The text Apollo is about to send, made once, and for a long answer encoded once
+          // (answerBytes); the tag hashes it without the final newline (one byte in UTF-8 too), as
+          // it always has: the bytes when there are some, the same input as hashing the text.
+          const { text, bytes } = answerBytes(keepable.result);
+          let answer: string | Buffer = text.slice(0, -1);
+          if (bytes) {
+            offerEncodedAnswer(rc.contextValue, text, bytes);
+            answer = bytes.subarray(0, bytes.length - 1);
+          }
           const pinned = isPinnedToCommits(rc.schema, keepable.document, keepable.operation, rc.request.variables ?? {});
           const tag = pinned ? etag(['pinned', accept, answer]) : etag(['head', head, accept, answer]);
           headers.set('cache-control', pinned ? PINNED_CACHE_CONTROL : headCacheControl);

@@ -1,7 +1,9 @@
 // Cache-Control and ETag over real HTTP: pinned queries immutable, head-relative ones short and
 // revalidated with 304, everything else no-store — and a new head changes the head ETags.
+import { createHash } from 'node:crypto';
 import { startHttpServer, type HttpTestServer } from '../../helpers/httpServer';
 import { seed } from '../../helpers/makeRepo';
+import { ENCODE_AHEAD_MIN_CHARS } from '../../../src/server/plugins/answerText';
 import { NO_STORE, PINNED_CACHE_CONTROL } from '../../../src/server/plugins/httpCaching';
 
 const HV_PATH = 'content/job-families/sales/high-velocity-sales-and-first-orders.md';
@@ -98,6 +100,29 @@ describe('a head-relative query', () => {
 
     const other = await get(query, { 'if-none-match': '"something-else"' });
     expect(other.status).toBe(200);
+  });
+
+  it('tags the bytes sent: sha256 of the head, Accept and the body without its final newline, over GET and POST', async () => {
+    // Curly quotes in the seed's responsibilities: an answer V8 keeps as UTF-16, whose bytes the tag hashes.
+    const query = '{ family(slug: "sales/high-velocity-sales-and-first-orders") { roles { title responsibilities requirements } } }';
+    const head = t.repo.git('rev-parse', 'HEAD').trim();
+    const expectedTag = (body: Buffer): string =>
+      `"${createHash('sha256').update(`head\0${head}\0application/json\0`).update(body.subarray(0, body.length - 1)).update('\0').digest('base64url')}"`;
+    const viaPost = await post({ query });
+    const postBody = Buffer.from(await viaPost.arrayBuffer());
+    expect(postBody.toString('utf8')).toMatch(/[\u0100-\uffff]/);
+    // Long enough to be encoded ahead and written as those bytes by the fast lane (answerText.ts).
+    expect(postBody.toString('utf8').length).toBeGreaterThanOrEqual(ENCODE_AHEAD_MIN_CHARS);
+    expect(postBody[postBody.length - 1]).toBe(0x0a);
+    expect(viaPost.headers.get('content-length')).toBe(String(postBody.length));
+    expect(viaPost.headers.get('etag')).toBe(expectedTag(postBody));
+
+    const viaGet = await get(query);
+    const getBody = Buffer.from(await viaGet.arrayBuffer());
+    expect(getBody.equals(postBody)).toBe(true);
+    expect(viaGet.headers.get('etag')).toBe(expectedTag(getBody));
+    const again = await get(query, { 'if-none-match': expectedTag(getBody) });
+    expect(again.status).toBe(304);
   });
 
   it('answers a POST with If-None-Match in full: 304 is for GET only', async () => {
