@@ -24,8 +24,8 @@ export function profileArgs(label: string): string[] {
 /**
  * The Dockerfile's NODE_OPTIONS (tests/bench/nodeChild.test.ts keeps the two equal). Without a cap
  * V8 sizes the heap from the machine's memory (~4 GB here) and lets it grow up to 4x its live size
- * between major GCs, so a child's peak RSS measures garbage, not what rolegraph keeps: a cold 20k
- * build peaked at 626-639 MB without it and ~390 MB with it (bench/ANALYSIS.md, issue 15 target 6).
+ * between major GCs, so a child's peak RSS measures garbage, not what rolegraph keeps: a cold
+ * 20k build peaked at 560-635 MB without it, 370-393 MB with it (bench/ANALYSIS.md, issue 15 target 6).
  */
 export const IMAGE_HEAP_CAP = '--max-old-space-size=768';
 
