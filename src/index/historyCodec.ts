@@ -97,10 +97,19 @@ export function encodeHistoryText(history: TimelineHistory, timeline: readonly C
     parts: {
       [Symbol.iterator]: () => {
         if (!covered) throw new HistoryEncodeError('history and timeline disagree');
-        return encodeParts(history, timeline[history.length - 1].sha, lookup, Math.max(1, versionsPerPart));
+        return encoderErrors(encodeParts(history, timeline[history.length - 1].sha, lookup, Math.max(1, versionsPerPart)));
       },
     },
   };
+}
+
+/** Whatever the encoder throws is a HistoryEncodeError, so the store tells it from a failed write. */
+function* encoderErrors(parts: Generator<string>): Generator<string> {
+  try {
+    yield* parts;
+  } catch (err) {
+    throw err instanceof HistoryEncodeError ? err : new HistoryEncodeError(err instanceof Error ? err.message : String(err));
+  }
 }
 
 function* encodeParts(history: TimelineHistory, head: string, lookup: FamilyLookup, versionsPerPart: number): Generator<string> {
