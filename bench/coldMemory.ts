@@ -3,8 +3,9 @@
 // and tagged with the indexer's progress stage. Prints one line per second of the build and, per
 // stage, the peak of each figure; `rest` is RSS minus this thread's heap and external memory,
 // i.e. the parse workers' heaps, code, and memory freed but not yet returned to the system.
-//   node dist-bench/bench/coldMemory.js REPO_DIR CACHE_DIR [CONTENT_DIR]
-// The cache folder is emptied first (a cold build). maxRSS at the end is what the peakRss probe reads.
+//   node --max-old-space-size=768 dist-bench/bench/coldMemory.js REPO_DIR CACHE_DIR [CONTENT_DIR]
+// The cache folder is emptied first (a cold build). maxRSS at the end is what the peakRss probe reads
+// when run with the image's heap flags, as the probe's child is (nodeChild.ts, IMAGE_HEAP_CAP).
 import fs from 'node:fs';
 import os from 'node:os';
 import type { IndexProgress } from '../src/index';

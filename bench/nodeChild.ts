@@ -1,6 +1,8 @@
 // Runs one measurement script (indexChild, refreshChild) in its own Node process, so its wall time
 // and peak RSS are its own, and reads the JSON line it prints last. With BENCH_CPU_PROF=DIR set,
 // each child also writes a V8 CPU profile under DIR/<label>/ (summarise with bench/cpuProfile.ts).
+// Every child runs with the Docker image's heap flags (IMAGE_HEAP_CAP), as the server children do:
+// the bench measures rolegraph as the image runs it.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,8 +21,25 @@ export function profileArgs(label: string): string[] {
   return ['--cpu-prof', `--cpu-prof-dir=${dir}`];
 }
 
+/**
+ * The Dockerfile's NODE_OPTIONS (tests/bench/nodeChild.test.ts keeps the two equal). Without a cap
+ * V8 sizes the heap from the machine's memory (~4 GB here) and lets it grow up to 4x its live size
+ * between major GCs, so a child's peak RSS measures garbage, not what rolegraph keeps: a cold
+ * 20k build peaked at 560-635 MB without it, 370-393 MB with it (bench/ANALYSIS.md, issue 15 target 6).
+ */
+export const IMAGE_HEAP_CAP = '--max-old-space-size=768';
+
+/**
+ * The cap, unless BENCH_HEAP_CAP=off (every child), or BENCH_SERVER_HEAP_CAP=off for the query
+ * servers only: to measure what bounds a peak without it.
+ */
+export function heapCapArgs(kind: 'index' | 'server'): string[] {
+  const off = process.env.BENCH_HEAP_CAP === 'off' || (kind === 'server' && process.env.BENCH_SERVER_HEAP_CAP === 'off');
+  return off ? [] : [IMAGE_HEAP_CAP];
+}
+
 export function runNodeChild<T>(script: string, args: readonly string[], label: string): Promise<ChildOutcome<T>> {
-  const nodeArgs = profileArgs(label);
+  const nodeArgs = [...profileArgs(label), ...heapCapArgs('index')];
   return new Promise((resolve, reject) => {
     execFile(process.execPath, [...nodeArgs, path.join(__dirname, script), ...args], { maxBuffer: 1 << 24, timeout: 30 * 60_000 }, (err, stdout, stderr) => {
       const code = err && typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : null;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { git } from './gitProcess';
 import { loadTest, type LoadResult } from './httpLoad';
 import { cacheOf } from './indexProbes';
-import { profileArgs } from './nodeChild';
+import { heapCapArgs, profileArgs } from './nodeChild';
 import type { ProbeContext, ProbeOutcome } from './probes';
 import type { ServerChildMessage, ServerChildRequest } from './serverChild';
 
@@ -26,10 +26,6 @@ export type OperationName = keyof typeof OPERATIONS;
 /** The roles pickRole chooses among (execProfile.ts runs it in process). */
 export const PICK_ROLE = '{ roles(first: 100) { edges { node { id history(first: 1) { totalCount } } } } }';
 
-/** The Dockerfile's NODE_OPTIONS, so the bench measures the server as the image runs it. */
-export const SERVER_HEAP_CAP = '--max-old-space-size=768';
-/** The server child's heap flags: the cap, unless BENCH_SERVER_HEAP_CAP=off (to measure what bounds the peak without it). */
-const serverHeapArgs = (): string[] => (process.env.BENCH_SERVER_HEAP_CAP === 'off' ? [] : [SERVER_HEAP_CAP]);
 
 export class ServerChild {
   private readonly waiters: Array<(m: ServerChildMessage) => void> = [];
@@ -46,7 +42,7 @@ export class ServerChild {
     return new ServerChild(
       fork(path.join(__dirname, 'serverChild.js'), [repoDir, cacheDir, contentDir], {
         stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-        execArgv: [...profileArgs(label), ...serverHeapArgs()],
+        execArgv: [...profileArgs(label), ...heapCapArgs('server')],
         env: { ...process.env, NODE_ENV: 'production' },
       }),
     );

@@ -60,19 +60,70 @@ export interface EncodedHistory {
   formerIds: Array<[id: number, former: number[]]>;
 }
 
-/** The stored form of `history`; throws when a version cannot be named by its page (then nothing is stored). */
-export function encodeHistory(history: TimelineHistory, timeline: readonly CommitInfo[], lookup: FamilyLookup): EncodedHistory {
-  if (history.length === 0 || history.length > timeline.length) throw new Error('history and timeline disagree');
+/** Versions per part of the text: each part is stringified and written before the next is encoded. */
+const VERSIONS_PER_PART = 2048;
+
+/** The JSON text of an EncodedHistory, in parts (what the store writes), and what it covers. */
+export interface HistoryText {
+  /** The last commit covered, and how many commits that is. */
+  head: string;
+  length: number;
+  /** Lazy: a part is encoded when the writer asks for it; may throw HistoryEncodeError. */
+  parts: Iterable<string>;
+}
+
+/** A version could not be named by its page: nothing is stored (the file written so far is dropped). */
+export class HistoryEncodeError extends Error {
+  readonly code = 'HISTORY_ENCODE';
+}
+
+/** The text of a history already encoded (read back from the file, or written by hand in a test). */
+export function historyText(encoded: EncodedHistory): HistoryText {
+  return { head: encoded.head, length: encoded.length, parts: [JSON.stringify(encoded)] };
+}
+
+/**
+ * The stored form of `history` as JSON text, encoded as it is written: the versions (the bulk:
+ * 40,865 at 20,000 commits) go out `versionsPerPart` at a time, so their arrays, the text and its
+ * bytes are never held whole. Encoding them whole at the end of a cold build, with the build's
+ * garbage not yet collected, added ~35-45 MB to its peak RSS (bench/ANALYSIS.md, issue 15 target 6).
+ * Parsed, the text is the EncodedHistory `decodeHistory` takes (its versions come first).
+ */
+export function encodeHistoryText(history: TimelineHistory, timeline: readonly CommitInfo[], lookup: FamilyLookup, versionsPerPart = VERSIONS_PER_PART): HistoryText {
+  const covered = history.length > 0 && history.length <= timeline.length;
+  return {
+    head: covered ? timeline[history.length - 1].sha : '',
+    length: history.length,
+    parts: {
+      [Symbol.iterator]: () => {
+        if (!covered) throw new HistoryEncodeError('history and timeline disagree');
+        return encoderErrors(encodeParts(history, timeline[history.length - 1].sha, lookup, Math.max(1, versionsPerPart)));
+      },
+    },
+  };
+}
+
+/** Whatever the encoder throws is a HistoryEncodeError, so the store tells it from a failed write. */
+function* encoderErrors(parts: Generator<string>): Generator<string> {
+  try {
+    yield* parts;
+  } catch (err) {
+    throw err instanceof HistoryEncodeError ? err : new HistoryEncodeError(err instanceof Error ? err.message : String(err));
+  }
+}
+
+function* encodeParts(history: TimelineHistory, head: string, lookup: FamilyLookup, versionsPerPart: number): Generator<string> {
   const strings = new StringIds();
   const s = (text: string): number => strings.id(text);
   const versionIds = new Map<RoleVersion, number>();
   const blameIds = new Map<RoleBlame, number>();
   const itemIds = new Map<ItemBlame, number>();
-  const versions: EncodedVersion[] = [];
+  /** Versions encoded and not yet written. */
+  let pending: EncodedVersion[] = [];
 
   const roleIndex = (role: Role, path: string, blob: string): number => {
     const index = lookup(path, blob)?.roles.indexOf(role) ?? -1;
-    if (index < 0) throw new Error(`role ${role.id} is not a role of its page ${path}@${blob}`);
+    if (index < 0) throw new HistoryEncodeError(`role ${role.id} is not a role of its page ${path}@${blob}`);
     return index;
   };
   const items = (list: readonly ItemBlame[], keys: readonly string[]): EncodedItem[] =>
@@ -95,10 +146,10 @@ export function encodeHistory(history: TimelineHistory, timeline: readonly Commi
   const encodeVersion = (version: RoleVersion): void => {
     if (versionIds.has(version)) return;
     const origin = history.origins.get(version);
-    if (!origin) throw new Error(`a version of ${version.role.id} has no origin`);
+    if (!origin) throw new HistoryEncodeError(`a version of ${version.role.id} has no origin`);
     const { before } = origin;
-    versionIds.set(version, versions.length);
-    versions.push([
+    versionIds.set(version, versionIds.size);
+    pending.push([
       version.commit.position,
       CHANGES.indexOf(version.change),
       s(version.path),
@@ -111,7 +162,17 @@ export function encodeHistory(history: TimelineHistory, timeline: readonly Commi
       blame(version),
     ]);
   };
+  let written = 0;
+  /** The pending versions as the next stretch of the `versions` list. */
+  const flush = (): string => {
+    const json = JSON.stringify(pending);
+    const part = `${written > 0 ? ',' : ''}${json.slice(1, -1)}`;
+    written += pending.length;
+    pending = [];
+    return part;
+  };
 
+  yield `{"format":${JSON.stringify(HISTORY_FORMAT)},"head":${JSON.stringify(head)},"length":${history.length},"versions":[`;
   const chainIds = new Map<readonly RoleVersion[], number>();
   const chains: number[][] = [];
   const roleVersions: Array<[number, number]> = [];
@@ -124,14 +185,11 @@ export function encodeHistory(history: TimelineHistory, timeline: readonly Commi
       chainIds.set(chain, chainId);
     }
     roleVersions.push([s(id), chainId]);
+    if (pending.length >= versionsPerPart) yield flush();
   }
+  if (pending.length > 0) yield flush();
   const { state } = history;
-  return {
-    format: HISTORY_FORMAT,
-    head: timeline[history.length - 1].sha,
-    length: history.length,
-    strings: strings.list,
-    versions,
+  const rest: Omit<EncodedHistory, 'format' | 'head' | 'length' | 'versions'> = {
     chains,
     roleVersions,
     positionsBySlug: [...history.positionsBySlug].map(([slug, list]) => [s(slug), [...list]]),
@@ -142,7 +200,9 @@ export function encodeHistory(history: TimelineHistory, timeline: readonly Commi
     pathsBySlug: [...state.pathsBySlug].map(([slug, paths]) => [s(slug), [...paths].map(s)]),
     slugByPath: [...state.slugByPath].map(([path, slug]) => [s(path), s(slug)]),
     formerIds: [...state.formerIds].map(([id, former]) => [s(id), former.map(s)]),
+    strings: strings.list, // last: every part above adds to it
   };
+  yield `],${JSON.stringify(rest).slice(1)}`;
 }
 
 /**

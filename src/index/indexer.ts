@@ -17,7 +17,7 @@ import { diff } from './diff';
 import { assertHasFamilies } from './emptyIndex';
 import { RefreshRunningError } from './errors';
 import type { FamilyLookup, TimelineHistory } from './history';
-import { decodeHistory, encodeHistory, type EncodedHistory } from './historyCodec';
+import { decodeHistory, encodeHistoryText } from './historyCodec';
 import { createIndexStore, type IndexStoreOptions } from './store/indexStore';
 import type { BlobCacheStats, PageRef } from './store/blobCache';
 import type { SharedParseTier } from './store/sharedParseTier';
@@ -123,16 +123,10 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
   const saveHistory = async (view: BuiltView): Promise<void> => {
     if (savedHistoryHead === view.head.commit.sha) return;
     const started = Date.now();
-    let encoded: EncodedHistory;
-    try {
-      encoded = encodeHistory(view.history, view.timeline, store.pages(scope).get);
-    } catch (err) {
-      log({ event: 'history-save-skipped', level: 'warn', error: err instanceof Error ? err.message : String(err) });
-      return;
-    }
-    if (!(await store.saveHistory(scope.dir, encoded))) return;
-    savedHistoryHead = encoded.head;
-    log({ event: 'history-saved', commits: encoded.length, ms: Date.now() - started });
+    const text = encodeHistoryText(view.history, view.timeline, store.pages(scope).get);
+    if (!(await store.saveHistory(scope.dir, text))) return;
+    savedHistoryHead = text.head;
+    log({ event: 'history-saved', commits: text.length, ms: Date.now() - started });
   };
 
   /**

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { createGitSource } from '../../src/git/gitSource';
 import { createIndexer, type IndexerWithStats } from '../../src/index/indexer';
 import { PARSER_VERSION } from '../../src/index/store/blobCache';
+import { encodeHistoryText, historyText } from '../../src/index/historyCodec';
 import { historyFile, loadStoredHistory, saveStoredHistory } from '../../src/index/store/historyStore';
 import type { BuiltView } from '../../src/index/view';
 import { buildCorpusHistory, type TestRepo } from '../helpers/makeRepo';
@@ -113,6 +114,26 @@ describe('the corpus history (31 commits, a family renamed)', () => {
     await expectSameAnswers(warm.view, fresh.view);
     expectSharedRoles(warm.view);
   });
+  it('writes the same text in parts of any size, and a warm start restores a file written a version per part', async () => {
+    const cacheDir = tempDir();
+    const { view } = await start(repoDir, cacheDir);
+    await closeAll();
+    // The page versions the chains name, as the page store served them (snapshot families keep their roles' array).
+    const pages = new Map<string, BuiltView['head']['families'][number]>();
+    for (const commit of view.timeline) for (const family of (await view.snapshotAt(commit)).families) pages.set(`${family.path}\0${family.blob}`, family);
+    const lookup = (pagePath: string, blob: string) => pages.get(`${pagePath}\0${blob}`);
+    const perVersion = encodeHistoryText(view.history, view.timeline, lookup, 1);
+    const parts = [...perVersion.parts];
+    const whole = JSON.parse([...encodeHistoryText(view.history, view.timeline, lookup).parts].join(''));
+    expect(whole.versions.length).toBeGreaterThan(20);
+    expect(parts.length).toBeGreaterThan(whole.versions.length / 2);
+    expect(JSON.parse(parts.join(''))).toEqual(whole);
+
+    await saveStoredHistory(cacheDir, CONTENT_DIR, PARSER_VERSION, perVersion);
+    const warm = await start(repoDir, cacheDir);
+    expect(historyEvents(warm.events)).toEqual([{ event: 'history-from-cache', commits: 31, extended: 0 }]);
+    await expectSameAnswers(warm.view, view);
+  });
 });
 
 describe('the rename history (retitles, a family moved)', () => {
@@ -186,11 +207,11 @@ describe('the rename history (retitles, a family moved)', () => {
     await closeAll();
     const stored = await loadStoredHistory(cacheDir, CONTENT_DIR, PARSER_VERSION);
     if (!('history' in stored)) throw new Error('no history stored');
-    await saveStoredHistory(cacheDir, 'content/other', PARSER_VERSION, stored.history);
+    await saveStoredHistory(cacheDir, 'content/other', PARSER_VERSION, historyText(stored.history));
     const foreign = await start(repo.dir, cacheDir);
     expect(historyEvents(foreign.events)).toEqual([{ event: 'history-rebuilt', reason: 'of content folder content/other' }, saved(RENAME_COMMITS.length)]);
     await closeAll();
-    await saveStoredHistory(cacheDir, CONTENT_DIR, 'parser-0', stored.history);
+    await saveStoredHistory(cacheDir, CONTENT_DIR, 'parser-0', historyText(stored.history));
     const older = await start(repo.dir, cacheDir);
     expect(historyEvents(older.events)).toEqual([{ event: 'history-rebuilt', reason: `parsed by parser-0, not ${PARSER_VERSION}` }, saved(RENAME_COMMITS.length)]);
     await expectSameAnswers(older.view, (await start(repo.dir, tempDir())).view);
@@ -215,7 +236,7 @@ describe('the rename history (retitles, a family moved)', () => {
     if (!('history' in stored)) throw new Error('no history stored');
     const blob = stored.history.versions[0][3];
     stored.history.strings[blob] = '0'.repeat(40);
-    await saveStoredHistory(cacheDir, CONTENT_DIR, PARSER_VERSION, stored.history);
+    await saveStoredHistory(cacheDir, CONTENT_DIR, PARSER_VERSION, historyText(stored.history));
     const warm = await start(repo.dir, cacheDir);
     expect(historyEvents(warm.events)).toEqual([{ event: 'history-rebuilt', reason: expect.stringMatching(/is not in the page store$/) }, saved(RENAME_COMMITS.length)]);
     await expectSameAnswers(warm.view, (await start(repo.dir, tempDir())).view);

@@ -15,11 +15,11 @@ import { createHash } from 'node:crypto';
 import fs, { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import type { ResourceLimits } from 'node:worker_threads';
-import { listPacks, packName, packSequence, PackWriter, scanPack, encodeRecord } from './parsePack';
+import { listPacks, packName, packSequence, PackWriter, scanPack, encodeRecord, encodeRecordParts } from './parsePack';
 import { parseFamily, unreadableFamily } from '../../parse';
 import { HashCons } from './hashCons';
 import { defaultPoolSize, ParsePool, type ParseOutcome } from './parsePool';
-import { familyJson, familyShell, familyText } from './familyJson';
+import { familyJson, familyShell, familyTextParts } from './familyJson';
 import { readValueTable, TABLE_FILE, writeValueTable, type TableEntry } from './valueTable';
 import { SharedPages, type SharedEntry, type SharedHit } from './sharedPages';
 import type { SharedParseTier } from './sharedParseTier';
@@ -301,9 +301,9 @@ export class BlobCache {
       // Each role's text apart: a role the last version of the page had verbatim is one lookup.
       const family = this.shared.shareListed(familyShell(item.json), 'roles', item.json.roles) as unknown as JobFamily;
       this.memory.set(memoryKey(page.path, page.blob), family);
-      const body = `{"path":${JSON.stringify(page.path)},"blob":${JSON.stringify(page.blob)},"family":${familyText(item.json)}}`;
-      if (this.versionDir) records.push(encodeRecord(body));
-      parsedHere.push({ page, body });
+      const parts = [`{"path":${JSON.stringify(page.path)},"blob":${JSON.stringify(page.blob)},"family":`, ...familyTextParts(item.json), '}'];
+      if (this.versionDir) records.push(encodeRecordParts(parts));
+      if (this.sharedPages) parsedHere.push({ page, body: parts.join('') });
     }
     this.sharedPages?.put(parsedHere);
     return records;

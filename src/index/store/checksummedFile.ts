@@ -56,6 +56,7 @@ export async function writeChecksummedParts(file: string, parts: Iterable<string
   await fsp.mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   const handle = await fsp.open(tmp, 'wx', 0o644);
+  let written = false;
   try {
     const header = (sum: string, length: number): Buffer => Buffer.from(`${HEADER_MAGIC} ${sum} ${String(length).padStart(LENGTH_DIGITS, '0')}\n`, 'utf8');
     let at = header('0'.repeat(64), 0).length;
@@ -70,8 +71,11 @@ export async function writeChecksummedParts(file: string, parts: Iterable<string
     }
     await handle.write(header(hash.digest('hex'), length), 0, undefined, 0);
     await handle.sync();
+    written = true;
   } finally {
     await handle.close();
+    // A part that failed (a full disk, or the encoder giving up mid-way) leaves no temp file behind.
+    if (!written) await fsp.rm(tmp, { force: true }).catch(() => undefined);
   }
   try {
     await fsp.rename(tmp, file);

@@ -31,7 +31,16 @@ export function familyJson(family: JobFamily): FamilyJson {
 
 /** The family's JSON text: JSON.stringify(family) of the family the pieces were cut from. */
 export function familyText(json: FamilyJson): string {
-  return json.head + json.roles.join(',') + json.tail;
+  return familyTextParts(json).join('');
+}
+
+/** `familyText` as the pieces it is made of, never joined (for writing them one after another). */
+export function familyTextParts(json: FamilyJson): string[] {
+  const parts = [json.head];
+  // The comma apart: prepended, it would make each role a new string to flatten.
+  json.roles.forEach((role, i) => (i === 0 ? parts.push(role) : parts.push(',', role)));
+  parts.push(json.tail);
+  return parts;
 }
 
 /** The family without its roles, parsed: `shareListed`'s input. */

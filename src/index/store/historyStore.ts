@@ -3,8 +3,8 @@
 // fsynced and renamed. It is tied to the parser version and the content folder here, and to the
 // timeline (its head at its length) by the decoder; whatever does not match is rebuilt, never served.
 import path from 'node:path';
-import type { EncodedHistory } from '../historyCodec';
-import { readChecksummed, writeChecksummed } from './checksummedFile';
+import type { EncodedHistory, HistoryText } from '../historyCodec';
+import { readChecksummed, writeChecksummedParts } from './checksummedFile';
 
 const FILE_FORMAT = 'rg-history-file-1';
 
@@ -39,7 +39,14 @@ export async function loadStoredHistory(cacheDir: string, contentDir: string, pa
   return { history: stored.history };
 }
 
-export async function saveStoredHistory(cacheDir: string, contentDir: string, parser: string, history: EncodedHistory): Promise<void> {
-  const stored: StoredHistoryFile = { format: FILE_FORMAT, parser, contentDir, history };
-  await writeChecksummed(historyFile(cacheDir), JSON.stringify(stored));
+/** Writes `history`'s text as the `history` of a StoredHistoryFile; an encoder error leaves the old file in place. */
+export async function saveStoredHistory(cacheDir: string, contentDir: string, parser: string, history: HistoryText): Promise<void> {
+  await writeChecksummedParts(historyFile(cacheDir), fileParts(contentDir, parser, history));
+}
+
+function* fileParts(contentDir: string, parser: string, history: HistoryText): Generator<string> {
+  const shell: Omit<StoredHistoryFile, 'history'> = { format: FILE_FORMAT, parser, contentDir };
+  yield `${JSON.stringify(shell).slice(0, -1)},"history":`;
+  yield* history.parts;
+  yield '}';
 }

@@ -8,7 +8,7 @@ import type { GitSource, TimelineStep } from '../../git';
 import type { JobFamily } from '../../parse';
 import type { ContentScope } from '../contentScope';
 import { entriesOfBestRoot } from '../contentRoots';
-import type { EncodedHistory } from '../historyCodec';
+import { HistoryEncodeError, type HistoryText } from '../historyCodec';
 import { BlobCache, PARSER_VERSION, type BlobCacheOptions, type BlobCacheStats, type PageRef } from './blobCache';
 import { loadStoredHistory, saveStoredHistory, type LoadedHistory } from './historyStore';
 import type { SharedParseTier } from './sharedParseTier';
@@ -48,8 +48,11 @@ export interface IndexStore {
   confirmTimeline(): Promise<void>;
   /** The stored role chains of this folder and parser version (historyStore.ts), absent, or why not usable. */
   loadHistory(contentDir: string): Promise<LoadedHistory>;
-  /** Stores the role chains (replacing the last ones); false when that failed (logged and counted, never thrown). */
-  saveHistory(contentDir: string, history: EncodedHistory): Promise<boolean>;
+  /**
+   * Stores the role chains (replacing the last ones), encoding them as they are written; false when
+   * that failed (logged, never thrown; a failed write is counted, an encoder that gave up is not).
+   */
+  saveHistory(contentDir: string, history: HistoryText): Promise<boolean>;
   /** Counters of the parse cache of the current folder. */
   stats(): BlobCacheStats;
   /** Failed cache writes (parse cache and timeline) since the start, and the last one's reason. */
@@ -152,7 +155,8 @@ export function createIndexStore(opts: IndexStoreOptions): IndexStore {
         await saveStoredHistory(opts.cacheDir, contentDir, PARSER_VERSION, history);
         return true;
       } catch (err) {
-        logError('history-save-failed', err);
+        if (err instanceof HistoryEncodeError) log({ event: 'history-save-skipped', level: 'warn', error: err.message });
+        else logError('history-save-failed', err);
         return false;
       }
     },

@@ -22,11 +22,22 @@ const READ_CHUNK = 4 * 1024 * 1024;
  * that stays until a major GC frees its wrapper (bench/ANALYSIS.md, issue 15 target 6).
  */
 export function encodeRecord(body: string): Buffer {
-  const length = Buffer.byteLength(body, 'utf8');
+  return encodeRecordParts([body]);
+}
+
+/**
+ * The record of the body `parts` make joined, written piece by piece: a body built as one string
+ * (a family's text cut at its roles, joined) is a flat copy in the heap, and writing a concatenation
+ * flattens it once more.
+ */
+export function encodeRecordParts(parts: readonly string[]): Buffer {
+  let length = 0;
+  for (const part of parts) length += Buffer.byteLength(part, 'utf8');
   const record = Buffer.allocUnsafe(HEADER_BYTES + length);
   MAGIC.copy(record, 0);
   record.writeUInt32LE(length, 4);
-  record.write(body, HEADER_BYTES, 'utf8');
+  let at = HEADER_BYTES;
+  for (const part of parts) at += record.write(part, at, 'utf8');
   createHash('sha256').update(record.subarray(HEADER_BYTES)).digest().copy(record, 8);
   return record;
 }

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { HISTORY_FORMAT, type EncodedHistory } from '../../../src/index/historyCodec';
+import { HISTORY_FORMAT, HistoryEncodeError, historyText, type EncodedHistory, type HistoryText } from '../../../src/index/historyCodec';
 import { historyFile, loadStoredHistory, saveStoredHistory } from '../../../src/index/store/historyStore';
 
 const DIR = 'content/job-families';
@@ -36,23 +36,49 @@ afterEach(() => fs.rmSync(cacheDir, { recursive: true, force: true }));
 
 it('reads back what it wrote, for the same parser version and content folder', async () => {
   expect(await loadStoredHistory(cacheDir, DIR, PARSER)).toEqual({ absent: true });
-  await saveStoredHistory(cacheDir, DIR, PARSER, HISTORY);
+  await saveStoredHistory(cacheDir, DIR, PARSER, historyText(HISTORY));
   expect(await loadStoredHistory(cacheDir, DIR, PARSER)).toEqual({ history: HISTORY });
   expect(fs.readdirSync(path.dirname(historyFile(cacheDir)))).toEqual(['history.rgh']);
 });
 
 it('rejects a file of another parser version or content folder', async () => {
-  await saveStoredHistory(cacheDir, DIR, PARSER, HISTORY);
+  await saveStoredHistory(cacheDir, DIR, PARSER, historyText(HISTORY));
   expect(await loadStoredHistory(cacheDir, DIR, 'parser-3')).toEqual({ rejected: 'parsed by parser-2, not parser-3' });
   expect(await loadStoredHistory(cacheDir, 'handbook/job-families', PARSER)).toEqual({ rejected: `of content folder ${DIR}` });
 });
 
 it('rejects a damaged or truncated file', async () => {
-  await saveStoredHistory(cacheDir, DIR, PARSER, HISTORY);
+  await saveStoredHistory(cacheDir, DIR, PARSER, historyText(HISTORY));
   const file = historyFile(cacheDir);
   const raw = fs.readFileSync(file);
   fs.writeFileSync(file, raw.subarray(0, raw.length - 1));
   expect(await loadStoredHistory(cacheDir, DIR, PARSER)).toEqual({ rejected: 'damaged (checksum or length)' });
   fs.writeFileSync(file, '{"not":"ours"}');
   expect(await loadStoredHistory(cacheDir, DIR, PARSER)).toEqual({ rejected: 'damaged (checksum or length)' });
+});
+
+it('writes the text in the parts it is given, and reads it back whole', async () => {
+  const { versions: _none, ...rest } = HISTORY;
+  const versions: EncodedHistory['versions'] = [
+    [0, 0, 0, 1, 0, -1, -1, -1, -1, [[[0, 0]], []]],
+    [0, 0, 0, 1, 1, -1, -1, -1, -1, 0],
+  ];
+  const parts = [`{"versions":[${JSON.stringify(versions[0])}`, `,${JSON.stringify(versions[1])}`, `],${JSON.stringify(rest).slice(1)}`];
+  await saveStoredHistory(cacheDir, DIR, PARSER, { head: HISTORY.head, length: 1, parts });
+  expect(await loadStoredHistory(cacheDir, DIR, PARSER)).toEqual({ history: { ...HISTORY, versions } });
+});
+
+it('keeps the last good file, and leaves no temp file, when the encoder gives up mid-way', async () => {
+  await saveStoredHistory(cacheDir, DIR, PARSER, historyText(HISTORY));
+  const failing: HistoryText = {
+    head: 'c'.repeat(40),
+    length: 2,
+    parts: (function* () {
+      yield '{"versions":[';
+      throw new HistoryEncodeError('role x is not a role of its page');
+    })(),
+  };
+  await expect(saveStoredHistory(cacheDir, DIR, PARSER, failing)).rejects.toThrow(HistoryEncodeError);
+  expect(await loadStoredHistory(cacheDir, DIR, PARSER)).toEqual({ history: HISTORY });
+  expect(fs.readdirSync(path.dirname(historyFile(cacheDir)))).toEqual(['history.rgh']);
 });

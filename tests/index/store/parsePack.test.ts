@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { encodeRecord, listPacks, packName, PackWriter, scanPack } from '../../../src/index/store/parsePack';
+import { encodeRecord, encodeRecordParts, listPacks, packName, PackWriter, scanPack } from '../../../src/index/store/parsePack';
 
 let dir: string;
 beforeEach(() => {
@@ -29,6 +29,16 @@ async function writePack(bodies: readonly string[][]): Promise<string> {
 }
 
 describe('pack files', () => {
+  it('encode a body given in parts exactly as the joined body', async () => {
+    const parts = ['{"path":"sales/ä.md","family":', '{"title":"Kundenbetreuer – ünïcode"', '', ',"emoji":"🙂"}', '}'];
+    expect(encodeRecordParts(parts).equals(encodeRecord(parts.join('')))).toBe(true);
+    const file = path.join(dir, packName(1));
+    const writer = await PackWriter.create(file);
+    await writer.append([encodeRecordParts(parts)]);
+    await writer.close();
+    expect(await readAll(file)).toEqual({ bodies: [parts.join('')], damaged: 0 });
+  });
+
   it('read back every record appended, in order, across batches', async () => {
     const file = await writePack([BODIES.slice(0, 2), BODIES.slice(2)]);
     expect(await readAll(file)).toEqual({ bodies: BODIES, damaged: 0 });

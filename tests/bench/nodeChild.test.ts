@@ -1,0 +1,35 @@
+// The bench's children run with the heap flags the Docker image gives rolegraph, so a peak RSS in
+// bench/RESULTS.md is the image's: the two must not drift apart.
+import fs from 'node:fs';
+import path from 'node:path';
+import { heapCapArgs, IMAGE_HEAP_CAP } from '../../bench/nodeChild';
+
+/** `NODE_OPTIONS=...` in the Dockerfile's ENV instruction (a continued line of `KEY=value` pairs). */
+const NODE_OPTIONS_LINE = /^\s*(?:ENV\s+)?NODE_OPTIONS=(\S+)/m;
+
+const saved = { all: process.env.BENCH_HEAP_CAP, server: process.env.BENCH_SERVER_HEAP_CAP };
+afterEach(() => {
+  for (const [name, value] of [['BENCH_HEAP_CAP', saved.all], ['BENCH_SERVER_HEAP_CAP', saved.server]] as const) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+});
+
+it('is the Dockerfile NODE_OPTIONS', () => {
+  const dockerfile = fs.readFileSync(path.resolve(__dirname, '..', '..', 'Dockerfile'), 'utf8');
+  expect(NODE_OPTIONS_LINE.exec(dockerfile)?.[1]).toBe(IMAGE_HEAP_CAP);
+});
+
+it('is given to index builds and servers unless switched off', () => {
+  delete process.env.BENCH_HEAP_CAP;
+  delete process.env.BENCH_SERVER_HEAP_CAP;
+  expect(heapCapArgs('index')).toEqual([IMAGE_HEAP_CAP]);
+  expect(heapCapArgs('server')).toEqual([IMAGE_HEAP_CAP]);
+  process.env.BENCH_SERVER_HEAP_CAP = 'off';
+  expect(heapCapArgs('index')).toEqual([IMAGE_HEAP_CAP]);
+  expect(heapCapArgs('server')).toEqual([]);
+  delete process.env.BENCH_SERVER_HEAP_CAP;
+  process.env.BENCH_HEAP_CAP = 'off';
+  expect(heapCapArgs('index')).toEqual([]);
+  expect(heapCapArgs('server')).toEqual([]);
+});
