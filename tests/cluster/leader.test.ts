@@ -68,11 +68,14 @@ describe('one polling leader', () => {
     // rest is slack for a loaded machine.
     expect(handOverMs).toBeLessThan(2 * TTL_MS);
 
-    const sha = repo.commit({ message: 'Regrade the regional sales director', files: { [FILE]: ORIGINAL.replace('is a [grade 10]', 'is a [grade 11]') } });
     const pushedAt = Date.now();
+    const sha = repo.commit({ message: 'Regrade the regional sales director', files: { [FILE]: ORIGINAL.replace('is a [grade 10]', 'is a [grade 11]') } });
     await eventually('both survivors serving the new commit', async () => (await Promise.all(followers.map(readyz))).every((b) => b?.head === sha), 30_000);
     // The new leader found it by polling and announced it; the other survivor followed the announcement.
     const other = followers.find((r) => r !== next) as Replica;
+    // /readyz can show the new head before the `refreshed` line has crossed the stdout pipe: the
+    // two travel on different channels, so wait for the lines rather than assume their order.
+    await eventually('both survivors logging the refresh', async () => refreshReasons(next, pushedAt, sha).length > 0 && refreshReasons(other, pushedAt, sha).length > 0, 10_000);
     expect(refreshReasons(next, pushedAt, sha)).toEqual(['poll']);
     expect(refreshReasons(other, pushedAt, sha)).toEqual(['announced']);
   });

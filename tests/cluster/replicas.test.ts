@@ -93,7 +93,9 @@ describe('three replicas over one Redis', () => {
         { instance: 'replica-2', clusterHead: sha, head: { sha } },
         { instance: 'replica-3', clusterHead: sha, head: { sha } },
       ]);
-      // Replicas 2 and 3 refreshed because of the webhook replica 1 announced, not by polling.
+      // Replicas 2 and 3 refreshed because of the webhook replica 1 announced, not by polling. (The
+      // log line travels on stdout, not with the answers above: wait for it rather than assume.)
+      await eventually('replicas 2 and 3 logging the refresh', async () => replicas.slice(1).every((replica) => refreshedLines(replica, sha).length > 0), 10_000);
       for (const replica of replicas.slice(1)) {
         expect(refreshedLines(replica, sha).map((line) => line.reason)).toEqual(['webhook:github']);
         expect(logLines(replica).filter((line) => line.msg === 'refreshed' && line.reason === 'poll')).toEqual([]);
