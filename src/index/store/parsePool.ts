@@ -60,6 +60,13 @@ export function workerFile(): string {
 
 /** Pages per message: small enough that an idle thread can help with the queue's tail (helpOne). */
 const CHUNK_PAGES = 25;
+/**
+ * Chunks sent to a worker before it answers the first: a worker's next chunk is already in its
+ * port when it finishes one. With one, a worker that finished while this thread was busy (interning
+ * a batch, parsing a chunk in helpOne) waited for this thread to take its answer and dispatch: the
+ * CPU profile of a cold 5k build showed the one worker idle 32% of its life (bench/ANALYSIS.md, wt/coldprof).
+ */
+const IN_FLIGHT = 2;
 
 /** Workers alive in this process, across pools: a closed pool leaves none behind. */
 let live = 0;
@@ -72,9 +79,8 @@ interface Task {
 
 interface Slot {
   worker: Worker;
-  /** The task it is parsing, if any. */
-  task: Task | null;
-  id: number;
+  /** The chunks sent to it, oldest first, with their message ids: it answers them in this order. */
+  tasks: Array<{ id: number; task: Task }>;
 }
 
 export class ParsePool {
@@ -130,12 +136,15 @@ export class ParsePool {
     for (const task of this.queue.splice(0)) task.resolve(task.pages.map(() => ({ error: 'parse pool closed' })));
     await Promise.all(
       this.slots.map(async (slot) => {
-        const task = slot.task;
-        slot.task = null;
-        task?.resolve(task.pages.map(() => ({ error: 'parse pool closed' })));
+        for (const { task } of slot.tasks.splice(0)) task.resolve(task.pages.map(() => ({ error: 'parse pool closed' })));
         await slot.worker.terminate();
       }),
     );
+  }
+
+  /** A chunk a dead worker never started: back at the head of the queue, unsplit. */
+  private requeue(task: Task): void {
+    this.queue.unshift(task);
   }
 
   private submit(pages: ParsePage[]): Promise<ParseOutcome[]> {
@@ -148,26 +157,29 @@ export class ParsePool {
   }
 
   private dispatch(): void {
-    for (const slot of this.slots) {
-      if (slot.task || this.queue.length === 0) continue;
-      const task = this.queue.shift()!;
-      slot.task = task;
-      slot.id = this.nextId++;
-      slot.worker.ref(); // a chunk in flight keeps the process alive until it is answered
-      slot.worker.postMessage(...request(slot.id, task.pages));
+    // Breadth first: every worker gets a chunk before any gets its second.
+    for (let depth = 1; depth <= IN_FLIGHT; depth++) {
+      for (const slot of this.slots) {
+        if (slot.tasks.length >= depth || this.queue.length === 0) continue;
+        const task = this.queue.shift()!;
+        const id = this.nextId++;
+        slot.tasks.push({ id, task });
+        slot.worker.ref(); // a chunk in flight keeps the process alive until it is answered
+        slot.worker.postMessage(...request(id, task.pages));
+      }
     }
   }
 
   private spawn(): Slot {
     const worker = new Worker(workerFile(), { workerData: { contentDir: this.opts.contentDir }, resourceLimits: this.opts.resourceLimits });
-    const slot: Slot = { worker, task: null, id: 0 };
+    const slot: Slot = { worker, tasks: [] };
     live += 1;
     worker.on('message', (reply: ParseReply) => {
-      const task = slot.task;
-      if (!task || reply.id !== slot.id) return;
-      slot.task = null;
-      worker.unref();
-      task.resolve(reply.families.map((json) => ({ json })));
+      const first = slot.tasks[0];
+      if (!first || reply.id !== first.id) return;
+      slot.tasks.shift();
+      if (slot.tasks.length === 0) worker.unref();
+      first.task.resolve(reply.families.map((json) => ({ json })));
       this.dispatch();
     });
     // 'error' is followed by 'exit'; the exit is where the chunk is retried.
@@ -176,12 +188,12 @@ export class ParsePool {
     worker.on('exit', (code) => {
       live -= 1;
       if (this.closed) return;
-      const task = slot.task;
-      slot.task = null;
+      const lost = slot.tasks.splice(0);
       const reason = failure ?? `parse worker exited with code ${code}`;
       const index = this.slots.indexOf(slot);
       if (index >= 0) this.slots[index] = this.spawn();
-      if (task) this.retry(task, reason);
+      // The chunk it was parsing is the one at fault; the ones queued behind it in its port go again as they were.
+      lost.forEach(({ task }, i) => (i === 0 ? this.retry(task, reason) : this.requeue(task)));
       this.dispatch();
     });
     worker.unref(); // an idle worker is never the reason a process stays alive; close() ends them

@@ -103,6 +103,23 @@ describe('ParsePool', () => {
     expect(liveWorkers()).toBe(0);
   });
 
+  it('sends a worker its next chunk early, and parses that chunk again when the worker dies on the one before it', async () => {
+    // 30 pages on one worker: a chunk of 25 and one of 5, both sent before the first is answered.
+    const pool = new ParsePool({ size: 1, contentDir: CONTENT_DIR, resourceLimits: TIGHT });
+    const pages = Array.from({ length: 30 }, (_, i) => ({ path: `${CONTENT_DIR}/sales/page-${i}.md`, text: i === 3 ? HUGE : PAGE }));
+    try {
+      const outcomes = await pool.parse(pages);
+      expect(outcomes.map((o) => ('json' in o ? (JSON.parse(familyText(o.json)) as { slug: string }).slug : 'failed'))).toEqual(
+        pages.map((_, i) => (i === 3 ? 'failed' : `sales/page-${i}`)),
+      );
+      expect('error' in outcomes[3] && outcomes[3].error).toMatch(/memory/i);
+      expect(pool.size).toBe(1);
+    } finally {
+      await pool.close();
+    }
+    expect(liveWorkers()).toBe(0);
+  });
+
   it('parses a page too large for its worker on the calling thread when it has one (local)', async () => {
     const pages = [
       { path: `${CONTENT_DIR}/sales/a.md`, text: PAGE },
