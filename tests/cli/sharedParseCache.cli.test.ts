@@ -34,7 +34,7 @@ afterAll(async () => {
     served.child.kill('SIGTERM');
     await served.exited;
   }
-  await redis.stop();
+  await redis?.close();
   for (const dir of [repoDir, ...temps]) fs.rmSync(dir, { recursive: true, force: true });
 });
 

@@ -30,7 +30,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   for (const thing of open.reverse()) await thing.close();
-  await redis.stop();
+  await redis?.close();
   for (const dir of [repoDir, ...temps]) fs.rmSync(dir, { recursive: true, force: true });
 });
 

@@ -26,7 +26,7 @@ beforeAll(async () => {
 afterAll(async () => {
   redis.disconnect();
   admin.disconnect();
-  await server.stop();
+  await server?.close();
 });
 beforeEach(async () => {
   await admin.flushall();
@@ -95,7 +95,7 @@ it('under a maxmemory budget with volatile-lru, writes beyond the budget evict o
     expect((await cache.getMany(['v:999'])).size).toBe(1);
   } finally {
     client.disconnect();
-    await small.stop();
+    await small.close();
   }
 });
 
@@ -122,7 +122,7 @@ it('with Redis stopped, calls reject at once (no offline queue), and work again 
     expect((await cache.getMany(['k:3'])).get('k:3')).toEqual(body(3));
   } finally {
     client.disconnect();
-    await own.stop();
+    await own.close();
   }
 });
 

@@ -85,11 +85,18 @@ export function codes(result: ExecutionResult): string[] {
   return (result.errors ?? []).map((error) => String(error.extensions?.code));
 }
 
-/** The real indexer over a bare cache clone of the handbook; not refreshed yet. */
+/** The real indexer over a bare cache clone of the handbook, in a folder its close() removes; not refreshed yet. */
 export function makeIndexer(handbook: SampleHandbook): Indexer {
   const cacheDir = tempCacheDir();
   const source = createGitSource({ remote: handbook.repo.dir, branch: 'main', cacheDir });
-  return createIndexer({ source, url: handbook.repo.dir, branch: 'main', contentDir: 'content/job-families', cacheDir });
+  const indexer = createIndexer({ source, url: handbook.repo.dir, branch: 'main', contentDir: 'content/job-families', cacheDir });
+  // Callers close the indexer in afterAll and never see the cache folder: closing removes it too.
+  const close = indexer.close.bind(indexer);
+  indexer.close = async () => {
+    await close();
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+  };
+  return indexer;
 }
 
 /** A history indexed for one test file: its commits, and a runner over the schema once indexed. */

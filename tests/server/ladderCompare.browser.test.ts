@@ -35,6 +35,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await served?.close();
+  // Screenshots are kept only where LADDER_SCREENSHOTS_DIR asked for them.
+  if (shots && process.env.LADDER_SCREENSHOTS_DIR === undefined) fs.rmSync(shots, { recursive: true, force: true });
 });
 
 async function view(search: string, shot?: string): Promise<Drawn> {

@@ -35,6 +35,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await served?.close();
+  // Screenshots are kept only where LADDER_SCREENSHOTS_DIR asked for them.
+  if (shots && process.env.LADDER_SCREENSHOTS_DIR === undefined) fs.rmSync(shots, { recursive: true, force: true });
 });
 
 /** Opens a view, checks what every view must hold, and answers what was drawn. */
