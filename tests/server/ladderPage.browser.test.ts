@@ -136,8 +136,6 @@ describe('/ladder in a browser', () => {
       expect(requests.length).toBeGreaterThanOrEqual(4); // page, cytoscape, ladder.js, ladder.css, graphql
       for (const url of requests) expect(new URL(url).host).toBe(new URL(base).host);
       expect(consoleErrors).toEqual([]);
-
-      await page.screenshot({ path: '/tmp/ladder.png', fullPage: false });
     } finally {
       await page.close();
     }
