@@ -14,8 +14,9 @@ import { LRUCache } from 'lru-cache';
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
 /**
- * Characters of part texts remembered by `shareListed`: a cold build sends a page's versions one
- * after another, so the parts of the last few versions are what the next one repeats.
+ * Characters of part texts remembered by `shareListed` (counted by the texts' lengths, though only
+ * their keys are held): a cold build sends a page's versions one after another, so the parts of the
+ * last few versions are what the next one repeats.
  */
 const TEXT_MEMO_CHARS = 512 * 1024;
 
@@ -37,8 +38,12 @@ export class HashCons {
   private readonly values: unknown[] = [];
   /** Set by `decode`: `structures` is filled on first need (see keysFromValues). */
   private keysPending = false;
-  /** JSON text of a part → its id, for `shareListed`: ids never change, so an entry never goes stale. */
-  private readonly texts = new LRUCache<string, number>({ maxSize: TEXT_MEMO_CHARS, sizeCalculation: (_id, text) => Math.max(1, text.length) });
+  /**
+   * Key of a part's JSON text → its id, for `shareListed`: ids never change, so an entry never goes
+   * stale. Keyed by the caller's digest, not the text: hashing a long string for a Map lookup was
+   * the main thread's cost, and the digest is made on a worker.
+   */
+  private readonly texts = new LRUCache<string, number>({ maxSize: TEXT_MEMO_CHARS });
 
   /** A deep-equal value made of shared parts (the same object for equal inputs). */
   share<T>(value: T): T {
@@ -50,15 +55,19 @@ export class HashCons {
    * `share` of `value` with `value[name]` set to the list the JSON `texts` stand for. A text seen
    * before costs one lookup instead of JSON.parse and re-keying every node under it: the versions
    * of a page repeat most of its parts verbatim. The result is what `share` of the whole gives.
+   * `keys[i]` names `texts[i]`: a collision-resistant digest of the whole text (familyJson.ts
+   * `roleKey`), since equal keys are taken for equal texts.
    */
-  shareListed<T extends object>(value: T, name: string, texts: readonly string[]): T {
+  shareListed<T extends object>(value: T, name: string, texts: readonly string[], keys: readonly string[]): T {
+    if (texts.length !== keys.length) throw new Error('shareListed: one key per text');
     if (this.keysPending) this.keysFromValues();
     const known = new Map<unknown, number>();
-    const list = texts.map((text) => {
-      let id = this.texts.get(text);
+    const list = texts.map((text, i) => {
+      const key = keys[i];
+      let id = this.texts.get(key);
       if (id === undefined) {
         id = this.idOf(JSON.parse(text) as Json);
-        this.texts.set(text, id);
+        this.texts.set(key, id, { size: Math.max(1, text.length) });
       }
       const part = this.values[id];
       if (part !== null && typeof part === 'object') known.set(part, id);

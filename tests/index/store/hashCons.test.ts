@@ -29,11 +29,16 @@ describe('HashCons', () => {
     const whole = new HashCons();
     for (const text of [V1, V2, V1, V2]) {
       const json = familyJson(parseFamily(PATH, text));
-      const family = listed.shareListed(familyShell(json), 'roles', json.roles);
+      const family = listed.shareListed(familyShell(json), 'roles', json.roles, json.roleKeys);
       expect(family).toEqual(whole.share(parsed(text)));
       expect(family).toBe(listed.share(parsed(text)));
     }
     expect(listed.size).toBe(whole.size);
+  });
+
+  it('shareListed refuses texts without one key each', () => {
+    const json = familyJson(parseFamily(PATH, V1));
+    expect(() => new HashCons().shareListed(familyShell(json), 'roles', json.roles, json.roleKeys.slice(1))).toThrow('one key per text');
   });
 
   it('shares the roles a new version did not change, and keeps the changed one apart', () => {
