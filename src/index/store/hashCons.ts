@@ -35,6 +35,8 @@ export class HashCons {
   /** Distinct string or structure key → id; `values[id]` is the shared value. */
   private readonly strings = new Map<string, number>();
   private readonly structures = new Map<string, number>();
+  /** Number, boolean or null → id (a Map keys them by value, no text needed). */
+  private readonly primitives = new Map<number | boolean | null, number>();
   private readonly values: unknown[] = [];
   /** Set by `decode`: `structures` is filled on first need (see keysFromValues). */
   private keysPending = false;
@@ -102,7 +104,7 @@ export class HashCons {
     const ids = new Map<unknown, number>();
     const idOf = (v: unknown): number => {
       if (typeof v === 'string') return this.strings.get(v)!;
-      if (v === null || typeof v !== 'object') return this.structures.get(`${typeof v}:${String(v)}`)!;
+      if (v === null || typeof v !== 'object') return this.primitives.get(v as number | boolean | null)!;
       return ids.get(v)!;
     };
     const encodeOne = (v: unknown, id: number): EncodedValue => {
@@ -179,14 +181,15 @@ export class HashCons {
     const objectIds = new Map<unknown, number>();
     const idOfChild = (v: unknown): number => {
       if (typeof v === 'string') return this.strings.get(v)!;
-      if (v === null || typeof v !== 'object') return this.structures.get(`${typeof v}:${String(v)}`)!;
+      if (v === null || typeof v !== 'object') return this.primitives.get(v as number | boolean | null)!;
       return objectIds.get(v)!;
     };
     this.values.forEach((v, id) => {
       if (typeof v === 'string') return;
       let key: string;
       if (v === null || typeof v !== 'object') {
-        key = `${typeof v}:${String(v)}`;
+        if (!this.primitives.has(v as number | boolean | null)) this.primitives.set(v as number | boolean | null, id);
+        return;
       } else if (Array.isArray(v)) {
         objectIds.set(v, id);
         key = `a${v.map(idOfChild).join(',')}`;
@@ -203,24 +206,48 @@ export class HashCons {
     return this.values[id];
   }
 
-  /** `known`: values already shared here, with their ids (they are taken as they are). */
+  /**
+   * `known`: values already shared here, with their ids (they are taken as they are). The keys are
+   * built in one loop per node, appending to one string: the maps, joins and a template literal per
+   * object field this replaced were ~3 s of the cold 20k build's main thread (bench/ANALYSIS.md,
+   * wt/intern). Same key text as `keysFromValues` makes.
+   */
   private idOf(value: Json, known?: ReadonlyMap<unknown, number>): number {
     if (typeof value === 'string') return this.stringId(value);
-    if (value === null || typeof value !== 'object') return this.structureId(`${typeof value}:${String(value)}`, () => value);
+    if (value === null || typeof value !== 'object') return this.primitiveId(value);
     const held = known?.get(value);
     if (held !== undefined) return held;
     if (Array.isArray(value)) {
-      const ids = value.map((item) => this.idOf(item, known));
-      return this.structureId(`a${ids.join(',')}`, () => Object.freeze(ids.map((id) => this.values[id])));
+      const ids = new Array<number>(value.length);
+      let key = 'a';
+      for (let i = 0; i < value.length; i++) {
+        const id = this.idOf(value[i], known);
+        ids[i] = id;
+        key += i === 0 ? String(id) : ',' + String(id);
+      }
+      return this.structureId(key, () => Object.freeze(ids.map((id) => this.values[id])));
     }
     const names = Object.keys(value);
-    const ids = names.map((name) => this.idOf(value[name], known));
-    const key = `o${names.map((name, i) => `${this.stringId(name)}:${ids[i]}`).join(',')}`;
+    const ids = new Array<number>(names.length);
+    // Every value before any name: a new name's id comes after its value's, as always (ids are persisted).
+    for (let i = 0; i < names.length; i++) ids[i] = this.idOf(value[names[i]], known);
+    let key = 'o';
+    for (let i = 0; i < names.length; i++) key += (i === 0 ? '' : ',') + String(this.stringId(names[i])) + ':' + String(ids[i]);
     return this.structureId(key, () => {
       const out: Record<string, unknown> = {};
-      names.forEach((name, i) => (out[name] = this.values[ids[i]]));
+      for (let i = 0; i < names.length; i++) out[names[i]] = this.values[ids[i]];
       return Object.freeze(out);
     });
+  }
+
+  /** A number, boolean or null: keyed by itself (JSON has no NaN, and -0 and 0 were one key as text too). */
+  private primitiveId(value: number | boolean | null): number {
+    let id = this.primitives.get(value);
+    if (id === undefined) {
+      id = this.values.push(value) - 1;
+      this.primitives.set(value, id);
+    }
+    return id;
   }
 
   private stringId(value: string): number {

@@ -81,6 +81,9 @@ describe('HashCons.encode / decode', () => {
     expect(loaded.share(parsed(V1))).toBe(family);
     expect(loaded.share(parsed(V2)).careerLadder).toBe(family.careerLadder);
     expect(loaded.share({ n: [1, 2.5, true, null, 'x'] })).toEqual({ n: [1, 2.5, true, null, 'x'] });
+    // The keys rebuilt from the table are the ones interning makes: equal input, the decoded value itself.
+    expect(loaded.share({ n: [1, 2.5, true, null, 'x'] })).toBe(loaded.valueAt(ids.get(hashCons.share({ n: [1, 2.5, true, null, 'x'] }))!));
+    expect(loaded.share([[], {}, [null], [false], 2.5])).toEqual([[], {}, [null], [false], 2.5]);
     expect(loaded.size).toBeGreaterThan(hashCons.size); // V2's changed role is new
   });
 
