@@ -10,6 +10,7 @@
 // versions: a mutation would change all of them, so it must fail loudly instead.
 
 import { LRUCache } from 'lru-cache';
+import { ARRAY_NODE, OBJECT_NODE, StructureTable } from './structureTable';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
@@ -32,9 +33,9 @@ const OBJECT = 1;
 const PRIMITIVE = 2;
 
 export class HashCons {
-  /** Distinct string or structure key → id; `values[id]` is the shared value. */
+  /** Distinct string, or array / object by its parts' ids → id; `values[id]` is the shared value. */
   private readonly strings = new Map<string, number>();
-  private readonly structures = new Map<string, number>();
+  private readonly structures = new StructureTable();
   /** Number, boolean or null → id (a Map keys them by value, no text needed). */
   private readonly primitives = new Map<number | boolean | null, number>();
   private readonly values: unknown[] = [];
@@ -186,18 +187,17 @@ export class HashCons {
     };
     this.values.forEach((v, id) => {
       if (typeof v === 'string') return;
-      let key: string;
       if (v === null || typeof v !== 'object') {
         if (!this.primitives.has(v as number | boolean | null)) this.primitives.set(v as number | boolean | null, id);
-        return;
       } else if (Array.isArray(v)) {
         objectIds.set(v, id);
-        key = `a${v.map(idOfChild).join(',')}`;
+        this.structures.addIfAbsent(ARRAY_NODE, v.map(idOfChild), null, id);
       } else {
         objectIds.set(v, id);
-        key = `o${Object.keys(v).map((name) => `${this.strings.get(name)!}:${idOfChild((v as Record<string, unknown>)[name])}`).join(',')}`;
+        const names = Object.keys(v);
+        const values = names.map((name) => idOfChild((v as Record<string, unknown>)[name]));
+        this.structures.addIfAbsent(OBJECT_NODE, values, names.map((name) => this.strings.get(name)!), id);
       }
-      if (!this.structures.has(key)) this.structures.set(key, id);
     });
   }
 
@@ -207,10 +207,9 @@ export class HashCons {
   }
 
   /**
-   * `known`: values already shared here, with their ids (they are taken as they are). The keys are
-   * built in one loop per node, appending to one string: the maps, joins and a template literal per
-   * object field this replaced were ~3 s of the cold 20k build's main thread (bench/ANALYSIS.md,
-   * wt/intern). Same key text as `keysFromValues` makes.
+   * `known`: values already shared here, with their ids (they are taken as they are). A node is
+   * looked up by its parts' ids (structureTable.ts), with no key text built: text keys were ~3 s of
+   * the cold 20k build's main thread (bench/ANALYSIS.md, wt/intern).
    */
   private idOf(value: Json, known?: ReadonlyMap<unknown, number>): number {
     if (typeof value === 'string') return this.stringId(value);
@@ -219,24 +218,19 @@ export class HashCons {
     if (held !== undefined) return held;
     if (Array.isArray(value)) {
       const ids = new Array<number>(value.length);
-      let key = 'a';
-      for (let i = 0; i < value.length; i++) {
-        const id = this.idOf(value[i], known);
-        ids[i] = id;
-        key += i === 0 ? String(id) : ',' + String(id);
-      }
-      return this.structureId(key, () => Object.freeze(ids.map((id) => this.values[id])));
+      for (let i = 0; i < value.length; i++) ids[i] = this.idOf(value[i], known);
+      return this.structures.idFor(ARRAY_NODE, ids, null, () => this.values.push(Object.freeze(ids.map((id) => this.values[id]))) - 1);
     }
     const names = Object.keys(value);
     const ids = new Array<number>(names.length);
-    // Every value before any name: a new name's id comes after its value's, as always (ids are persisted).
     for (let i = 0; i < names.length; i++) ids[i] = this.idOf(value[names[i]], known);
-    let key = 'o';
-    for (let i = 0; i < names.length; i++) key += (i === 0 ? '' : ',') + String(this.stringId(names[i])) + ':' + String(ids[i]);
-    return this.structureId(key, () => {
+    // Names after every value: a new name's id comes after its value's, as it always did (ids are persisted).
+    const nameIds = new Array<number>(names.length);
+    for (let i = 0; i < names.length; i++) nameIds[i] = this.stringId(names[i]);
+    return this.structures.idFor(OBJECT_NODE, ids, nameIds, () => {
       const out: Record<string, unknown> = {};
       for (let i = 0; i < names.length; i++) out[names[i]] = this.values[ids[i]];
-      return Object.freeze(out);
+      return this.values.push(Object.freeze(out)) - 1;
     });
   }
 
@@ -255,16 +249,6 @@ export class HashCons {
     if (id === undefined) {
       id = this.values.push(value) - 1;
       this.strings.set(value, id);
-    }
-    return id;
-  }
-
-  /** `make` builds the shared value on first sight, from parts already shared. */
-  private structureId(key: string, make: () => unknown): number {
-    let id = this.structures.get(key);
-    if (id === undefined) {
-      id = this.values.push(make()) - 1;
-      this.structures.set(key, id);
     }
     return id;
   }
