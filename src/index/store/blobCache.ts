@@ -299,7 +299,7 @@ export class BlobCache {
         continue;
       }
       // Each role's text apart: a role the last version of the page had verbatim is one lookup.
-      const family = this.shared.shareListed(familyShell(item.json), 'roles', item.json.roles) as unknown as JobFamily;
+      const family = this.shared.shareListed(familyShell(item.json), 'roles', item.json.roles, item.json.roleKeys) as unknown as JobFamily;
       this.memory.set(memoryKey(page.path, page.blob), family);
       const parts = [`{"path":${JSON.stringify(page.path)},"blob":${JSON.stringify(page.blob)},"family":`, ...familyTextParts(item.json), '}'];
       if (this.versionDir) records.push(encodeRecordParts(parts));

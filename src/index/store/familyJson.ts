@@ -3,6 +3,12 @@
 // role's text lets the interner take a role it has seen verbatim in one lookup (HashCons.shareListed)
 // instead of parsing and re-keying it: a commit edits one or two roles of a page, so most roles of
 // the next version are the same text.
+//
+// Each role also carries a digest of its text, computed where the text is made (the parse worker,
+// which has idle time): the interner's memo is keyed by it, so the main thread never hashes a long
+// role text itself (a Map keyed by the text cost the cold 20k build ~1.8 s of main-thread time in
+// V8's string hashing; bench/ANALYSIS.md, wt/intern).
+import { hash } from 'node:crypto';
 import type { JobFamily } from '../../parse';
 
 export interface FamilyJson {
@@ -10,6 +16,8 @@ export interface FamilyJson {
   head: string;
   /** Each role's JSON, in order. */
   roles: string[];
+  /** `roleKey` of each of `roles`, in the same order. */
+  roleKeys: string[];
   /** The rest, from the `]` that closes the roles. */
   tail: string;
 }
@@ -26,7 +34,18 @@ export function familyJson(family: JobFamily): FamilyJson {
   const at = text.indexOf(EMPTY_ROLES);
   if (at < 0) throw new Error('familyJson: a family without its roles key');
   const cut = at + EMPTY_ROLES.length - 1;
-  return { head: text.slice(0, cut), roles: family.roles.map((role) => JSON.stringify(role)), tail: text.slice(cut) };
+  const roles = family.roles.map((role) => JSON.stringify(role));
+  return { head: text.slice(0, cut), roles, roleKeys: roles.map(roleKey), tail: text.slice(cut) };
+}
+
+/**
+ * A role text's memo key: SHA-256 of the whole text. Two different texts with one key would be
+ * served as one role, so the key must be collision-resistant, not merely well spread (a length or a
+ * fast non-cryptographic hash could be matched by a page's author); with SHA extensions it costs
+ * about as much as SHA-1 (~4 µs for a 2.5 kB role).
+ */
+export function roleKey(text: string): string {
+  return hash('sha256', text, 'base64');
 }
 
 /** The family's JSON text: JSON.stringify(family) of the family the pieces were cut from. */

@@ -10,12 +10,14 @@
 // versions: a mutation would change all of them, so it must fail loudly instead.
 
 import { LRUCache } from 'lru-cache';
+import { ARRAY_NODE, OBJECT_NODE, StructureTable } from './structureTable';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
 /**
- * Characters of part texts remembered by `shareListed`: a cold build sends a page's versions one
- * after another, so the parts of the last few versions are what the next one repeats.
+ * Characters of part texts remembered by `shareListed` (counted by the texts' lengths, though only
+ * their keys are held): a cold build sends a page's versions one after another, so the parts of the
+ * last few versions are what the next one repeats.
  */
 const TEXT_MEMO_CHARS = 512 * 1024;
 
@@ -31,14 +33,20 @@ const OBJECT = 1;
 const PRIMITIVE = 2;
 
 export class HashCons {
-  /** Distinct string or structure key → id; `values[id]` is the shared value. */
+  /** Distinct string, or array / object by its parts' ids → id; `values[id]` is the shared value. */
   private readonly strings = new Map<string, number>();
-  private readonly structures = new Map<string, number>();
+  private readonly structures = new StructureTable();
+  /** Number, boolean or null → id (a Map keys them by value, no text needed). */
+  private readonly primitives = new Map<number | boolean | null, number>();
   private readonly values: unknown[] = [];
   /** Set by `decode`: `structures` is filled on first need (see keysFromValues). */
   private keysPending = false;
-  /** JSON text of a part → its id, for `shareListed`: ids never change, so an entry never goes stale. */
-  private readonly texts = new LRUCache<string, number>({ maxSize: TEXT_MEMO_CHARS, sizeCalculation: (_id, text) => Math.max(1, text.length) });
+  /**
+   * Key of a part's JSON text → its id, for `shareListed`: ids never change, so an entry never goes
+   * stale. Keyed by the caller's digest, not the text: hashing a long string for a Map lookup was
+   * the main thread's cost, and the digest is made on a worker.
+   */
+  private readonly texts = new LRUCache<string, number>({ maxSize: TEXT_MEMO_CHARS });
 
   /** A deep-equal value made of shared parts (the same object for equal inputs). */
   share<T>(value: T): T {
@@ -50,15 +58,19 @@ export class HashCons {
    * `share` of `value` with `value[name]` set to the list the JSON `texts` stand for. A text seen
    * before costs one lookup instead of JSON.parse and re-keying every node under it: the versions
    * of a page repeat most of its parts verbatim. The result is what `share` of the whole gives.
+   * `keys[i]` names `texts[i]`: a collision-resistant digest of the whole text (familyJson.ts
+   * `roleKey`), since equal keys are taken for equal texts.
    */
-  shareListed<T extends object>(value: T, name: string, texts: readonly string[]): T {
+  shareListed<T extends object>(value: T, name: string, texts: readonly string[], keys: readonly string[]): T {
+    if (texts.length !== keys.length) throw new Error('shareListed: one key per text');
     if (this.keysPending) this.keysFromValues();
     const known = new Map<unknown, number>();
-    const list = texts.map((text) => {
-      let id = this.texts.get(text);
+    const list = texts.map((text, i) => {
+      const key = keys[i];
+      let id = this.texts.get(key);
       if (id === undefined) {
         id = this.idOf(JSON.parse(text) as Json);
-        this.texts.set(text, id);
+        this.texts.set(key, id, { size: Math.max(1, text.length) });
       }
       const part = this.values[id];
       if (part !== null && typeof part === 'object') known.set(part, id);
@@ -93,7 +105,7 @@ export class HashCons {
     const ids = new Map<unknown, number>();
     const idOf = (v: unknown): number => {
       if (typeof v === 'string') return this.strings.get(v)!;
-      if (v === null || typeof v !== 'object') return this.structures.get(`${typeof v}:${String(v)}`)!;
+      if (v === null || typeof v !== 'object') return this.primitives.get(v as number | boolean | null)!;
       return ids.get(v)!;
     };
     const encodeOne = (v: unknown, id: number): EncodedValue => {
@@ -170,22 +182,22 @@ export class HashCons {
     const objectIds = new Map<unknown, number>();
     const idOfChild = (v: unknown): number => {
       if (typeof v === 'string') return this.strings.get(v)!;
-      if (v === null || typeof v !== 'object') return this.structures.get(`${typeof v}:${String(v)}`)!;
+      if (v === null || typeof v !== 'object') return this.primitives.get(v as number | boolean | null)!;
       return objectIds.get(v)!;
     };
     this.values.forEach((v, id) => {
       if (typeof v === 'string') return;
-      let key: string;
       if (v === null || typeof v !== 'object') {
-        key = `${typeof v}:${String(v)}`;
+        if (!this.primitives.has(v as number | boolean | null)) this.primitives.set(v as number | boolean | null, id);
       } else if (Array.isArray(v)) {
         objectIds.set(v, id);
-        key = `a${v.map(idOfChild).join(',')}`;
+        this.structures.addIfAbsent(ARRAY_NODE, v.map(idOfChild), null, id);
       } else {
         objectIds.set(v, id);
-        key = `o${Object.keys(v).map((name) => `${this.strings.get(name)!}:${idOfChild((v as Record<string, unknown>)[name])}`).join(',')}`;
+        const names = Object.keys(v);
+        const values = names.map((name) => idOfChild((v as Record<string, unknown>)[name]));
+        this.structures.addIfAbsent(OBJECT_NODE, values, names.map((name) => this.strings.get(name)!), id);
       }
-      if (!this.structures.has(key)) this.structures.set(key, id);
     });
   }
 
@@ -194,24 +206,42 @@ export class HashCons {
     return this.values[id];
   }
 
-  /** `known`: values already shared here, with their ids (they are taken as they are). */
+  /**
+   * `known`: values already shared here, with their ids (they are taken as they are). A node is
+   * looked up by its parts' ids (structureTable.ts), with no key text built: text keys were ~3 s of
+   * the cold 20k build's main thread (bench/ANALYSIS.md, wt/intern).
+   */
   private idOf(value: Json, known?: ReadonlyMap<unknown, number>): number {
     if (typeof value === 'string') return this.stringId(value);
-    if (value === null || typeof value !== 'object') return this.structureId(`${typeof value}:${String(value)}`, () => value);
+    if (value === null || typeof value !== 'object') return this.primitiveId(value);
     const held = known?.get(value);
     if (held !== undefined) return held;
     if (Array.isArray(value)) {
-      const ids = value.map((item) => this.idOf(item, known));
-      return this.structureId(`a${ids.join(',')}`, () => Object.freeze(ids.map((id) => this.values[id])));
+      const ids = new Array<number>(value.length);
+      for (let i = 0; i < value.length; i++) ids[i] = this.idOf(value[i], known);
+      return this.structures.idFor(ARRAY_NODE, ids, null, () => this.values.push(Object.freeze(ids.map((id) => this.values[id]))) - 1);
     }
     const names = Object.keys(value);
-    const ids = names.map((name) => this.idOf(value[name], known));
-    const key = `o${names.map((name, i) => `${this.stringId(name)}:${ids[i]}`).join(',')}`;
-    return this.structureId(key, () => {
+    const ids = new Array<number>(names.length);
+    for (let i = 0; i < names.length; i++) ids[i] = this.idOf(value[names[i]], known);
+    // Names after every value: a new name's id comes after its value's, as it always did (ids are persisted).
+    const nameIds = new Array<number>(names.length);
+    for (let i = 0; i < names.length; i++) nameIds[i] = this.stringId(names[i]);
+    return this.structures.idFor(OBJECT_NODE, ids, nameIds, () => {
       const out: Record<string, unknown> = {};
-      names.forEach((name, i) => (out[name] = this.values[ids[i]]));
-      return Object.freeze(out);
+      for (let i = 0; i < names.length; i++) out[names[i]] = this.values[ids[i]];
+      return this.values.push(Object.freeze(out)) - 1;
     });
+  }
+
+  /** A number, boolean or null: keyed by itself (JSON has no NaN, and -0 and 0 were one key as text too). */
+  private primitiveId(value: number | boolean | null): number {
+    let id = this.primitives.get(value);
+    if (id === undefined) {
+      id = this.values.push(value) - 1;
+      this.primitives.set(value, id);
+    }
+    return id;
   }
 
   private stringId(value: string): number {
@@ -219,16 +249,6 @@ export class HashCons {
     if (id === undefined) {
       id = this.values.push(value) - 1;
       this.strings.set(value, id);
-    }
-    return id;
-  }
-
-  /** `make` builds the shared value on first sight, from parts already shared. */
-  private structureId(key: string, make: () => unknown): number {
-    let id = this.structures.get(key);
-    if (id === undefined) {
-      id = this.values.push(make()) - 1;
-      this.structures.set(key, id);
     }
     return id;
   }

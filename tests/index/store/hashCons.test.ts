@@ -29,11 +29,16 @@ describe('HashCons', () => {
     const whole = new HashCons();
     for (const text of [V1, V2, V1, V2]) {
       const json = familyJson(parseFamily(PATH, text));
-      const family = listed.shareListed(familyShell(json), 'roles', json.roles);
+      const family = listed.shareListed(familyShell(json), 'roles', json.roles, json.roleKeys);
       expect(family).toEqual(whole.share(parsed(text)));
       expect(family).toBe(listed.share(parsed(text)));
     }
     expect(listed.size).toBe(whole.size);
+  });
+
+  it('shareListed refuses texts without one key each', () => {
+    const json = familyJson(parseFamily(PATH, V1));
+    expect(() => new HashCons().shareListed(familyShell(json), 'roles', json.roles, json.roleKeys.slice(1))).toThrow('one key per text');
   });
 
   it('shares the roles a new version did not change, and keeps the changed one apart', () => {
@@ -76,6 +81,9 @@ describe('HashCons.encode / decode', () => {
     expect(loaded.share(parsed(V1))).toBe(family);
     expect(loaded.share(parsed(V2)).careerLadder).toBe(family.careerLadder);
     expect(loaded.share({ n: [1, 2.5, true, null, 'x'] })).toEqual({ n: [1, 2.5, true, null, 'x'] });
+    // The keys rebuilt from the table are the ones interning makes: equal input, the decoded value itself.
+    expect(loaded.share({ n: [1, 2.5, true, null, 'x'] })).toBe(loaded.valueAt(ids.get(hashCons.share({ n: [1, 2.5, true, null, 'x'] }))!));
+    expect(loaded.share([[], {}, [null], [false], 2.5])).toEqual([[], {}, [null], [false], 2.5]);
     expect(loaded.size).toBeGreaterThan(hashCons.size); // V2's changed role is new
   });
 
