@@ -78,7 +78,7 @@ export interface ServerDeps {
   cluster?: ServerCluster;
   /** Plain JSON POSTs to /graphql skip express's router (graphqlFastLane.ts). Default on; off, express answers them as before. */
   graphqlFastLane?: boolean;
-  /** Queries run as graphql-jit compiled code (jitGateway.ts; ROLEGRAPH_JIT). Default on; off, graphql-js executes every operation. */
+  /** Queries run as graphql-jit compiled code (jitGateway.ts; ROLEGRAPH_JIT). Default off: measured slower here (bench/ANALYSIS.md, wt/jit). */
   jit?: boolean;
 }
 
@@ -223,7 +223,7 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
   // convention, src/cluster/persistedQueryCache.ts); otherwise Apollo's in-memory default.
   const persistedQueries = cluster ? { cache: cluster.persistedQueries, ttl: SHARED_PERSISTED_QUERY_TTL_SECONDS } : undefined;
   // With jit, Apollo gets the schema from the gateway (its executor hook) and hands it every operation to run.
-  const jit = (deps.jit ?? true) ? jitGateway(schema) : null;
+  const jit = deps.jit ? jitGateway(schema) : null;
   const executeWith = jit ? { gateway: jit } : { schema };
   const apollo = new ApolloServer<RolegraphContext>({ ...executeWith, ...guard, plugins, introspection: limits.introspection, stopOnTerminationSignals: false, persistedQueries, stringifyResult: answerText });
   await apollo.start();

@@ -7,7 +7,10 @@
 // Why: an uncached list query spent most of its time in graphql-js's per-field work (argument
 // values, a resolve info and a path per field, promise bookkeeping, null-prototype result objects
 // that JSON.stringify serialises slowly). graphql-jit compiles each operation once into a function
-// for that selection; bench/ANALYSIS.md (branch wt/jit) has the numbers.
+// for that selection. Measured here it did not pay, so it is off unless ROLEGRAPH_JIT=1
+// (bench/ANALYSIS.md, wt/jit): our own resolvers, not graphql-js, hold most of each operation's
+// time, and jit's generated code reads a property with no resolver several times (a list five
+// times), so the lazy getters of field changes (src/index/fieldChanges.ts) ran five times over.
 //
 // What still goes through graphql-js `execute`, so the answer is its own:
 // - mutations (the admin's `refresh`: rare, and never worth a compile);
