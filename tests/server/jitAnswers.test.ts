@@ -135,9 +135,12 @@ describe('errors', () => {
   });
 
   it('errors in several fields: the same errors in the same order (graphql-js answers it)', async () => {
-    const query = `{ a: role(id: "${TEAM_LEAD}", at: "nope-1") { key } b: role(id: "${TEAM_LEAD}") { key history(first: 0, last: 2) { totalCount } } c: commit(ref: "nope-2") { sha } }`;
+    // One rejection only: graphql-js lists two rejections in the order they settle, which varies
+    // from run to run; a synchronous error always comes before the rejection. jit lists them the
+    // other way round, so graphql-js answers.
+    const query = `{ a: role(id: "${TEAM_LEAD}", at: "nope-1") { key } b: role(id: "${TEAM_LEAD}") { key history(first: 0, last: 2) { totalCount } } }`;
     const answer = await sameAnswer(pair, { query }, false);
-    expect(codesOf(answer)).toEqual(['BAD_USER_INPUT', 'BAD_REF', 'BAD_REF']);
+    expect(codesOf(answer)).toEqual(['BAD_USER_INPUT', 'BAD_REF']);
   });
 
   it('an error thrown in a resolver that is not ours to show: masked alike, path kept', async () => {
