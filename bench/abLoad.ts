@@ -55,7 +55,10 @@ async function main(): Promise<void> {
   };
   const children = { old: startSide('old', oldBuild, oldCacheDir), new: startSide('new', thisBuild, cacheDir) };
   try {
-    const urls = { old: (await children.old.next('ready')).uncached, new: (await children.new.next('ready')).uncached };
+    // Both waiters at once: ServerChild drops a message nobody waits for, so awaiting old's 'ready'
+    // first lost new's whenever new opened first, and the run hung at startup (seen at 20k).
+    const [oldReady, newReady] = await Promise.all([children.old.next('ready'), children.new.next('ready')]);
+    const urls = { old: oldReady.uncached, new: newReady.uncached };
     const { variables } = await thisBuild.operationVariables(urls.new, repoDir);
     const bodyOf = (name: OperationName): string => JSON.stringify({ query: thisBuild.OPERATIONS[name], variables: variables[name] });
     // The same answer from both builds, byte for byte, before anything is timed; then a JIT warm-up.
