@@ -6,7 +6,7 @@
 // operation, the median req/s of each build, new/old, and each build's % of its own floor; and the
 // server process's own CPU time per request (utime + stime from /proc over the slice), which moves
 // far less with the machine's load than req/s does.
-//   node dist-bench/bench/abLoad.js OLD_ROOT REPO_DIR CACHE_DIR OLD_CACHE_DIR [SECONDS_PER_SLICE] [ROUNDS] [OPERATION...]
+//   [AB_JIT=old|new] node dist-bench/bench/abLoad.js OLD_ROOT REPO_DIR CACHE_DIR OLD_CACHE_DIR [SECONDS_PER_SLICE] [ROUNDS] [OPERATION...]
 // OLD_ROOT is the other build's checkout (its dist-bench/ built); this build is "new". OLD_CACHE_DIR
 // is a copy of CACHE_DIR: two servers opening one cache at once wait on each other's git fetch.
 import fs from 'node:fs';
@@ -41,9 +41,24 @@ async function main(): Promise<void> {
   const n = Number(rounds ?? 4);
   const load = (): string => os.loadavg().map((l) => l.toFixed(2)).join(' / ');
   process.stdout.write(`load at start ${load()}\n`);
-  const children = { old: oldBuild.ServerChild.start(repoDir, oldCacheDir, 'content/job-families', 'ab-old'), new: thisBuild.ServerChild.start(repoDir, cacheDir, 'content/job-families', 'ab-new') };
+  // AB_JIT=old|new turns graphql-jit on (ROLEGRAPH_JIT=1) in that side's server only, so one build
+  // can be measured against itself with jit on and off; unset, both inherit ROLEGRAPH_JIT as it is.
+  const startSide = (side: 'old' | 'new', build: Probe, cache: string): thisBuild.ServerChild => {
+    const inherited = process.env.ROLEGRAPH_JIT;
+    if (process.env.AB_JIT) process.env.ROLEGRAPH_JIT = process.env.AB_JIT === side ? '1' : '0';
+    try {
+      return build.ServerChild.start(repoDir, cache, 'content/job-families', `ab-${side}`) as thisBuild.ServerChild;
+    } finally {
+      if (inherited === undefined) delete process.env.ROLEGRAPH_JIT;
+      else process.env.ROLEGRAPH_JIT = inherited;
+    }
+  };
+  const children = { old: startSide('old', oldBuild, oldCacheDir), new: startSide('new', thisBuild, cacheDir) };
   try {
-    const urls = { old: (await children.old.next('ready')).uncached, new: (await children.new.next('ready')).uncached };
+    // Both waiters at once: ServerChild drops a message nobody waits for, so awaiting old's 'ready'
+    // first lost new's whenever new opened first, and the run hung at startup (seen at 20k).
+    const [oldReady, newReady] = await Promise.all([children.old.next('ready'), children.new.next('ready')]);
+    const urls = { old: oldReady.uncached, new: newReady.uncached };
     const { variables } = await thisBuild.operationVariables(urls.new, repoDir);
     const bodyOf = (name: OperationName): string => JSON.stringify({ query: thisBuild.OPERATIONS[name], variables: variables[name] });
     // The same answer from both builds, byte for byte, before anything is timed; then a JIT warm-up.

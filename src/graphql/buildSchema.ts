@@ -1,13 +1,14 @@
 // Builds the executable schema from the type-graphql classes. Validation stays off: class-validator
 // is not installed, and every argument check lives in the resolvers (pagination.ts, errors.ts).
 import 'reflect-metadata';
-import { GraphQLSchema, type GraphQLObjectType } from 'graphql';
+import { GraphQLSchema, isInterfaceType, type GraphQLObjectType } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
 import { mapFieldErrors } from './mapFieldErrors';
 import { useDirectFieldResolvers } from './directResolvers';
 import { dropPlainFieldResolvers } from './plainFields';
 import { createRolegraphPubSub } from './pubsub';
 import { resolvers } from './resolvers';
+import { nodeTypeName, type TaggedNode } from './types/node.interface';
 
 export interface BuildSchemaOptions {
   /** Where `headChanged` listens; give the same one to `publishHeadChanges`. Default: a fresh in-process one. */
@@ -23,6 +24,7 @@ export async function buildRolegraphSchema(opts: BuildSchemaOptions = {}): Promi
     emitSchemaFile: false,
   });
   describeRootTypes(schema);
+  resolveNodeTypeSynchronously(schema);
   return mapFieldErrors(useDirectFieldResolvers(dropPlainFieldResolvers(rootsFirst(schema)), resolvers));
 }
 
@@ -51,4 +53,16 @@ function describeRootTypes(schema: GraphQLSchema): void {
   for (const [kind, type] of Object.entries(roots) as Array<[keyof typeof ROOT_DESCRIPTIONS, GraphQLObjectType | null | undefined]>) {
     if (type && !type.description) type.description = ROOT_DESCRIPTIONS[kind];
   }
+}
+
+/**
+ * type-graphql wraps every `resolveType` in an async function, so `Node`'s type arrives as a
+ * promise. graphql-js awaits it; graphql-jit (src/server/jitGateway.ts) cannot, and would answer
+ * "Abstract type Node must resolve to an Object type". Our resolveType is a synchronous property
+ * read, so it is put back as it is, with type-graphql's one rule kept (a missing name is undefined).
+ */
+function resolveNodeTypeSynchronously(schema: GraphQLSchema): void {
+  const node = schema.getType('Node');
+  if (!isInterfaceType(node)) throw new Error('the schema has no Node interface');
+  node.resolveType = (value: TaggedNode) => nodeTypeName(value) ?? undefined;
 }

@@ -31,12 +31,25 @@ export function listChange(field: string, before: readonly string[], after: read
       return joined(after, '\n');
     },
     get added() {
-      return multisetMinus(after, before);
+      return keep(this, 'added', multisetMinus(after, before));
     },
     get removed() {
-      return multisetMinus(before, after);
+      return keep(this, 'removed', multisetMinus(before, after));
     },
   };
+}
+
+/**
+ * Turns a lazy list field into a plain one on its first read. graphql-jit's compiled code reads a
+ * field without a resolver several times (a list five: null check, array check, length, items),
+ * which recomputed the multiset difference each time (bench/ANALYSIS.md, wt/jit2). The kept array
+ * holds only the page's own (shared) item strings, no new text, unlike `before`/`after`, which stay
+ * worked out per read (every executor reads a scalar once). Same key position, still enumerable and
+ * read-only, so the change still reads, spreads and serialises as before.
+ */
+function keep<K extends 'added' | 'removed'>(change: FieldChange, key: K, value: FieldChange[K]): FieldChange[K] {
+  Object.defineProperty(change, key, { value, enumerable: true, writable: false, configurable: true });
+  return value;
 }
 
 /** Paragraphs are shown as one text, a blank line between them. */

@@ -25,6 +25,7 @@ import type { Indexer, RefreshResult } from '../index';
 import { createRefresher, type Refresher } from '../watch';
 import { publicMessage } from '../util';
 import { isAdminAuthorization } from './adminAuth';
+import { jitGateway, type JitGateway } from './jitGateway';
 import { DEFAULTS, type Config } from './config';
 import { graphqlFastLane } from './graphqlFastLane';
 import { lastResortHandler, logFailure } from './lastResort';
@@ -77,6 +78,8 @@ export interface ServerDeps {
   cluster?: ServerCluster;
   /** Plain JSON POSTs to /graphql skip express's router (graphqlFastLane.ts). Default on; off, express answers them as before. */
   graphqlFastLane?: boolean;
+  /** Queries run as graphql-jit compiled code (jitGateway.ts; ROLEGRAPH_JIT). Default off: measured slower here (bench/ANALYSIS.md, wt/jit). */
+  jit?: boolean;
 }
 
 /** What the server uses of the cluster: webhooks announce through it, readiness and metrics read it, APQ is shared through it. */
@@ -90,6 +93,8 @@ export interface RolegraphServer {
   httpServer: http.Server;
   apollo: ApolloServer<RolegraphContext>;
   metrics: Metrics;
+  /** The executor queries run through, when jit is on (its counts say how many ran compiled); null = graphql-js. */
+  jit: JitGateway | null;
   /** Starts listening; resolves with the bound address (port 0 picks a free port). */
   listen(port: number, host?: string): Promise<AddressInfo>;
   /** Stops accepting, lets requests in flight finish, closes subscriptions. */
@@ -217,7 +222,10 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
   // With replicas, a query hash registered through one is known to all (Apollo's own KeyvAdapter
   // convention, src/cluster/persistedQueryCache.ts); otherwise Apollo's in-memory default.
   const persistedQueries = cluster ? { cache: cluster.persistedQueries, ttl: SHARED_PERSISTED_QUERY_TTL_SECONDS } : undefined;
-  const apollo = new ApolloServer<RolegraphContext>({ schema, ...guard, plugins, introspection: limits.introspection, stopOnTerminationSignals: false, persistedQueries, stringifyResult: answerText });
+  // With jit, Apollo gets the schema from the gateway (its executor hook) and hands it every operation to run.
+  const jit = deps.jit ? jitGateway(schema) : null;
+  const executeWith = jit ? { gateway: jit } : { schema };
+  const apollo = new ApolloServer<RolegraphContext>({ ...executeWith, ...guard, plugins, introspection: limits.introspection, stopOnTerminationSignals: false, persistedQueries, stringifyResult: answerText });
   await apollo.start();
 
   app.use((_req, res, next) => {
@@ -279,6 +287,7 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
     httpServer,
     apollo,
     metrics,
+    jit,
     listen(port, host) {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);

@@ -49,6 +49,8 @@ export interface Config {
   headMaxAgeSeconds: number;
   /** Answers the HTTP answer cache keeps (ROLEGRAPH_ANSWER_CACHE_ENTRIES); 0 turns it off, so uncached numbers can be reproduced against `serve`. */
   responseCacheEntries: number;
+  /** Queries run as graphql-jit compiled code (ROLEGRAPH_JIT=1; see src/server/jitGateway.ts). Off by default: it measured slower than graphql-js on this schema. */
+  jit: boolean;
   /** Redis that coordinates several replicas (ROLEGRAPH_REDIS_URL, `--redis-url`); null = one process, no Redis code loaded. */
   redisUrl: string | null;
   /** How long the polling leader's lock lives without renewal (ROLEGRAPH_REDIS_LOCK_TTL_MS): a dead leader is replaced within about this long. */
@@ -104,6 +106,18 @@ function integer(name: string, raw: string | undefined, fallback: number, min: n
   return n;
 }
 
+const ON_WORDS = new Set(['1', 'true', 'yes', 'on']);
+const OFF_WORDS = new Set(['0', 'false', 'no', 'off']);
+
+/** An on/off switch, spelled as operators do (`1`/`0`, `true`/`false`, `yes`/`no`, `on`/`off`). */
+function onOff(name: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined) return fallback;
+  const word = raw.toLowerCase();
+  if (ON_WORDS.has(word)) return true;
+  if (OFF_WORDS.has(word)) return false;
+  throw new ConfigError(`${name} must be 1 or 0, got ${JSON.stringify(raw.slice(0, 40))}`);
+}
+
 /** URL schemes and scp-like `user@host:path`, which stay as given; anything else is a local path. */
 const REMOTE_URL = /^[a-z][a-z0-9+.-]*:\/\/|^[^/\\\s]+@[^/\\\s:]+:/i;
 
@@ -153,6 +167,7 @@ export function loadConfig(flags: ConfigFlags, env: Record<string, string | unde
     corsOrigins: corsOriginsFrom(env.ROLEGRAPH_CORS_ORIGINS),
     headMaxAgeSeconds: integer('ROLEGRAPH_HEAD_MAX_AGE_SECONDS', pick(env.ROLEGRAPH_HEAD_MAX_AGE_SECONDS), DEFAULTS.headMaxAgeSeconds, 0, 86_400),
     responseCacheEntries: integer('ROLEGRAPH_ANSWER_CACHE_ENTRIES', pick(env.ROLEGRAPH_ANSWER_CACHE_ENTRIES), DEFAULTS.responseCacheEntries, 0, 1_000_000),
+    jit: onOff('ROLEGRAPH_JIT', pick(env.ROLEGRAPH_JIT), false),
     redisUrl: redisUrl(pick(flags.redisUrl, env.ROLEGRAPH_REDIS_URL)),
     redisLockTtlMs: integer('ROLEGRAPH_REDIS_LOCK_TTL_MS', pick(env.ROLEGRAPH_REDIS_LOCK_TTL_MS), DEFAULTS.redisLockTtlMs, 500, 600_000),
     instanceId: instanceId(pick(env.ROLEGRAPH_INSTANCE_ID)),

@@ -18,6 +18,16 @@ describe('listChange', () => {
     expect(Object.keys(change!)).toEqual(['field', 'before', 'after', 'added', 'removed']);
   });
 
+  it('works the added and removed items out once, then keeps them as plain fields in place', () => {
+    const change = listChange('responsibilities', ['Sell', 'Renew'], ['Renew', 'Expand'])!;
+    const added = change.added;
+    expect(change.added).toBe(added);
+    expect(change.removed).toBe(change.removed);
+    expect(Object.getOwnPropertyDescriptor(change, 'added')).toEqual({ value: ['Expand'], enumerable: true, writable: false, configurable: true });
+    expect(Object.keys(change)).toEqual(['field', 'before', 'after', 'added', 'removed']);
+    expect(JSON.parse(JSON.stringify(change))).toEqual({ field: 'responsibilities', before: 'Sell\nRenew', after: 'Renew\nExpand', added: ['Expand'], removed: ['Sell'] });
+  });
+
   it('is null for equal lists, and a change with nothing added or removed for a reorder', () => {
     expect(listChange('requirements', ['A', 'B'], ['A', 'B'])).toBeNull();
     expect(listChange('requirements', ['A', 'B'], ['B', 'A'])).toEqual({ field: 'requirements', before: 'A\nB', after: 'B\nA', added: [], removed: [] });

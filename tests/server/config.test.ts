@@ -25,11 +25,20 @@ describe('loadConfig', () => {
       corsOrigins: { kind: 'none' },
       headMaxAgeSeconds: 5,
       responseCacheEntries: 1000,
+      jit: false,
       redisUrl: null,
       redisLockTtlMs: 15_000,
       instanceId: null,
       redisCacheTtlSeconds: 2_592_000,
     });
+  });
+
+  it('reads the jit switch: off unless ROLEGRAPH_JIT says on, and refuses another word', () => {
+    expect(loadConfig({}, {}, CWD).jit).toBe(false);
+    expect(loadConfig({}, { ROLEGRAPH_JIT: '1' }, CWD).jit).toBe(true);
+    expect(loadConfig({}, { ROLEGRAPH_JIT: 'on' }, CWD).jit).toBe(true);
+    expect(loadConfig({}, { ROLEGRAPH_JIT: '0' }, CWD).jit).toBe(false);
+    expect(() => loadConfig({}, { ROLEGRAPH_JIT: 'fast' }, CWD)).toThrow('ROLEGRAPH_JIT must be 1 or 0, got "fast"');
   });
 
   it('reads the Redis settings (flag over env), refuses a URL of another scheme, and masks the password when logged', () => {
