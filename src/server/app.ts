@@ -25,7 +25,7 @@ import type { Indexer, RefreshResult } from '../index';
 import { createRefresher, type Refresher } from '../watch';
 import { publicMessage } from '../util';
 import { isAdminAuthorization } from './adminAuth';
-import { jitGateway, type JitGateway } from './jitGateway';
+import type { JitGateway } from './jitGateway';
 import { DEFAULTS, type Config } from './config';
 import { graphqlFastLane } from './graphqlFastLane';
 import { lastResortHandler, logFailure } from './lastResort';
@@ -223,7 +223,8 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
   // convention, src/cluster/persistedQueryCache.ts); otherwise Apollo's in-memory default.
   const persistedQueries = cluster ? { cache: cluster.persistedQueries, ttl: SHARED_PERSISTED_QUERY_TTL_SECONDS } : undefined;
   // With jit, Apollo gets the schema from the gateway (its executor hook) and hands it every operation to run.
-  const jit = deps.jit ? jitGateway(schema) : null;
+  // Loaded only when on, as tracing is: graphql-jit's modules are ~40 ms of every start-up otherwise.
+  const jit = deps.jit ? (await import('./jitGateway')).jitGateway(schema) : null;
   const executeWith = jit ? { gateway: jit } : { schema };
   const apollo = new ApolloServer<RolegraphContext>({ ...executeWith, ...guard, plugins, introspection: limits.introspection, stopOnTerminationSignals: false, persistedQueries, stringifyResult: answerText });
   await apollo.start();

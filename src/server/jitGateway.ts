@@ -8,9 +8,10 @@
 // values, a resolve info and a path per field, promise bookkeeping, null-prototype result objects
 // that JSON.stringify serialises slowly). graphql-jit compiles each operation once into a function
 // for that selection. Measured here it did not pay, so it is off unless ROLEGRAPH_JIT=1
-// (bench/ANALYSIS.md, wt/jit): our own resolvers, not graphql-js, hold most of each operation's
-// time, and jit's generated code reads a property with no resolver several times (a list five
-// times), so the lazy getters of field changes (src/index/fieldChanges.ts) ran five times over.
+// (bench/ANALYSIS.md, wt/jit and wt/jit2): our own resolvers, not graphql-js, hold most of each
+// operation's time, and jit costs more per request even for `{ __typename }`. (Its generated code
+// reads a property with no resolver several times, a list five times, which is why field changes
+// keep `added`/`removed` once worked out: src/index/fieldChanges.ts.)
 //
 // What still goes through graphql-js `execute`, so the answer is its own:
 // - mutations (the admin's `refresh`: rare, and never worth a compile);

@@ -152,7 +152,7 @@ describe('rolegraph serve with OTEL_EXPORTER_OTLP_ENDPOINT', () => {
 });
 
 describe('tracing off', () => {
-  it('loads no OpenTelemetry SDK or tracing module of ours with the server', () => {
+  it('loads no OpenTelemetry SDK or tracing module of ours (nor graphql-jit) with the server', () => {
     const dist = path.join(ROOT, 'dist', 'server');
     const script = `require(${JSON.stringify(path.join(dist, 'index.js'))}); require(${JSON.stringify(path.join(dist, 'app.js'))});
       process.stdout.write(JSON.stringify(Object.keys(require.cache)));`;
@@ -163,5 +163,7 @@ describe('tracing off', () => {
     // prom-client requires @opentelemetry/api for exemplars; the SDK, the exporter and our spans never load.
     const tracingModules = loaded.filter((f) => /@opentelemetry[\\/](?!api[\\/])|[\\/]dist[\\/]server[\\/](?:tracing|requestTracing)\.js$/.test(f));
     expect(tracingModules).toEqual([]);
+    // graphql-jit too is loaded only when ROLEGRAPH_JIT turns it on.
+    expect(loaded.filter((f) => /[\\/]graphql-jit[\\/]|[\\/]dist[\\/]server[\\/]jitGateway\.js$/.test(f))).toEqual([]);
   });
 });
