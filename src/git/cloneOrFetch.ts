@@ -1,6 +1,6 @@
 // Keeps `<cacheDir>/repo.git` — a bare repository holding the tracked branch and the tags — in step
-// with the remote. The first call makes it (init + fetch into a temporary folder, renamed into
-// place only when complete), later calls fetch. The remote URL is passed on each fetch and never
+// with the remote. The first call makes it (init + fetch into a temporary folder, or a local clone
+// when the remote is a folder, renamed into place only when complete), later calls fetch. The remote URL is passed on each fetch and never
 // written to the repository's config, so a token in it does not rest on disk.
 // A clone git can no longer read (a branch ref at a missing object, a garbage HEAD, a deleted
 // objects/ folder) would fail every fetch for good: after a failed fetch, such a clone is set aside
@@ -183,6 +183,29 @@ export async function cloneOrFetch(opts: CloneOrFetchOptions): Promise<CloneOrFe
   return cloneInto(gitDir, remote, branch, timeoutMs);
 }
 
+/**
+ * A local folder cloned the way git clones one: its object files hardlinked (copied across file
+ * systems) rather than streamed through pack-objects and index-pack, which re-hash and re-delta
+ * every object — 7.5 s of a 43 s cold 20k build on this machine, more than the whole git floor
+ * (bench/ANALYSIS.md). Only the tracked branch's ref is made, and the source's path is dropped from
+ * the config, so the result is what init + fetch make. False when git refuses (no such branch, not
+ * a repository, a source git will not clone locally): init + fetch then run as before, with their
+ * errors. Objects of the source's other branches come along; they serve no client, since a commit
+ * off the timeline is answered only when reachable from the head or a tag (resolveClientRef.ts).
+ */
+async function localClone(temp: string, remote: string, branch: string, timeoutMs: number): Promise<boolean> {
+  try {
+    await withGit({ cwd: path.dirname(temp), op: 'clone', timeoutMs, config: ['protocol.file.allow=always'] }, (git) =>
+      git.raw(['clone', '--bare', '--quiet', '--no-tags', '--single-branch', '--branch', branch, '--', remote, temp]),
+    );
+    await withGit({ gitDir: temp, op: 'config' }, (git) => git.raw(['config', '--remove-section', 'remote.origin']));
+    return true;
+  } catch {
+    await fs.rm(temp, { recursive: true, force: true });
+    return false;
+  }
+}
+
 /** A new clone at `gitDir`: init and fetch into a temporary folder, renamed into place when complete. */
 async function cloneInto(gitDir: string, remote: string, branch: string, timeoutMs: number): Promise<CloneOrFetchResult> {
   // A folder without HEAD is the remains of something else; a new cache replaces it.
@@ -190,9 +213,12 @@ async function cloneInto(gitDir: string, remote: string, branch: string, timeout
   await fs.mkdir(path.dirname(gitDir), { recursive: true });
   const temp = `${gitDir}.tmp-${process.pid}-${Date.now()}`;
   try {
-    await withGit({ cwd: path.dirname(temp), op: 'init' }, (git) =>
-      git.init(true, ['--quiet', `--initial-branch=${branch}`, '--', temp]),
-    );
+    if (!(isLocalRemote(remote) && (await localClone(temp, remote, branch, timeoutMs)))) {
+      await withGit({ cwd: path.dirname(temp), op: 'init' }, (git) =>
+        git.init(true, ['--quiet', `--initial-branch=${branch}`, '--', temp]),
+      );
+    }
+    // After a local clone too: it brings the tags, and leaves refs exactly as a fetch makes them.
     const head = await fetchInto(temp, remote, branch, timeoutMs);
     try {
       await fs.rename(temp, gitDir);

@@ -63,6 +63,32 @@ describe('cloneOrFetch', () => {
     expect(git(result.gitDir, 'symbolic-ref', 'HEAD')).toBe('refs/heads/handbook');
   });
 
+  it("clones a local folder by linking its object files, keeping only the tracked branch, the tags and no remote in the config", async () => {
+    origin.git('branch', 'other');
+    const result = await cloneOrFetch({ remote: origin.dir, branch: 'main', cacheDir });
+    // git's local clone: the head commit's object file is the origin's own file, not a copy sent through a pack.
+    const objectFile = (gitDir: string): string => path.join(gitDir, 'objects', origin.head().slice(0, 2), origin.head().slice(2));
+    expect(fs.statSync(objectFile(result.gitDir)).ino).toBe(fs.statSync(objectFile(path.join(origin.dir, '.git'))).ino);
+    expect(git(result.gitDir, 'for-each-ref', '--format=%(refname)').split('\n')).toEqual(['refs/heads/main', 'refs/tags/v1']);
+    expect(git(result.gitDir, 'symbolic-ref', 'HEAD')).toBe('refs/heads/main');
+    expect(fs.readFileSync(path.join(result.gitDir, 'config'), 'utf8')).not.toMatch(/\[remote/);
+
+    // Pruning after a force-push removes the clone's links only: the origin still has every object it had.
+    const dropped = origin.commit({ message: 'two', files: { [`${CONTENT}/a.md`]: 'b' } });
+    await cloneOrFetch({ remote: origin.dir, branch: 'main', cacheDir });
+    origin.git('reset', '-q', '--hard', 'HEAD~1');
+    origin.commit({ message: 'two, rewritten', files: { [`${CONTENT}/a.md`]: 'c' } });
+    expect((await cloneOrFetch({ remote: origin.dir, branch: 'main', cacheDir })).pruned).toBe(true);
+    expect(() => git(result.gitDir, 'cat-file', '-e', `${dropped}^{commit}`)).toThrow();
+    expect(origin.git('cat-file', '-t', dropped)).toBe('commit');
+  });
+
+  it('clones a file:// URL through the transport, as a remote', async () => {
+    const result = await cloneOrFetch({ remote: `file://${origin.dir}`, branch: 'main', cacheDir });
+    expect(result).toMatchObject({ head: origin.head(), cloned: true });
+    expect(git(result.gitDir, 'rev-parse', 'v1^{commit}')).toBe(origin.head());
+  });
+
   it('fails on a branch the remote does not have and leaves no half-made cache', async () => {
     await expect(cloneOrFetch({ remote: origin.dir, branch: 'nope', cacheDir })).rejects.toBeInstanceOf(GitCommandError);
     expect(fs.readdirSync(cacheDir)).toEqual([]);
