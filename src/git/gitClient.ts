@@ -1,7 +1,10 @@
-// The one-shot git commands (init, fetch, rev-parse, merge-base, ls-tree, show, for-each-ref) run
+// The one-shot git commands (init, clone, fetch, rev-parse, rev-list, ls-tree, show, for-each-ref) run
 // through simple-git, with the same hardening as the streamed ones in spawnGit.ts: the environment
 // of gitEnv.ts, SAFE_CONFIG before every subcommand, a deadline, and errors that are redacted and
 // name the operation. One client per call: each call has its own deadline and repository.
+// simple-git waits 50 ms after a command that wrote nothing to stdout or stderr (its completion
+// plugin, for output that might still be in flight), so commands on a hot path are asked in a form
+// that always prints: a verbose fetch, an ancestry check that counts (reachable.ts).
 import path from 'node:path';
 import { GitError, GitPluginError, simpleGit, type SimpleGit, type SimpleGitOptions } from 'simple-git';
 import { GitCommandError } from './errors';

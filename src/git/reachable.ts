@@ -2,22 +2,19 @@
 // A force-push leaves the dropped commits in the clone until git gc; rev-parse still finds them,
 // so a client ref is checked here before any snapshot of it is built.
 import { withGit } from './gitClient';
-import { gitFailure } from './redact';
 import { isFullObjectId } from './validate';
 
-/** True when `ancestor` is an ancestor of (or equal to) `head`; exit 1 is "no", any other failure (a broken clone) throws. */
-export function isAncestor(gitDir: string, ancestor: string, head: string): Promise<boolean> {
-  return withGit(
-    { gitDir, op: 'merge-base' },
-    async (git) => {
-      await git.raw(['merge-base', '--is-ancestor', '--end-of-options', ancestor, head]);
-      return true;
-    },
-    (exit) => {
-      if (exit.exitCode === 1) return false;
-      throw gitFailure('merge-base', exit.stderr || exit.message);
-    },
+/**
+ * True when `ancestor` is an ancestor of (or equal to) `head`: no commit of `ancestor`'s history is
+ * outside `head`'s. Asked as a count rather than `merge-base --is-ancestor`, which answers by exit
+ * code alone: simple-git waits 50 ms more after a command that printed nothing (gitClient.ts), and
+ * this sits on every refresh. Any failure (an unknown object, a broken clone) throws.
+ */
+export async function isAncestor(gitDir: string, ancestor: string, head: string): Promise<boolean> {
+  const outside = await withGit({ gitDir, op: 'rev-list' }, (git) =>
+    git.raw(['rev-list', '--count', '--max-count=1', '--end-of-options', ancestor, `^${head}`]),
   );
+  return outside.trim() === '0';
 }
 
 /**
