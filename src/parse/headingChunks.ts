@@ -65,6 +65,15 @@ function closesFence(line: string, marker: string, length: number): boolean {
 }
 
 /**
+ * Whether a line starting with this character can, outside a fence or HTML block, be indented,
+ * open a fence or an HTML block, or be a heading: a space or tab, `` ` ``, `~`, `<` or `#`. Any
+ * other line (an empty one too: NaN past the end) changes nothing in splitAtHeadings.
+ */
+function mayOpenOrCut(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x60 || code === 0x7e || code === 0x3c || code === 0x23;
+}
+
+/**
  * The page cut before every safe top-level heading, or null when it cannot be cut safely (then it
  * is parsed whole). One piece is returned when there is no safe cut.
  */
@@ -77,6 +86,13 @@ export function splitAtHeadings(markdown: string): Chunk[] | null {
   let lineNo = 0;
   for (let at = 0; at < markdown.length || (at === 0 && markdown.length === 0); lineNo++) {
     const nl = markdown.indexOf('\n', at);
+    // Most lines of a page are text that starts at column 0 with a letter: outside a fence or HTML
+    // block nothing below can happen to them, so they are not cut out and measured.
+    if (state.kind === 'normal' && !mayOpenOrCut(markdown.charCodeAt(at))) {
+      if (nl === -1) break;
+      at = nl + 1;
+      continue;
+    }
     const end = nl === -1 ? markdown.length : nl;
     const line = markdown.slice(at, end);
     const ws = INDENT.exec(line)?.[0] ?? '';

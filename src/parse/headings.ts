@@ -1,6 +1,7 @@
 // What a heading names, judged from its words the way a reader skims a job-family page. The role
 // structure (roles.ts) is decided from these kinds plus the headings' depths.
 
+import { rememberAnswers } from './rememberAnswers';
 import { correctSectionWords, sectionWord } from './spelling';
 
 export type HeadingKind =
@@ -60,9 +61,13 @@ export function headingKey(title: string): string {
   return title.toLowerCase().replace(/[:\s]+$/, '').replace(/\s+/g, ' ').trim();
 }
 
+/** What a heading is: the page title at depth 1, else by its text. */
 export function classifyHeading(title: string, depth: number): HeadingKind {
+  return depth === 1 ? 'title' : kindRemembered(title);
+}
+
+function kindOfTitle(title: string): HeadingKind {
   const key = correctSectionWords(headingKey(title));
-  if (depth === 1) return 'title';
   if (VARIANTS_HEADING.test(key)) return 'variants';
   if (LEVELS_HEADING.test(key)) return 'levels';
   if (LADDER_HEADING.test(key)) return 'ladder';
@@ -75,6 +80,12 @@ export function classifyHeading(title: string, depth: number): HeadingKind {
   if (FAMILY_HEADING.test(key)) return 'family';
   return 'other';
 }
+
+/**
+ * Remembered per title (rememberAnswers.ts): every version of a page repeats its headings, and each
+ * answer is a spelling pass and up to eleven patterns.
+ */
+const kindRemembered = rememberAnswers(kindOfTitle, { entries: 10_000, maxChars: 200 });
 
 /** Suffixes a role-part heading may carry after the role's name (`SMB Advocate Team Lead Requirements`). */
 const PART_SUFFIX = /\s+(?:job\s+grade|responsibilit(?:y|ies)|requirements|qualifications|performance\s+indicators|hiring\s+process)$/i;

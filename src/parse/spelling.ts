@@ -1,6 +1,7 @@
 // Section names as authors misspell them (`Responsibilites`, `Responsibilties`): a long heading word
 // within a small edit distance of a known section word is read as that word, so a typo does not turn
 // a role's responsibilities into anonymous prose. Short words are never corrected (`grade`/`trade`).
+import { rememberAnswers } from './rememberAnswers';
 
 /** The words section names are made of, long enough (≥ 8 letters) for a typo to be unambiguous. */
 const SECTION_WORDS: readonly string[] = [
@@ -78,23 +79,16 @@ export function editDistance(a: string, b: string, max: number = MAX_EDITS): num
 }
 
 /**
- * Answers already computed, per word. Heading words recur across every version of every page
- * (38,000 page versions at 20,000 commits share a few hundred distinct long heading words), and
- * each uncached answer costs 21 bounded edit distances. Bounded so hostile input (a page of random
- * long words) cannot grow it without limit: when full it is simply emptied (answers are pure).
+ * The nearest section word, remembered per word (rememberAnswers.ts): heading words recur across
+ * every version of every page (38,000 page versions at 20,000 commits share a few hundred distinct
+ * long heading words), and each answer costs 21 bounded edit distances.
  */
-const MEMO_LIMIT = 10_000;
-const memo = new Map<string, string | null>();
+const nearestRemembered = rememberAnswers(nearestSectionWord, { entries: 10_000 });
 
 /** The section word a (lower-case) word is a typo of, the word itself when it is one, or null. */
 export function sectionWord(word: string): string | null {
   if (word.length < MIN_LENGTH || REAL_WORDS.has(word)) return null;
-  const known = memo.get(word);
-  if (known !== undefined) return known;
-  const answer = nearestSectionWord(word);
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(word, answer);
-  return answer;
+  return nearestRemembered(word);
 }
 
 /** The closest section word within MAX_EDITS (the first of equally close ones), or null. */

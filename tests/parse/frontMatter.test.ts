@@ -54,6 +54,18 @@ describe('front matter', () => {
     expect(f.frontMatter).toEqual({ title: 'T' });
   });
 
+  it('keeps the body line for line: the front matter blanked, whatever ends the closing fence', () => {
+    // The body is the page with the front matter's lines emptied, so every later line number holds.
+    expect(readFrontMatter('---\ntitle: x\n---\n## A\n\ntext\n').body).toBe('\n\n\n## A\n\ntext\n');
+    expect(readFrontMatter('---\r\ntitle: x\r\n---\r\n## A\r\n').body).toBe('\n\n\n## A\r\n');
+    expect(readFrontMatter('---\ntitle: x\n---').body).toBe('\n\n');
+    expect(readFrontMatter('---\ntitle: x\n---\n').body).toBe('\n\n\n');
+    expect(readFrontMatter('---\n---\nbody').body).toBe('\n\nbody');
+    const recovered = readFrontMatter('---\ntitle: x\n"##": "Role A"\n---\nrest');
+    expect(recovered.body).toBe('\n\n## Role A\n\nrest');
+    expect(recovered.data).toEqual({ title: 'x' });
+  });
+
   it('reads an unclosed block as body with a warning', () => {
     const f = parseFamily(PATH, '---\ntitle: x\n\n## Responsibilities\n\n- Sell\n');
     expect(f.warnings.map((w) => w.code)).toContain('front-matter-unclosed');
