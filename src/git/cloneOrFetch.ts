@@ -1,7 +1,8 @@
 // Keeps `<cacheDir>/repo.git` — a bare repository holding the tracked branch and the tags — in step
-// with the remote. The first call makes it (init + fetch into a temporary folder, or a local clone
-// when the remote is a folder, renamed into place only when complete), later calls fetch. The remote URL is passed on each fetch and never
-// written to the repository's config, so a token in it does not rest on disk.
+// with the remote. The first call makes it in a temporary folder (init + fetch, or git's local clone
+// when the remote is a folder), renamed into place only when complete; later calls fetch. The
+// remote URL is passed on each fetch and never written to the repository's config, so a token in
+// it does not rest on disk.
 // A clone git can no longer read (a branch ref at a missing object, a garbage HEAD, a deleted
 // objects/ folder) would fail every fetch for good: after a failed fetch, such a clone is set aside
 // and cloned again (the parse cache beside it is untouched, so nothing is parsed twice).

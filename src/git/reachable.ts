@@ -8,7 +8,7 @@ import { isFullObjectId } from './validate';
  * True when `ancestor` is an ancestor of (or equal to) `head`: no commit of `ancestor`'s history is
  * outside `head`'s. Asked as a count rather than `merge-base --is-ancestor`, which answers by exit
  * code alone: simple-git waits 50 ms more after a command that printed nothing (gitClient.ts), and
- * this sits on every refresh. Any failure (an unknown object, a broken clone) throws.
+ * this answers client refs off the timeline. Any failure (an unknown object, a broken clone) throws.
  */
 export async function isAncestor(gitDir: string, ancestor: string, head: string): Promise<boolean> {
   const outside = await withGit({ gitDir, op: 'rev-list' }, (git) =>
