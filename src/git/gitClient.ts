@@ -4,7 +4,8 @@
 // name the operation. One client per call: each call has its own deadline and repository.
 // simple-git waits 50 ms after a command that wrote nothing to stdout or stderr (its completion
 // plugin, for output that might still be in flight), so commands on a hot path are asked in a form
-// that always prints: a verbose fetch, an ancestry check that counts (reachable.ts).
+// that always prints: a verbose fetch, ancestry checks that count (reachable.ts), a rev-parse
+// that may complain (resolveRef.ts).
 import path from 'node:path';
 import { GitError, GitPluginError, simpleGit, type SimpleGit, type SimpleGitOptions } from 'simple-git';
 import { GitCommandError } from './errors';

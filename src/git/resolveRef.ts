@@ -44,9 +44,11 @@ export async function resolveRef(gitDir: string, ref: string): Promise<string> {
   const shown = typeof ref === 'string' ? JSON.stringify(ref.slice(0, 80)) : 'ref';
   if (problem) throw new BadRefError(`bad ref ${shown}: ${problem}`);
   // An exit code (unknown, ambiguous, not a commit) answers '' here; a timeout still throws.
+  // Not `--quiet`: git's complaint on stderr spares an unknown ref simple-git's 50 ms pause after
+  // a command that printed nothing (gitClient.ts); it is never shown.
   const sha = await withGit(
     { gitDir, op: 'rev-parse' },
-    (git) => git.revparse(['--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]),
+    (git) => git.revparse(['--verify', '--end-of-options', `${ref}^{commit}`]),
     () => '',
   );
   if (!isFullObjectId(sha)) {
