@@ -1,4 +1,4 @@
-// Which commits rolegraph serves: isAncestor (also the force-push check of every fetch) and
+// Which commits rolegraph serves: isAncestor (also what a fetch that may be a rewrite is checked with) and
 // isReachable (client refs off the timeline), over a real repository with a side branch and a tag.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
