@@ -60,7 +60,7 @@ export const DEFAULT_RESPONSE_CACHE_ENTRIES = DEFAULTS.responseCacheEntries;
 
 export interface ServerDeps {
   config: Pick<Config, 'adminToken' | 'branch' | 'gitlabToken' | 'gitlabSigningSecret' | 'githubSecret'> &
-    Partial<Pick<Config, 'corsOrigins' | 'headMaxAgeSeconds'>> & { limits?: Limits; responseCacheEntries?: number };
+    Partial<Pick<Config, 'corsOrigins' | 'headMaxAgeSeconds' | 'jit'>> & { limits?: Limits; responseCacheEntries?: number };
   indexer: Indexer;
   /** Present when the index is watched; webhooks and the `refresh` mutation go through it. */
   refresher?: Refresher;
@@ -78,8 +78,6 @@ export interface ServerDeps {
   cluster?: ServerCluster;
   /** Plain JSON POSTs to /graphql skip express's router (graphqlFastLane.ts). Default on; off, express answers them as before. */
   graphqlFastLane?: boolean;
-  /** Queries run as graphql-jit compiled code (jitGateway.ts; ROLEGRAPH_JIT). Default off: measured slower here (bench/ANALYSIS.md, wt/jit). */
-  jit?: boolean;
 }
 
 /** What the server uses of the cluster: webhooks announce through it, readiness and metrics read it, APQ is shared through it. */
@@ -224,7 +222,7 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
   const persistedQueries = cluster ? { cache: cluster.persistedQueries, ttl: SHARED_PERSISTED_QUERY_TTL_SECONDS } : undefined;
   // With jit, Apollo gets the schema from the gateway (its executor hook) and hands it every operation to run.
   // Loaded only when on, as tracing is: graphql-jit's modules are ~40 ms of every start-up otherwise.
-  const jit = deps.jit ? (await import('./jitGateway')).jitGateway(schema) : null;
+  const jit = config.jit ? (await import('./jitGateway')).jitGateway(schema) : null;
   const executeWith = jit ? { gateway: jit } : { schema };
   const apollo = new ApolloServer<RolegraphContext>({ ...executeWith, ...guard, plugins, introspection: limits.introspection, stopOnTerminationSignals: false, persistedQueries, stringifyResult: answerText });
   await apollo.start();

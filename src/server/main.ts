@@ -59,7 +59,7 @@ export async function startServer(config: Config, opts: { logger?: Logger; handl
   // Loaded only when configured: with tracing off, no OpenTelemetry module is ever required.
   const tracing = config.tracing ? (await import('./tracing')).startTracing(config.tracing, logger) : null;
   if (config.tracing) logger.info({ tracing: { url: redactCredentials(config.tracing.url) } }, 'tracing on');
-  const server = await createServer({ config, indexer, refresher, logger, tracing: tracing?.requests, instanceId, cluster: cluster ?? undefined, jit: config.jit });
+  const server = await createServer({ config, indexer, refresher, logger, tracing: tracing?.requests, instanceId, cluster: cluster ?? undefined });
   const address = await server.listen(config.port, config.host);
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;

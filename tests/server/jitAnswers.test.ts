@@ -34,7 +34,7 @@ let expired: Pair;
 
 async function startPair(limits = DEFAULT_LIMITS): Promise<Pair> {
   const config = { adminToken: null, branch: 'main', gitlabToken: null, gitlabSigningSecret: null, githubSecret: null, responseCacheEntries: 0, limits };
-  const jit = await createServer({ config, indexer, logger: pino({ level: 'silent' }), jit: true });
+  const jit = await createServer({ config: { ...config, jit: true }, indexer, logger: pino({ level: 'silent' }) });
   const plain = await createServer({ config, indexer, logger: pino({ level: 'silent' }) });
   const urlOf = async (s: RolegraphServer): Promise<string> => `http://127.0.0.1:${(await s.listen(0, '127.0.0.1')).port}/graphql`;
   return { jit, plain, urls: { jit: await urlOf(jit), plain: await urlOf(plain) } };
