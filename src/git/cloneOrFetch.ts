@@ -13,6 +13,7 @@ import { redactCredentials } from './redact';
 import { withGit } from './gitClient';
 import { isAncestor } from './reachable';
 import { removeStaleLocks } from './staleLocks';
+import { isFullObjectId } from './validate';
 
 export interface CloneOrFetchOptions {
   /** A URL (`https://…`, `ssh://…`, `git@host:path`) or a local path. */
@@ -138,7 +139,7 @@ async function headContaining(gitDir: string, branch: string, before: string): P
     git.raw(['for-each-ref', '--format=%(objecttype) %(objectname)', `--contains=${before}`, '--', `refs/heads/${branch}`]),
   ).catch(() => '');
   const [type, sha] = listed.trim().split(' ');
-  return type === 'commit' && sha && /^[0-9a-f]{40,64}$/.test(sha) ? sha : null;
+  return type === 'commit' && sha !== undefined && isFullObjectId(sha) ? sha : null;
 }
 
 /**
