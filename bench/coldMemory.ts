@@ -3,7 +3,7 @@
 // and tagged with the indexer's progress stage. Prints one line per second of the build and, per
 // stage, the peak of each figure; `rest` is RSS minus this thread's heap and external memory,
 // i.e. the parse workers' heaps, code, and memory freed but not yet returned to the system.
-//   node --max-old-space-size=768 dist-bench/bench/coldMemory.js REPO_DIR CACHE_DIR [CONTENT_DIR]
+//   node --max-old-space-size=768 --max-semi-space-size=16 dist-bench/bench/coldMemory.js REPO_DIR CACHE_DIR [CONTENT_DIR]
 // The cache folder is emptied first (a cold build). maxRSS at the end is what the peakRss probe reads
 // when run with the image's heap flags, as the probe's child is (nodeChild.ts, IMAGE_HEAP_CAP).
 import fs from 'node:fs';

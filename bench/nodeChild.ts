@@ -22,20 +22,22 @@ export function profileArgs(label: string): string[] {
 }
 
 /**
- * The Dockerfile's NODE_OPTIONS (tests/bench/nodeChild.test.ts keeps the two equal). Without a cap
- * V8 sizes the heap from the machine's memory (~4 GB here) and lets it grow up to 4x its live size
- * between major GCs, so a child's peak RSS measures garbage, not what rolegraph keeps: a cold
- * 20k build peaked at 560-635 MB without it, 370-393 MB with it (bench/ANALYSIS.md, issue 15 target 6).
+ * The Dockerfile's NODE_OPTIONS (tests/bench/nodeChild.test.ts keeps the two equal). Without an
+ * old-space cap V8 sizes the heap from the machine's memory (~4 GB here) and lets it grow up to 4x
+ * its live size between major GCs, so a child's peak RSS measures garbage, not what rolegraph
+ * keeps: a cold 20k build peaked at 560-635 MB without it, 370-393 MB with it on Node 20. Node 24
+ * (V8 13.6) sizes the young generation larger again: 508-515 MB with the old-space cap alone, 432-450
+ * with the semi-space cap of Node 20's default (bench/ANALYSIS.md, issue 15 targets 5 and 6).
  */
-export const IMAGE_HEAP_CAP = '--max-old-space-size=768';
+export const IMAGE_HEAP_CAP = '--max-old-space-size=768 --max-semi-space-size=16';
 
 /**
- * The cap, unless BENCH_HEAP_CAP=off (every child), or BENCH_SERVER_HEAP_CAP=off for the query
- * servers only: to measure what bounds a peak without it.
+ * The cap's flags, unless BENCH_HEAP_CAP=off (every child), or BENCH_SERVER_HEAP_CAP=off for the
+ * query servers only: to measure what bounds a peak without it.
  */
 export function heapCapArgs(kind: 'index' | 'server'): string[] {
   const off = process.env.BENCH_HEAP_CAP === 'off' || (kind === 'server' && process.env.BENCH_SERVER_HEAP_CAP === 'off');
-  return off ? [] : [IMAGE_HEAP_CAP];
+  return off ? [] : IMAGE_HEAP_CAP.split(' ');
 }
 
 export function runNodeChild<T>(script: string, args: readonly string[], label: string): Promise<ChildOutcome<T>> {

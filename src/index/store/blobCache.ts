@@ -43,9 +43,12 @@ const POOL_MIN_PAGES = 1000;
 /**
  * Each parse worker's heap, by default. A worker holds one chunk of pages and the parser; without a
  * limit V8 sizes its heap from the machine's memory, so nothing bounded what a worker could take
- * beside the main thread's peak. A guard more than a saving: at 20k the workers were not the main
- * part of the cold peak (bench/ANALYSIS.md, issue 15 target 6). A page that does not fit is parsed
- * on this thread instead (parsePool.ts, `local`).
+ * beside the main thread's peak. A page that does not fit is parsed on this thread instead
+ * (parsePool.ts, `local`). V8 flags given to the process (`--max-old-space-size`,
+ * `--max-semi-space-size`, as the Docker image sets) take precedence over these for every isolate,
+ * workers included (Node 20 and 24 alike): under the image a worker's heap is bounded by the
+ * process's caps, and at 20k it ends a cold build at ~78 MB (55 used) against ~65 MB (34 used)
+ * under these limits (bench/ANALYSIS.md, issue 15 target 6).
  */
 const WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
 /** Packs beyond this are merged into one at load, so restarts do not read ever more files. */
