@@ -306,11 +306,33 @@ function known<T>(list: readonly T[], n: number): T {
   return value;
 }
 
+/** The role and path a restored version's changes are computed against, until they are. */
+const CHANGES_FROM = Symbol('rolegraph.changesFrom');
+type PendingVersion = RoleVersion & { [CHANGES_FROM]?: { path: string; role: Role } };
+
+/**
+ * One getter for every restored version, so they keep V8's fast object layout: an object literal
+ * with its own `get changes()`, or any per-object getter, makes V8 keep that object as a hash table
+ * (~430 bytes against ~90 for the same fields). 33,000 such versions held 14 MB of a warm 20k
+ * index's 169 MB (bench/ANALYSIS.md, issue 15 target 5). The first read puts the plain property
+ * in the getter's place.
+ */
+const LAZY_CHANGES: PropertyDescriptor = {
+  get(this: PendingVersion): FieldChange[] {
+    const before = this[CHANGES_FROM]!;
+    const changes = versionChanges(before.role, this.role, before.path, this.path);
+    Object.defineProperty(this, 'changes', { value: changes, configurable: true, enumerable: true, writable: true });
+    this[CHANGES_FROM] = undefined;
+    return changes;
+  },
+  configurable: true,
+  enumerable: true,
+};
+
 /**
  * A version as ChainBuilder makes it (same keys, same order), except that its changes, when it has
  * a role before, are computed on first read: most are never asked for (a page of role history shows
- * a few), and computing all of them was the largest part of rebuilding the chains. The first read
- * replaces the getter with the plain property, in the same place.
+ * a few), and computing all of them was the largest part of rebuilding the chains.
  */
 function restoredVersion(
   commit: CommitInfo,
@@ -322,33 +344,13 @@ function restoredVersion(
   before: { path: string; role: Role } | undefined,
 ): RoleVersion {
   if (!before) return previousId === undefined ? { commit, change, role, path, changes: [], blame } : { commit, change, role, path, changes: [], previousId, blame };
-  const settle = (version: RoleVersion): FieldChange[] => {
-    const changes = versionChanges(before.role, role, before.path, path);
-    Object.defineProperty(version, 'changes', { value: changes, configurable: true, enumerable: true, writable: true });
-    return changes;
-  };
-  return previousId === undefined
-    ? {
-        commit,
-        change,
-        role,
-        path,
-        get changes() {
-          return settle(this);
-        },
-        blame,
-      }
-    : {
-        commit,
-        change,
-        role,
-        path,
-        get changes() {
-          return settle(this);
-        },
-        previousId,
-        blame,
-      };
+  const version = { commit, change, role, path } as PendingVersion;
+  // Not enumerable: nothing that copies or compares a version sees it.
+  Object.defineProperty(version, CHANGES_FROM, { value: before, writable: true });
+  Object.defineProperty(version, 'changes', LAZY_CHANGES);
+  if (previousId !== undefined) version.previousId = previousId;
+  version.blame = blame;
+  return version;
 }
 
 class StringIds {

@@ -54,7 +54,16 @@ async function expectSameAnswers(warm: BuiltView, fresh: BuiltView): Promise<voi
   expect(warm.timeline).toEqual(fresh.timeline);
   const ids = [...fresh.history.roleVersions.keys()];
   expect([...warm.history.roleVersions.keys()]).toEqual(ids);
+  // A restored version has the build's keys in the build's order before its changes are first read
+  // (they are computed then), and a plain property holding them after.
+  for (const id of ids) expect(warm.roleHistory(id).map((v) => Object.keys(v))).toEqual(fresh.roleHistory(id).map((v) => Object.keys(v)));
   for (const id of ids) expect(warm.roleHistory(id)).toEqual(fresh.roleHistory(id));
+  for (const id of ids) {
+    for (const version of warm.roleHistory(id)) {
+      expect(Object.getOwnPropertyDescriptor(version, 'changes')).toEqual({ value: version.changes, writable: true, enumerable: true, configurable: true });
+      expect(Object.keys(version)).toEqual(Object.keys(fresh.roleHistory(id)[warm.roleHistory(id).indexOf(version)]!));
+    }
+  }
   // Former ids answer with the very chain of their current id, as in a build.
   for (const a of ids) {
     for (const b of ids) expect(warm.roleHistory(a) === warm.roleHistory(b)).toBe(fresh.roleHistory(a) === fresh.roleHistory(b));
