@@ -313,8 +313,8 @@ type PendingVersion = RoleVersion & { [CHANGES_FROM]?: { path: string; role: Rol
 /**
  * One getter for every restored version, so they keep V8's fast object layout: an object literal
  * with its own `get changes()`, or any per-object getter, makes V8 keep that object as a hash table
- * (~430 bytes against ~90 for the same fields). 33,000 such versions held 14 MB of a warm 20k
- * index's 169 MB (bench/ANALYSIS.md, issue 15 target 5). The first read puts the plain property
+ * (~430 bytes against ~90 for the same fields). The 34,695 of a 20k history held ~14 MB of the
+ * warm index's 169 MB (bench/ANALYSIS.md, issue 15 target 5). The first read puts the plain property
  * in the getter's place.
  */
 const LAZY_CHANGES: PropertyDescriptor = {

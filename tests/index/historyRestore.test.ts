@@ -59,10 +59,11 @@ async function expectSameAnswers(warm: BuiltView, fresh: BuiltView): Promise<voi
   for (const id of ids) expect(warm.roleHistory(id).map((v) => Object.keys(v))).toEqual(fresh.roleHistory(id).map((v) => Object.keys(v)));
   for (const id of ids) expect(warm.roleHistory(id)).toEqual(fresh.roleHistory(id));
   for (const id of ids) {
-    for (const version of warm.roleHistory(id)) {
+    const built = fresh.roleHistory(id);
+    warm.roleHistory(id).forEach((version, i) => {
       expect(Object.getOwnPropertyDescriptor(version, 'changes')).toEqual({ value: version.changes, writable: true, enumerable: true, configurable: true });
-      expect(Object.keys(version)).toEqual(Object.keys(fresh.roleHistory(id)[warm.roleHistory(id).indexOf(version)]!));
-    }
+      expect(Object.keys(version)).toEqual(Object.keys(built[i]!));
+    });
   }
   // Former ids answer with the very chain of their current id, as in a build.
   for (const a of ids) {
