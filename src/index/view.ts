@@ -61,13 +61,15 @@ export interface BuiltView extends IndexView {
   readonly contentRoot: string | null;
 }
 
-export function buildIndexView(opts: ViewOptions): BuiltView {
+// `restore` is kept out of `opts`, which the view holds for its lifetime: the closure holds the
+// stored history as parsed from its file, and a warm 20k view kept those ~20 MB of arrays alive.
+export function buildIndexView({ restore, ...opts }: ViewOptions): BuiltView {
   if (opts.steps.length === 0) throw new Error('cannot build an index view over an empty timeline');
   const lookup = (path: string, blob: string) => opts.pages.get(path, blob);
   const followed = opts.followRoots ? followContentRoots(opts.steps, opts.isPage) : null;
   const steps = numbered(followed?.steps ?? opts.steps, 0);
   const timeline = steps.map((s) => s.commit);
-  const restored = opts.restore?.(timeline, lookup) ?? null;
+  const restored = restore?.(timeline, lookup) ?? null;
   const history = !restored
     ? buildHistory(steps, opts.isPage, lookup, opts.slugOfPath)
     : restored.length === steps.length
