@@ -62,7 +62,7 @@ export interface BuiltView extends IndexView {
 }
 
 // `restore` is kept out of `opts`, which the view holds for its lifetime: the closure holds the
-// stored history as parsed from its file, and a warm 20k view kept those ~20 MB of arrays alive.
+// stored history as parsed from its file, and a warm 20k view kept those ~30 MB of arrays alive.
 export function buildIndexView({ restore, ...opts }: ViewOptions): BuiltView {
   if (opts.steps.length === 0) throw new Error('cannot build an index view over an empty timeline');
   const lookup = (path: string, blob: string) => opts.pages.get(path, blob);

@@ -6,10 +6,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { createGitSource } from '../../src/git/gitSource';
 import { createIndexer, type IndexerWithStats } from '../../src/index/indexer';
 import { PARSER_VERSION } from '../../src/index/store/blobCache';
 import { encodeHistoryText, historyText } from '../../src/index/historyCodec';
+import * as historyStore from '../../src/index/store/historyStore';
 import { historyFile, loadStoredHistory, saveStoredHistory } from '../../src/index/store/historyStore';
 import type { BuiltView } from '../../src/index/view';
 import { buildCorpusHistory, type TestRepo } from '../helpers/makeRepo';
@@ -161,6 +164,32 @@ describe('the rename history (retitles, a family moved)', () => {
     expect(historyEvents(warm.events)).toEqual([{ event: 'history-from-cache', commits: RENAME_COMMITS.length, extended: 0 }]);
     expect(warm.view.history.renames.length).toBeGreaterThan(1);
     await expectSameAnswers(warm.view, (await start(repo.dir, tempDir())).view);
+  });
+
+  it('lets the stored history go once its chains are restored: the view keeps what it decoded, not the file', async () => {
+    const cacheDir = tempDir();
+    await start(repo.dir, cacheDir);
+    await closeAll();
+    let file: WeakRef<object> | null = null;
+    const original = historyStore.loadStoredHistory;
+    const load = jest.spyOn(historyStore, 'loadStoredHistory').mockImplementation(async (...args) => {
+      const loaded = await original(...args);
+      if ('history' in loaded) file = new WeakRef(loaded.history);
+      return loaded;
+    });
+    try {
+      const warm = await start(repo.dir, cacheDir);
+      expect(historyEvents(warm.events)).toEqual([{ event: 'history-from-cache', commits: RENAME_COMMITS.length, extended: 0 }]);
+      expect(file).not.toBeNull();
+      load.mockClear(); // the spy's own record of what it returned would hold the file
+      // A full collection, which jest's workers do not expose: the flag set now applies to new contexts.
+      v8.setFlagsFromString('--expose-gc');
+      (vm.runInNewContext('gc') as () => void)();
+      expect(warm.indexer.current()).toBe(warm.view);
+      expect(file!.deref()).toBeUndefined();
+    } finally {
+      load.mockRestore();
+    }
   });
 
   it('continues correctly when a refresh extends a warm-started view', async () => {
