@@ -6,8 +6,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { createGitSource } from '../../src/git/gitSource';
 import { createIndexer, type IndexerWithStats } from '../../src/index/indexer';
 import { PARSER_VERSION } from '../../src/index/store/blobCache';
@@ -15,6 +13,7 @@ import { encodeHistoryText, historyText } from '../../src/index/historyCodec';
 import * as historyStore from '../../src/index/store/historyStore';
 import { historyFile, loadStoredHistory, saveStoredHistory } from '../../src/index/store/historyStore';
 import type { BuiltView } from '../../src/index/view';
+import { collectGarbage } from '../helpers/collectGarbage';
 import { buildCorpusHistory, type TestRepo } from '../helpers/makeRepo';
 import { makeRenameHistory, RENAME_COMMITS, SALES, TAM_PATH, TAM_V3 } from './renameHistory';
 
@@ -182,9 +181,7 @@ describe('the rename history (retitles, a family moved)', () => {
       expect(historyEvents(warm.events)).toEqual([{ event: 'history-from-cache', commits: RENAME_COMMITS.length, extended: 0 }]);
       expect(file).not.toBeNull();
       load.mockClear(); // the spy's own record of what it returned would hold the file
-      // A full collection, which jest's workers do not expose: the flag set now applies to new contexts.
-      v8.setFlagsFromString('--expose-gc');
-      (vm.runInNewContext('gc') as () => void)();
+      collectGarbage();
       expect(warm.indexer.current()).toBe(warm.view);
       expect(file!.deref()).toBeUndefined();
     } finally {

@@ -5,8 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import v8 from 'node:v8';
-import vm from 'node:vm';
+import { collectGarbage } from '../helpers/collectGarbage';
 import { makeRepo } from '../helpers/makeRepo';
 import { SALES, VP_ROLE, indexerFor, post, seedCommit, tempDir, vpPageWithGrade } from './harness';
 import { startServer } from './serverHarness';
@@ -20,12 +19,6 @@ const DURATION_MS = 5000;
  * collection grows by ~6 MB over the same load.
  */
 const HEAP_GROWTH_LIMIT = 64 * 1024 * 1024;
-
-/** A full collection, which jest's workers do not expose: the flag set now applies to new contexts. */
-function collectGarbage(): void {
-  v8.setFlagsFromString('--expose-gc');
-  (vm.runInNewContext('gc') as () => void)();
-}
 
 const QUERY = `{ repository { head { sha } } role(id: "${VP_ROLE}") { grade } }`;
 
