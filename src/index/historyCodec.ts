@@ -9,11 +9,11 @@
 // Pure: the page lookup and the timeline come in as arguments; the file is store/historyStore.ts.
 import type { CommitInfo } from '../git';
 import type { JobFamily, Role } from '../parse';
-import { versionChanges } from './familyVersions';
 import type { FamilyLookup, TimelineHistory } from './history';
 import { itemKeys, type ItemBlame, type RoleBlame } from './itemBlame';
 import type { VersionOrigins } from './roleChains';
-import type { ChangeKind, FieldChange, RenameEvent, RoleVersion } from './types';
+import { roleVersion } from './roleVersion';
+import type { ChangeKind, RenameEvent, RoleVersion } from './types';
 
 /** Bump when the history's shape, or how the build makes chains, blame or changes, changes. */
 export const HISTORY_FORMAT = 'rg-history-1';
@@ -270,7 +270,7 @@ export function decodeHistory(encoded: EncodedHistory, timeline: readonly Commit
     if (kind === undefined) throw new Error('bad change kind');
     const commit = commitAt(at);
     const before = beforePath >= 0 ? { path: str(beforePath), blob: str(beforeBlob), role: roleAt(beforePath, beforeBlob, beforeIndex) } : undefined;
-    const version = restoredVersion(commit, kind, role, path, previousId >= 0 ? str(previousId) : undefined, decodeBlame(blame, role), before);
+    const version = roleVersion(commit, kind, role, path, previousId >= 0 ? str(previousId) : undefined, decodeBlame(blame, role), before);
     origins.set(version, before ? { blob: str(blobId), before } : { blob: str(blobId) });
     return version;
   });
@@ -304,53 +304,6 @@ function known<T>(list: readonly T[], n: number): T {
   const value = Number.isSafeInteger(n) ? list[n] : undefined;
   if (value === undefined) throw new Error('a reference to nothing decoded before it');
   return value;
-}
-
-/** The role and path a restored version's changes are computed against, until they are. */
-const CHANGES_FROM = Symbol('rolegraph.changesFrom');
-type PendingVersion = RoleVersion & { [CHANGES_FROM]?: { path: string; role: Role } };
-
-/**
- * One getter for every restored version, so they keep V8's fast object layout: an object literal
- * with its own `get changes()`, or any per-object getter, makes V8 keep that object as a hash table
- * (~430 bytes against ~90 for the same fields). The 34,695 of a 20k history held ~14 MB of the
- * warm index's 169 MB (bench/ANALYSIS.md, issue 15 target 5). The first read puts the plain property
- * in the getter's place.
- */
-const LAZY_CHANGES: PropertyDescriptor = {
-  get(this: PendingVersion): FieldChange[] {
-    const before = this[CHANGES_FROM]!;
-    const changes = versionChanges(before.role, this.role, before.path, this.path);
-    Object.defineProperty(this, 'changes', { value: changes, configurable: true, enumerable: true, writable: true });
-    this[CHANGES_FROM] = undefined;
-    return changes;
-  },
-  configurable: true,
-  enumerable: true,
-};
-
-/**
- * A version as ChainBuilder makes it (same keys, same order), except that its changes, when it has
- * a role before, are computed on first read: most are never asked for (a page of role history shows
- * a few), and computing all of them was the largest part of rebuilding the chains.
- */
-function restoredVersion(
-  commit: CommitInfo,
-  change: ChangeKind,
-  role: Role,
-  path: string,
-  previousId: string | undefined,
-  blame: RoleBlame,
-  before: { path: string; role: Role } | undefined,
-): RoleVersion {
-  if (!before) return previousId === undefined ? { commit, change, role, path, changes: [], blame } : { commit, change, role, path, changes: [], previousId, blame };
-  const version = { commit, change, role, path } as PendingVersion;
-  // Not enumerable: nothing that copies or compares a version sees it.
-  Object.defineProperty(version, CHANGES_FROM, { value: before, writable: true });
-  Object.defineProperty(version, 'changes', LAZY_CHANGES);
-  if (previousId !== undefined) version.previousId = previousId;
-  version.blame = blame;
-  return version;
 }
 
 class StringIds {

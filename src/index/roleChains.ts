@@ -3,6 +3,7 @@
 // each version gets the blame of its bullets, continued from the chain's version before it.
 import { blameRole } from './itemBlame';
 import type { Role } from '../parse';
+import { roleVersion } from './roleVersion';
 import type { RoleVersion } from './types';
 
 /** A version as one commit's comparison produces it; the chain adds the blame. */
@@ -64,8 +65,8 @@ export class ChainBuilder {
     const last = this.lastOf(key);
     // A removal leaves the bullets' history as it was; anything else continues it.
     const blame = draft.change === 'REMOVED' && last ? last.blame : blameRole(draft.role, last?.blame, draft.commit);
-    const { origin, ...fields } = draft;
-    const version: RoleVersion = { ...fields, blame };
+    const { origin } = draft;
+    const version = roleVersion(draft.commit, draft.change, draft.role, draft.path, draft.previousId, blame, origin.before);
     this.origins.set(version, origin);
     const list = this.added.get(key);
     if (list) list.push(version);
