@@ -35,11 +35,11 @@ const PRIMITIVE = 2;
 export class HashCons {
   /** Distinct string, or array / object by its parts' ids → id; `values[id]` is the shared value. */
   private readonly strings = new Map<string, number>();
-  private readonly structures = new StructureTable();
+  private structures = new StructureTable();
   /** Number, boolean or null → id (a Map keys them by value, no text needed). */
   private readonly primitives = new Map<number | boolean | null, number>();
   private readonly values: unknown[] = [];
-  /** Set by `decode`: `structures` is filled on first need (see keysFromValues). */
+  /** Set by `decode` and `releaseKeys`: `structures` is filled on first need (see keysFromValues). */
   private keysPending = false;
   /**
    * Key of a part's JSON text → its id, for `shareListed`: ids never change, so an entry never goes
@@ -101,7 +101,6 @@ export class HashCons {
    * memory). `ids` holds the objects of the chunks yielded so far (children come before parents).
    */
   encoder(): { chunks(size: number): Iterable<EncodedValue[]>; ids: Map<unknown, number> } {
-    if (this.keysPending) this.keysFromValues();
     const ids = new Map<unknown, number>();
     const idOf = (v: unknown): number => {
       if (typeof v === 'string') return this.strings.get(v)!;
@@ -162,6 +161,7 @@ export class HashCons {
         }
         values.push(Object.freeze(out));
       } else if (item[0] === PRIMITIVE && item.length === 2 && (item[1] === null || ['number', 'boolean'].includes(typeof item[1]))) {
+        if (!hashCons.primitives.has(item[1])) hashCons.primitives.set(item[1], id);
         values.push(item[1]);
       } else {
         throw new Error('bad value table: tag');
@@ -171,6 +171,19 @@ export class HashCons {
     // never does, so they are built on first use (keysFromValues) rather than here.
     hashCons.keysPending = true;
     return hashCons;
+  }
+
+  /**
+   * Lets the structure keys go until sharing needs them again: they are rebuilt from the values on
+   * first use (keysFromValues, ~0.4 s at 20k commits), as after a warm start. A build that has
+   * shared a whole history shares nothing more until a refresh parses a page, and at 20k the keys
+   * are ~26 MB (typed columns and a Map of hash heads) held through the view build that follows, the
+   * cold build's peak (bench/ANALYSIS.md, issue 15 target 6). Strings and primitives stay keyed:
+   * encoding the table needs them.
+   */
+  releaseKeys(): void {
+    this.structures = new StructureTable();
+    this.keysPending = true;
   }
 
   /**
@@ -186,10 +199,8 @@ export class HashCons {
       return objectIds.get(v)!;
     };
     this.values.forEach((v, id) => {
-      if (typeof v === 'string') return;
-      if (v === null || typeof v !== 'object') {
-        if (!this.primitives.has(v as number | boolean | null)) this.primitives.set(v as number | boolean | null, id);
-      } else if (Array.isArray(v)) {
+      if (typeof v === 'string' || v === null || typeof v !== 'object') return; // keyed as they are added
+      if (Array.isArray(v)) {
         objectIds.set(v, id);
         this.structures.addIfAbsent(ARRAY_NODE, v.map(idOfChild), null, id);
       } else {

@@ -87,6 +87,20 @@ describe('HashCons.encode / decode', () => {
     expect(loaded.size).toBeGreaterThan(hashCons.size); // V2's changed role is new
   });
 
+  it('shares and encodes after releaseKeys as before it: the keys come back from the values', () => {
+    const hashCons = new HashCons();
+    const family = hashCons.share(parsed(V1));
+    const numbers = hashCons.share({ n: [1, 2.5, true, null, 'x'] });
+    const before = hashCons.encode().values;
+    hashCons.releaseKeys();
+    // Encoding needs no structure keys (a build writes its table after letting them go).
+    expect(hashCons.encode().values).toEqual(before);
+    expect(hashCons.share(parsed(V1))).toBe(family);
+    expect(hashCons.share({ n: [1, 2.5, true, null, 'x'] })).toBe(numbers);
+    expect(hashCons.share(parsed(V2)).careerLadder).toBe(family.careerLadder);
+    expect(hashCons.encode().values.slice(0, before.length)).toEqual(before);
+  });
+
   it('rejects a child id that is not before its parent, and unknown tags', () => {
     expect(() => HashCons.decode(['a', [0, 1]])).toThrow(/child id/);
     expect(() => HashCons.decode([[7]])).toThrow(/tag/);

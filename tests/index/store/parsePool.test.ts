@@ -10,7 +10,7 @@ import { BlobCache } from '../../../src/index/store/blobCache';
 import { liveWorkers, ParsePool, type ParsePage } from '../../../src/index/store/parsePool';
 import { familyJson, familyText } from '../../../src/index/store/familyJson';
 import { parseFamily } from '../../../src/parse';
-import { buildCorpusHistory, seed } from '../../helpers/makeRepo';
+import { buildCorpusHistory, makeRepo, seed } from '../../helpers/makeRepo';
 
 const CONTENT_DIR = 'content/job-families';
 /** Small enough that a page of a few MB exhausts it, large enough for every real page. */
@@ -71,6 +71,36 @@ describe('the corpus history, indexed with and without the pool', () => {
 
   it('leaves no worker running once the build is done', () => {
     expect(liveWorkers()).toBe(0);
+  });
+});
+
+describe('a refresh after a pooled build', () => {
+  // A build that parsed through the pool lets the hash-consing keys go (hashCons.ts releaseKeys);
+  // the next parse rebuilds them from the values, so a new page version still shares what it kept.
+  it('shares the roles an edited page kept with the version the build parsed, the family whole but for the one role', async () => {
+    const page = `${CONTENT_DIR}/sales/high-velocity-sales-and-first-orders.md`;
+    const text = seed('high-velocity-sales-and-first-orders.md');
+    const repo = makeRepo([{ message: 'add', files: { [page]: text } }]);
+    tmp.push(repo.dir);
+    const cacheDir = tempDir('rg-pool-refresh-');
+    const indexer = createIndexer({ source: createGitSource({ remote: repo.dir, branch: 'main', cacheDir }), cacheDir, url: repo.dir, branch: 'main', parsePool: { minPages: 1, size: 1 } });
+    try {
+      await indexer.refresh();
+      const before = indexer.current()!.head.families[0];
+      expect(before.roles.length).toBeGreaterThan(2);
+      // One line edited in place, so no other role moves to another line.
+      const edited = text.replace('The SMB Advocate Team Lead is a grade 6.', 'The SMB Advocate Team Lead is a grade 7.');
+      expect(edited).not.toBe(text);
+      repo.commit({ message: 'regrade the team lead', files: { [page]: edited } });
+      await indexer.refresh();
+      const after = indexer.current()!.head.families[0];
+      expect(after).not.toBe(before);
+      const changed = after.roles.filter((role, i) => role !== before.roles[i]);
+      expect(changed.map((r) => r.id)).toEqual(['sales/high-velocity-sales-and-first-orders#smb-advocate-team-lead']);
+      expect(after.careerLadder).toBe(before.careerLadder);
+    } finally {
+      await indexer.close();
+    }
   });
 });
 
