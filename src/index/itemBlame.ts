@@ -24,18 +24,23 @@ export interface RoleBlame {
 export const EDIT_MIN_OVERLAP = 0.5;
 
 /** Bullets and their nested bullets as lines, `parent › child`, in page order. */
-export function itemKeys(items: readonly ListItem[], prefix = ''): string[] {
+export function itemKeys(items: readonly ListItem[]): string[] {
   const out: string[] = [];
-  for (const item of items) {
-    const key = prefix === '' ? item.text : `${prefix} › ${item.text}`;
-    out.push(key, ...itemKeys(item.children, key));
-  }
+  // Into one list: a list per bullet (nearly all have no children) was garbage a build made per version.
+  const add = (list: readonly ListItem[], prefix: string): void => {
+    for (const item of list) {
+      const key = prefix === '' ? item.text : `${prefix} › ${item.text}`;
+      out.push(key);
+      if (item.children.length > 0) add(item.children, key);
+    }
+  };
+  add(items, '');
   return out;
 }
 
 const words = (text: string): Set<string> => new Set(normaliseItem(text).split(' ').filter((w) => w !== ''));
 
-function blameList(keys: readonly string[], previous: readonly ItemBlame[], commit: CommitInfo): ItemBlame[] {
+function blameList(keys: readonly string[], previous: readonly ItemBlame[], commit: CommitInfo): readonly ItemBlame[] {
   // Unchanged bullets first (as a multiset, so a duplicated bullet keeps each copy's history).
   const pool = new Map<string, ItemBlame[]>();
   for (const entry of previous) {
@@ -44,6 +49,8 @@ function blameList(keys: readonly string[], previous: readonly ItemBlame[], comm
     else pool.set(entry.key, [entry]);
   }
   const out: Array<ItemBlame | null> = keys.map((key) => pool.get(key)?.shift() ?? null);
+  // Every bullet kept, in the same order: the list before, shared.
+  if (out.length === previous.length && out.every((kept, i) => kept === previous[i])) return previous;
   const leftovers = [...pool.values()].flat();
   // Each leftover's words once (on the first edited bullet), not once per new bullet compared with
   // it: re-split in the loop, `words` was the warm restart's hottest function. Kept in step with `leftovers`.
@@ -73,8 +80,10 @@ function blameList(keys: readonly string[], previous: readonly ItemBlame[], comm
 
 /** The blame of `role` as `commit` left it, continuing `previous` (the chain's version before). */
 export function blameRole(role: Role, previous: RoleBlame | undefined, commit: CommitInfo): RoleBlame {
-  return {
-    responsibilities: blameList(itemKeys(role.responsibilityItems), previous?.responsibilities ?? [], commit),
-    requirements: blameList(itemKeys(role.requirementItems), previous?.requirements ?? [], commit),
-  };
+  const responsibilities = blameList(itemKeys(role.responsibilityItems), previous?.responsibilities ?? [], commit);
+  const requirements = blameList(itemKeys(role.requirementItems), previous?.requirements ?? [], commit);
+  // Most commits leave a role's bullets as they were: the version before's blame, not a copy of it
+  // (a 20k history has ~40,000 versions, each with two lists).
+  if (previous && responsibilities === previous.responsibilities && requirements === previous.requirements) return previous;
+  return { responsibilities, requirements };
 }

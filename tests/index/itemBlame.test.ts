@@ -47,8 +47,24 @@ it('keeps the commits of unchanged bullets, dates an edit to its commit and a ne
     ['Lead the team', 0, 0],
     ['Hire engineers and designers', 1, 1],
   ]);
-  // An unchanged bullet shares its entry with the version before (chains stay small).
+  // An unchanged bullet shares its entry with the version before (chains stay small), and a list
+  // whose bullets all stayed is the list before.
   expect(next.requirements[0]).toBe(first.requirements[0]);
+  expect(next.requirements).toBe(first.requirements);
+  expect(next.responsibilities).not.toBe(first.responsibilities);
+  // A version that left every bullet as it was has the blame of the version before, not a copy.
+  expect(blameRole(V1, next, commitAt(2))).toBe(next);
+  // A bullet moved is not the same list: the order is the page's.
+  const reordered = roleOf('- Lead the team\n- Own the roadmap for the marketing website and the handbook\n  - Publish it every quarter\n- Hire engineers and designers\n');
+  const moved = blameRole(reordered, next, commitAt(2));
+  expect(moved).not.toBe(next);
+  expect(moved.responsibilities.map((b) => [b.key, b.lastChanged.position])).toEqual([
+    ['Lead the team', 0],
+    ['Own the roadmap for the marketing website and the handbook', 1],
+    ['Own the roadmap for the marketing website and the handbook › Publish it every quarter', 1],
+    ['Hire engineers and designers', 1],
+  ]);
+  expect(moved.requirements).toBe(next.requirements);
 });
 
 it('matches several edited bullets each to its own old bullet, in page order', () => {
