@@ -225,7 +225,7 @@ export class BlobCache {
       await pool?.close();
     }
     // A load this size is a build: nothing is shared again until a refresh parses a page, and the
-    // structure keys would otherwise sit through the view build, the build's peak (hashCons.ts).
+    // structure keys would otherwise stay in the served index's heap all the while (hashCons.ts).
     if (pooling) this.shared.releaseKeys();
     // A replica indexing next may already be asking for these pages; each write is bounded by the tier's timeout.
     await this.sharedPages?.flush();

@@ -177,9 +177,9 @@ export class HashCons {
    * Lets the structure keys go until sharing needs them again: they are rebuilt from the values on
    * first use (keysFromValues, ~0.4 s at 20k commits), as after a warm start. A build that has
    * shared a whole history shares nothing more until a refresh parses a page, and at 20k the keys
-   * are ~26 MB (typed columns and a Map of hash heads) held through the view build that follows, the
-   * cold build's peak (bench/ANALYSIS.md, issue 15 target 6). Strings and primitives stay keyed:
-   * encoding the table needs them.
+   * are ~26 MB (typed columns and a Map of hash heads) of what the served index holds after a cold
+   * build (bench/ANALYSIS.md, issue 15 target 6). Strings and primitives stay keyed: encoding the
+   * table needs them.
    */
   releaseKeys(): void {
     this.structures = new StructureTable();
