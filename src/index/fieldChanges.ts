@@ -9,6 +9,66 @@ export function scalarChange(field: string, before: string | null, after: string
   return { field, before, after, added: [], removed: [] };
 }
 
+/** The lists a lazy change reads, and what joins them for `before`/`after`. */
+const LISTS = Symbol('rolegraph.changeLists');
+interface ChangeLists {
+  before: readonly string[];
+  after: readonly string[];
+  separator: string;
+}
+type LazyChange = FieldChange & { [LISTS]: ChangeLists };
+
+/**
+ * The accessors every lazy change shares. A getter made per object (an object literal's own `get`)
+ * makes V8 keep each change as a hash table with its own closures (~700 bytes against ~100), and a
+ * first-to-last diff or a read role history holds thousands of them (bench/ANALYSIS.md, issue 15).
+ */
+const JOINED_BEFORE: PropertyDescriptor = {
+  get(this: LazyChange) {
+    return joined(this[LISTS].before, this[LISTS].separator);
+  },
+  enumerable: true,
+  configurable: true,
+};
+const JOINED_AFTER: PropertyDescriptor = {
+  get(this: LazyChange) {
+    return joined(this[LISTS].after, this[LISTS].separator);
+  },
+  enumerable: true,
+  configurable: true,
+};
+const ADDED: PropertyDescriptor = {
+  get(this: LazyChange) {
+    return keep(this, 'added', multisetMinus(this[LISTS].after, this[LISTS].before));
+  },
+  enumerable: true,
+  configurable: true,
+};
+const REMOVED: PropertyDescriptor = {
+  get(this: LazyChange) {
+    return keep(this, 'removed', multisetMinus(this[LISTS].before, this[LISTS].after));
+  },
+  enumerable: true,
+  configurable: true,
+};
+
+/** A change whose texts are joined when read; its added/removed items worked out when read, or given. */
+function lazyChange(field: string, lists: ChangeLists, items: { added: string[]; removed: string[] } | null): FieldChange {
+  const change = { field } as LazyChange;
+  // Not enumerable: nothing that copies, compares or serialises a change sees it.
+  Object.defineProperty(change, LISTS, { value: lists });
+  Object.defineProperty(change, 'before', JOINED_BEFORE);
+  Object.defineProperty(change, 'after', JOINED_AFTER);
+  if (items) {
+    change.added = items.added;
+    change.removed = items.removed;
+  } else {
+    Object.defineProperty(change, 'added', ADDED);
+    Object.defineProperty(change, 'removed', REMOVED);
+  }
+  return change;
+}
+
 /**
  * List change: items only in `after` are `added`, items only in `before` are `removed`, compared as
  * multisets so a duplicated bullet that loses one copy still shows. A pure reorder is a change with
@@ -22,21 +82,7 @@ export function scalarChange(field: string, before: string | null, after: string
  */
 export function listChange(field: string, before: readonly string[], after: readonly string[]): FieldChange | null {
   if (sameList(before, after)) return null;
-  return {
-    field,
-    get before() {
-      return joined(before, '\n');
-    },
-    get after() {
-      return joined(after, '\n');
-    },
-    get added() {
-      return keep(this, 'added', multisetMinus(after, before));
-    },
-    get removed() {
-      return keep(this, 'removed', multisetMinus(before, after));
-    },
-  };
+  return lazyChange(field, { before, after, separator: '\n' }, null);
 }
 
 /**
@@ -64,17 +110,7 @@ function paragraphsChange(field: string, before: readonly string[], after: reado
   if (sameList(before, after)) return null;
   const holdsBreak = (text: string): boolean => text.includes(PARAGRAPH_BREAK);
   if (before.some(holdsBreak) || after.some(holdsBreak)) return scalarChange(field, joined(before, PARAGRAPH_BREAK), joined(after, PARAGRAPH_BREAK));
-  return {
-    field,
-    get before() {
-      return joined(before, PARAGRAPH_BREAK);
-    },
-    get after() {
-      return joined(after, PARAGRAPH_BREAK);
-    },
-    added: [],
-    removed: [],
-  };
+  return lazyChange(field, { before, after, separator: PARAGRAPH_BREAK }, { added: [], removed: [] });
 }
 
 function joined(list: readonly string[], separator: string): string | null {

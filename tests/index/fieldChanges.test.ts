@@ -33,6 +33,21 @@ describe('listChange', () => {
     expect(listChange('requirements', ['A', 'B'], ['B', 'A'])).toEqual({ field: 'requirements', before: 'A\nB', after: 'B\nA', added: [], removed: [] });
   });
 
+  it('gives every change the same accessors, which is what keeps V8 from making each one a hash table', () => {
+    const one = listChange('responsibilities', ['Sell'], ['Renew'])!;
+    const other = listChange('requirements', ['A', 'B'], ['B'])!;
+    for (const key of ['before', 'after', 'added', 'removed']) {
+      const get = Object.getOwnPropertyDescriptor(one, key)!.get;
+      expect(typeof get).toBe('function');
+      expect(Object.getOwnPropertyDescriptor(other, key)!.get).toBe(get);
+    }
+    // What the accessors read is not part of the record: a spread is the plain change, no more.
+    expect(Reflect.ownKeys({ ...other })).toEqual(['field', 'before', 'after', 'added', 'removed']);
+    const paragraphs = roleFieldChanges({ ...advocate(), description: ['One.'] }, { ...advocate(), description: ['Two.'] })[0];
+    expect(Object.getOwnPropertyDescriptor(paragraphs, 'before')!.get).toBe(Object.getOwnPropertyDescriptor(one, 'before')!.get);
+    expect(paragraphs).toEqual({ field: 'description', before: 'One.', after: 'Two.', added: [], removed: [] });
+  });
+
   it('reads an empty side as null', () => {
     expect(listChange('performanceIndicators', [], ['Pipeline'])).toEqual({ field: 'performanceIndicators', before: null, after: 'Pipeline', added: ['Pipeline'], removed: [] });
   });
