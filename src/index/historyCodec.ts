@@ -60,8 +60,12 @@ export interface EncodedHistory {
   formerIds: Array<[id: number, former: number[]]>;
 }
 
-/** Versions per part of the text: each part is stringified and written before the next is encoded. */
-const VERSIONS_PER_PART = 2048;
+/**
+ * Versions per part of the text: each part is stringified and written before the next is encoded.
+ * ~45 KB a part at 20k commits, under V8's large-object size, so its strings die young (as the
+ * value table's parts, store/valueTable.ts).
+ */
+const VERSIONS_PER_PART = 256;
 
 /** The JSON text of an EncodedHistory, in parts (what the store writes), and what it covers. */
 export interface HistoryText {

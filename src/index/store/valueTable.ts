@@ -60,8 +60,13 @@ export async function readValueTable(file: string): Promise<ValueTable | null | 
   }
 }
 
-/** Values (and entry rows) per part written: bounds what encoding the table holds at once. */
-const PART_VALUES = 8192;
+/**
+ * Values (and entry rows) per part written: bounds what encoding the table holds at once. Small
+ * enough (~45 KB of JSON at 20k commits) that a part's strings stay under V8's large-object size
+ * (128 KB) and die young: 8,192 values made ~720 KB parts, each string allocated straight into old
+ * space, so ~40 MB of them waited for a full collection at the cold build's peak (bench/ANALYSIS.md).
+ */
+const PART_VALUES = 512;
 
 /**
  * Persists `entries` (each family must have come from `hashCons`) and the pack offsets they cover.
