@@ -20,7 +20,7 @@ type LazyChange = FieldChange & { [LISTS]: ChangeLists };
 
 /**
  * The accessors every lazy change shares. A getter made per object (an object literal's own `get`)
- * makes V8 keep each change as a hash table with its own closures (~700 bytes against ~100), and a
+ * makes V8 keep each change as a hash table with its own closures (848 bytes against 128), and a
  * first-to-last diff or a read role history holds thousands of them (bench/ANALYSIS.md, issue 15).
  */
 const JOINED_BEFORE: PropertyDescriptor = {
