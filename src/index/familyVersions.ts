@@ -58,26 +58,25 @@ export function compareFamilies(commit: CommitInfo, was: PageAt | undefined, now
     change: 'MOVED',
     role,
     path: now!.path,
-    changes: versionChanges(old, role, was!.path, now!.path),
     previousId: old.id,
     origin: from(old),
   }));
   for (const [id, role] of after) {
     const old = before.get(id);
     if (!old) {
-      if (leftAfter.has(id)) out.push({ commit, change: 'ADDED', role, path: now!.path, changes: [], origin: { blob: now!.blob } });
+      if (leftAfter.has(id)) out.push({ commit, change: 'ADDED', role, path: now!.path, origin: { blob: now!.blob } });
       continue;
     }
-    const changes = versionChanges(old, role, was!.path, now!.path);
     const moved = was!.path !== now!.path;
     // A field of the role changed (a page move rides along): MODIFIED; only the page moved: MOVED.
-    if (changes.length > (moved ? 1 : 0)) {
-      out.push({ commit, change: 'MODIFIED', role, path: now!.path, changes, origin: from(old) });
+    // The changes themselves are the version's to work out when read (roleVersion.ts).
+    if (versionChanges(old, role, was!.path, now!.path).length > (moved ? 1 : 0)) {
+      out.push({ commit, change: 'MODIFIED', role, path: now!.path, origin: from(old) });
     } else if (moved) {
-      out.push({ commit, change: 'MOVED', role, path: now!.path, changes, origin: from(old) });
+      out.push({ commit, change: 'MOVED', role, path: now!.path, origin: from(old) });
     }
   }
-  for (const role of leftBefore.values()) out.push({ commit, change: 'REMOVED', role, path: was!.path, changes: [], origin: { blob: was!.blob } });
+  for (const role of leftBefore.values()) out.push({ commit, change: 'REMOVED', role, path: was!.path, origin: { blob: was!.blob } });
   return out;
 }
 

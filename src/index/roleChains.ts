@@ -6,8 +6,8 @@ import type { Role } from '../parse';
 import { roleVersion } from './roleVersion';
 import type { RoleVersion } from './types';
 
-/** A version as one commit's comparison produces it; the chain adds the blame. */
-export type RoleVersionDraft = Omit<RoleVersion, 'blame'> & { origin: VersionOrigin };
+/** A version as one commit's comparison produces it; the chain adds the blame, and its changes are worked out when read (roleVersion.ts). */
+export type RoleVersionDraft = Omit<RoleVersion, 'blame' | 'changes'> & { origin: VersionOrigin };
 
 /**
  * Which page versions a role version was read from: what persisting a history names instead of
@@ -65,9 +65,8 @@ export class ChainBuilder {
     const last = this.lastOf(key);
     // A removal leaves the bullets' history as it was; anything else continues it.
     const blame = draft.change === 'REMOVED' && last ? last.blame : blameRole(draft.role, last?.blame, draft.commit);
-    const { origin } = draft;
-    const version = roleVersion(draft.commit, draft.change, draft.role, draft.path, draft.previousId, blame, origin.before);
-    this.origins.set(version, origin);
+    const version = roleVersion(draft.commit, draft.change, draft.role, draft.path, draft.previousId, blame, draft.origin.before);
+    this.origins.set(version, draft.origin);
     const list = this.added.get(key);
     if (list) list.push(version);
     else this.added.set(key, [version]);
