@@ -45,10 +45,10 @@ const POOL_MIN_PAGES = 1000;
  * limit V8 sizes its heap from the machine's memory, so nothing bounded what a worker could take
  * beside the main thread's peak. A page that does not fit is parsed on this thread instead
  * (parsePool.ts, `local`). V8 flags given to the process (`--max-old-space-size`,
- * `--max-semi-space-size`, as the Docker image sets) take precedence over these for every isolate,
- * workers included (Node 20 and 24 alike): under the image a worker's heap is bounded by the
- * process's caps, and at 20k it ends a cold build at ~78 MB (55 used) against ~65 MB (34 used)
- * under these limits (bench/ANALYSIS.md, issue 15 target 6).
+ * `--max-semi-space-size`, as the Docker image sets) would take precedence over these for every
+ * isolate, so the pool clears them before it makes a worker (parsePool.ts, letWorkerLimitsApply):
+ * under the image's flags a worker ended a cold 20k build at ~78 MB (55 used), against ~65 MB
+ * (34 used) under these limits (bench/ANALYSIS.md, issue 15 target 6).
  */
 const WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
 /** Packs beyond this are merged into one at load, so restarts do not read ever more files. */

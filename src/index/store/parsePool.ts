@@ -10,6 +10,7 @@
 // caller to record on that family, never a failed index.
 import os from 'node:os';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { FamilyJson } from './familyJson';
 
@@ -67,6 +68,22 @@ const CHUNK_PAGES = 25;
  * CPU profile of a cold 5k build showed the one worker idle 32% of its life (bench/ANALYSIS.md, wt/coldprof).
  */
 const IN_FLIGHT = 2;
+
+/**
+ * V8's heap-size flags given to the process (the Docker image's NODE_OPTIONS sets the first two)
+ * size every isolate made while they are set, and take precedence over a worker's resourceLimits:
+ * under the image a parse worker got 32 MB of new space and a 768 MB old space instead of its own
+ * limits, and V8 kept those pages for seconds after the worker ended, at a cold build's peak RSS
+ * (bench/ANALYSIS.md, issue 15 target 6). An isolate reads them only when it is made, so this
+ * thread keeps the heap it started with; cleared, they let the next worker's limits apply.
+ */
+const HEAP_SIZE_FLAGS = ['--max-old-space-size=0', '--max-semi-space-size=0', '--max-heap-size=0'];
+let heapFlagsCleared = false;
+function letWorkerLimitsApply(): void {
+  if (heapFlagsCleared) return;
+  for (const flag of HEAP_SIZE_FLAGS) v8.setFlagsFromString(flag);
+  heapFlagsCleared = true;
+}
 
 /** Workers alive in this process, across pools: a closed pool leaves none behind. */
 let live = 0;
@@ -171,6 +188,7 @@ export class ParsePool {
   }
 
   private spawn(): Slot {
+    if (this.opts.resourceLimits) letWorkerLimitsApply();
     const worker = new Worker(workerFile(), { workerData: { contentDir: this.opts.contentDir }, resourceLimits: this.opts.resourceLimits });
     const slot: Slot = { worker, tasks: [] };
     live += 1;

@@ -1,6 +1,7 @@
 // The parse pool: the same index with and without workers, workers gone after a build, and a page
 // that kills its worker failing alone: parsed on the calling thread when the pool has one to use,
 // else a warning on that family, never a failed index.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -172,6 +173,28 @@ describe('ParsePool', () => {
       await withLocal.close();
     }
     expect(liveWorkers()).toBe(0);
+  });
+});
+
+describe('a pool in a process started with V8 heap flags (the Docker image\'s NODE_OPTIONS)', () => {
+  // The flags would size the worker's heap instead of its limits: run a pool in such a process.
+  const IMAGE_FLAGS = ['--max-old-space-size=768', '--max-semi-space-size=16'];
+  const script = `
+    const v8 = require('node:v8');
+    const { ParsePool } = require(${JSON.stringify(path.resolve(__dirname, '../../../dist/index/store/parsePool.js'))});
+    const huge = Buffer.from('## Account Executive\\n\\n' + '- sells to new customers in the region every quarter\\n'.repeat(250000));
+    const pool = new ParsePool({ size: 1, contentDir: ${JSON.stringify(CONTENT_DIR)}, resourceLimits: ${JSON.stringify(TIGHT)} });
+    pool.parse([{ path: ${JSON.stringify(`${CONTENT_DIR}/sales/huge.md`)}, text: huge }]).then(async ([outcome]) => {
+      await pool.close();
+      const limitMb = v8.getHeapStatistics().heap_size_limit / 2 ** 20;
+      process.stdout.write(JSON.stringify({ outcome: 'error' in outcome ? outcome.error : 'parsed', limitMb }));
+    });`;
+
+  it('holds the worker to its own limits, and this thread to the flags', () => {
+    const out = JSON.parse(execFileSync(process.execPath, [...IMAGE_FLAGS, '-e', script], { encoding: 'utf8' })) as { outcome: string; limitMb: number };
+    // Under a 768 MB old space the worker would parse the page; under its 16 MB it runs out.
+    expect(out.outcome).toMatch(/memory/i);
+    expect(out.limitMb).toBeGreaterThanOrEqual(768);
   });
 });
 
