@@ -70,7 +70,8 @@ export function compareFamilies(commit: CommitInfo, was: PageAt | undefined, now
     const moved = was!.path !== now!.path;
     // A field of the role changed (a page move rides along): MODIFIED; only the page moved: MOVED.
     // The changes themselves are the version's to work out when read (roleVersion.ts).
-    if (versionChanges(old, role, was!.path, now!.path).length > (moved ? 1 : 0)) {
+    // The same role object (pages are interned, so an untouched role is shared) changed no field.
+    if (old !== role && versionChanges(old, role, was!.path, now!.path).length > (moved ? 1 : 0)) {
       out.push({ commit, change: 'MODIFIED', role, path: now!.path, origin: from(old) });
     } else if (moved) {
       out.push({ commit, change: 'MOVED', role, path: now!.path, origin: from(old) });

@@ -150,8 +150,24 @@ function flattenItems(items: readonly ListItem[], prefix = ''): string[] {
  */
 function bulletChange(field: string, before: readonly string[], after: readonly string[], itemsBefore: readonly ListItem[] | undefined, itemsAfter: readonly ListItem[] | undefined): FieldChange | null {
   const top = listChange(field, before, after);
-  if (top || !itemsBefore || !itemsAfter) return top;
+  if (top || !itemsBefore || !itemsAfter || sameItems(itemsBefore, itemsAfter)) return top;
   return listChange(field, flattenItems(itemsBefore), flattenItems(itemsAfter));
+}
+
+/**
+ * Bullets with the same texts nested the same way flatten to the same lines. Checked first because
+ * the cold build compares every role a commit's page kept (most bullets unchanged, their lists often
+ * the very same interned arrays), and flattening both sides made new text for every nested bullet of
+ * every one: at 20k commits ~17 MB of it lived long enough to be promoted (bench/ANALYSIS.md, issue 15
+ * target 6). Not the converse: differently nested bullets can flatten alike, so then the lines decide.
+ */
+function sameItems(a: readonly ListItem[], b: readonly ListItem[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i] && (a[i].text !== b[i].text || !sameItems(a[i].children, b[i].children))) return false;
+  }
+  return true;
 }
 
 const gradeString = (grade: number | null): string | null => (grade === null ? null : String(grade));

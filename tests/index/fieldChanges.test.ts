@@ -2,7 +2,7 @@
 // compare, spread and serialise exactly as the plain records they were, and report a change exactly
 // when the texts a reader sees differ.
 import { listChange, roleFieldChanges } from '../../src/index/fieldChanges';
-import type { Role } from '../../src/parse';
+import type { ListItem, Role } from '../../src/parse';
 import { seedPage } from './realPages';
 
 const ADVOCATE = 'sales/high-velocity-sales-and-first-orders#smb-advocate';
@@ -69,5 +69,32 @@ describe('roleFieldChanges on the description (paragraphs shown as one text)', (
     const before: Role = { ...advocate(), description: ['First paragraph.\n\nSecond paragraph.'] };
     const after: Role = { ...before, description: ['First paragraph.', 'Second paragraph.'] };
     expect(roleFieldChanges(before, after)).toEqual([]);
+  });
+});
+
+describe('roleFieldChanges on nested bullets (lines `parent › child`)', () => {
+  const item = (text: string, children: ListItem[] = []): ListItem => ({ text, children });
+  const withItems = (items: ListItem[]): Role => ({ ...advocate(), responsibilities: items.map((i) => i.text), responsibilityItems: items });
+
+  it('reports an edited sub-bullet under unchanged bullets as the lines that changed', () => {
+    const before = withItems([item('Own the roadmap', [item('Publish it every quarter')]), item('Sell')]);
+    const after = withItems([item('Own the roadmap', [item('Publish it every month')]), item('Sell')]);
+    expect(roleFieldChanges(before, after)).toEqual([
+      {
+        field: 'responsibilities',
+        before: 'Own the roadmap\nOwn the roadmap › Publish it every quarter\nSell',
+        after: 'Own the roadmap\nOwn the roadmap › Publish it every month\nSell',
+        added: ['Own the roadmap › Publish it every month'],
+        removed: ['Own the roadmap › Publish it every quarter'],
+      },
+    ]);
+  });
+
+  it('reports nothing for equal bullets held in different objects, nor for nestings that read as the same lines', () => {
+    const nested = (): Role => withItems([item('Own the roadmap', [item('Publish it', [item('every quarter')])])]);
+    expect(roleFieldChanges(nested(), nested())).toEqual([]);
+    // `a › b › c` either way: the lines a reader sees are equal.
+    const flatter = withItems([item('Own the roadmap', [item('Publish it'), item('Publish it › every quarter')])]);
+    expect(roleFieldChanges(nested(), flatter)).toEqual([]);
   });
 });
