@@ -116,12 +116,51 @@ function* encoderErrors(parts: Generator<string>): Generator<string> {
   }
 }
 
+/** About this many characters per part of the lists after the versions (as the versions' parts, under V8's large-object size). */
+const LIST_PART_CHARS = 32 * 1024;
+
+/** The numbers a blame was written with: its own, and its entries', list by list. */
+interface BlameNumbers {
+  blame: number;
+  responsibilities: number[];
+  requirements: number[];
+}
+
+/**
+ * Numbers every version the way encodeParts writes them: each distinct chain in turn, oldest first,
+ * a version shared with an earlier chain numbered there. Also names the versions a later chain
+ * continues from (its first new version's predecessor): the only ones whose blame numbers the
+ * encoder must keep past their own chain.
+ */
+function numberVersions(history: TimelineHistory): { versionIds: Map<RoleVersion, number>; continued: Set<RoleVersion> } {
+  const versionIds = new Map<RoleVersion, number>();
+  const continued = new Set<RoleVersion>();
+  const seen = new Set<readonly RoleVersion[]>();
+  for (const chain of history.roleVersions.values()) {
+    if (seen.has(chain)) continue;
+    seen.add(chain);
+    const before = versionIds.size;
+    for (let at = chain.length - 1; at >= 0; at--) {
+      if (versionIds.has(chain[at])) continue;
+      const predecessor = chain[at + 1];
+      if (predecessor && versionIds.get(predecessor)! < before) continued.add(predecessor);
+      versionIds.set(chain[at], versionIds.size);
+    }
+  }
+  return { versionIds, continued };
+}
+
 function* encodeParts(history: TimelineHistory, head: string, lookup: FamilyLookup, versionsPerPart: number): Generator<string> {
   const strings = new StringIds();
   const s = (text: string): number => strings.id(text);
-  const versionIds = new Map<RoleVersion, number>();
-  const blameIds = new Map<RoleBlame, number>();
-  const itemIds = new Map<ItemBlame, number>();
+  const { versionIds, continued } = numberVersions(history);
+  // A blame continues the one of the version before it in its chain (roleChains.ts): a kept blame
+  // is that version's, and a kept entry one of its entries. So entries and blames are numbered
+  // against that version's numbers alone, not through maps of every entry (~100,000 at 20k commits,
+  // which took ~10 MB at a cold build's peak; bench/ANALYSIS.md, issue 15 target 6).
+  const continuedNumbers = new Map<RoleVersion, BlameNumbers>();
+  let blameCount = 0;
+  let itemCount = 0;
   /** Versions encoded and not yet written. */
   let pending: EncodedVersion[] = [];
 
@@ -130,41 +169,49 @@ function* encodeParts(history: TimelineHistory, head: string, lookup: FamilyLook
     if (index < 0) throw new HistoryEncodeError(`role ${role.id} is not a role of its page ${path}@${blob}`);
     return index;
   };
-  const items = (list: readonly ItemBlame[], keys: readonly string[]): EncodedItem[] =>
+  const items = (list: readonly ItemBlame[], keys: readonly string[], kept: readonly ItemBlame[], keptNumbers: readonly number[], numbers: number[]): EncodedItem[] =>
     list.map((item, at): EncodedItem => {
-      const known = itemIds.get(item);
-      if (known !== undefined) return known;
-      itemIds.set(item, itemIds.size);
+      const k = kept.indexOf(item);
+      if (k >= 0) {
+        numbers.push(keptNumbers[k]);
+        return keptNumbers[k];
+      }
+      numbers.push(itemCount++);
       const times: [number, number] = [item.since.position, item.lastChanged.position];
       return item.key === keys[at] ? times : [...times, s(item.key)];
     });
-  const blame = (version: RoleVersion): EncodedBlame => {
-    const known = blameIds.get(version.blame);
-    if (known !== undefined) return known;
-    blameIds.set(version.blame, blameIds.size);
-    return [
-      items(version.blame.responsibilities, itemKeys(version.role.responsibilityItems)),
-      items(version.blame.requirements, itemKeys(version.role.requirementItems)),
+  /** The version's blame as written, and its numbers; `before` is the chain's version before it, when encoded. */
+  const blame = (version: RoleVersion, before: { version: RoleVersion; numbers: BlameNumbers } | undefined): [EncodedBlame, BlameNumbers] => {
+    if (before && version.blame === before.version.blame) return [before.numbers.blame, before.numbers];
+    const keptBlame = before?.version.blame;
+    const numbers: BlameNumbers = { blame: blameCount++, responsibilities: [], requirements: [] };
+    const encoded: EncodedBlame = [
+      items(version.blame.responsibilities, itemKeys(version.role.responsibilityItems), keptBlame?.responsibilities ?? [], before?.numbers.responsibilities ?? [], numbers.responsibilities),
+      items(version.blame.requirements, itemKeys(version.role.requirementItems), keptBlame?.requirements ?? [], before?.numbers.requirements ?? [], numbers.requirements),
     ];
+    return [encoded, numbers];
   };
-  const encodeVersion = (version: RoleVersion): void => {
-    if (versionIds.has(version)) return;
+  const encodeVersion = (version: RoleVersion, before: { version: RoleVersion; numbers: BlameNumbers } | undefined): BlameNumbers => {
     const origin = history.origins.get(version);
     if (!origin) throw new HistoryEncodeError(`a version of ${version.role.id} has no origin`);
-    const { before } = origin;
-    versionIds.set(version, versionIds.size);
-    pending.push([
+    const { before: was } = origin;
+    const row: EncodedVersion = [
       version.commit.position,
       CHANGES.indexOf(version.change),
       s(version.path),
       s(origin.blob),
       roleIndex(version.role, version.path, origin.blob),
       version.previousId === undefined ? -1 : s(version.previousId),
-      before ? s(before.path) : -1,
-      before ? s(before.blob) : -1,
-      before ? roleIndex(before.role, before.path, before.blob) : -1,
-      blame(version),
-    ]);
+      was ? s(was.path) : -1,
+      was ? s(was.blob) : -1,
+      was ? roleIndex(was.role, was.path, was.blob) : -1,
+      0,
+    ];
+    const [encodedBlame, numbers] = blame(version, before);
+    row[9] = encodedBlame;
+    pending.push(row);
+    if (continued.has(version)) continuedNumbers.set(version, numbers);
+    return numbers;
   };
   let written = 0;
   /** The pending versions as the next stretch of the `versions` list. */
@@ -183,8 +230,21 @@ function* encodeParts(history: TimelineHistory, head: string, lookup: FamilyLook
   for (const [id, chain] of history.roleVersions) {
     let chainId = chainIds.get(chain);
     if (chainId === undefined) {
-      // Oldest first: the blame a version continued from the one before it is numbered already.
-      for (let at = chain.length - 1; at >= 0; at--) encodeVersion(chain[at]);
+      // Oldest first: the version a blame continues is numbered before it.
+      let before: { version: RoleVersion; numbers: BlameNumbers } | undefined;
+      for (let at = chain.length - 1; at >= 0; at--) {
+        const version = chain[at];
+        if (versionIds.get(version)! < written + pending.length) {
+          before = undefined;
+          continue;
+        }
+        const predecessor = chain[at + 1];
+        if (predecessor && before?.version !== predecessor) {
+          const numbers = continuedNumbers.get(predecessor);
+          before = numbers ? { version: predecessor, numbers } : undefined;
+        }
+        before = { version, numbers: encodeVersion(version, before) };
+      }
       chainId = chains.push(chain.map((v) => versionIds.get(v)!)) - 1;
       chainIds.set(chain, chainId);
     }
@@ -192,21 +252,43 @@ function* encodeParts(history: TimelineHistory, head: string, lookup: FamilyLook
     if (pending.length >= versionsPerPart) yield flush();
   }
   if (pending.length > 0) yield flush();
+  continuedNumbers.clear();
   const { state } = history;
-  const rest: Omit<EncodedHistory, 'format' | 'head' | 'length' | 'versions'> = {
-    chains,
-    roleVersions,
-    positionsBySlug: [...history.positionsBySlug].map(([slug, list]) => [s(slug), [...list]]),
-    positionsByPath: [...history.positionsByPath].map(([path, list]) => [s(path), [...list]]),
-    contentPositions: [...history.contentPositions],
-    renames: history.renames.map((r) => [r.position, RENAME_KINDS.indexOf(r.kind), s(r.from), s(r.to)]),
-    blobByPath: [...state.blobByPath].map(([path, blob]) => [s(path), s(blob)]),
-    pathsBySlug: [...state.pathsBySlug].map(([slug, paths]) => [s(slug), [...paths].map(s)]),
-    slugByPath: [...state.slugByPath].map(([path, slug]) => [s(path), s(slug)]),
-    formerIds: [...state.formerIds].map(([id, former]) => [s(id), former.map(s)]),
-    strings: strings.list, // last: every part above adds to it
-  };
-  yield `],${JSON.stringify(rest).slice(1)}`;
+  // The rest in the order decodeHistory's EncodedHistory lists it, each list in parts as it is
+  // stringified; the strings last, as every list before them names some.
+  yield '],';
+  yield* jsonList('"chains":', chains);
+  yield* jsonList(',"roleVersions":', roleVersions);
+  yield* jsonList(',"positionsBySlug":', mapRows(history.positionsBySlug, (slug, list) => [s(slug), list]));
+  yield* jsonList(',"positionsByPath":', mapRows(history.positionsByPath, (path, list) => [s(path), list]));
+  yield* jsonList(',"contentPositions":', history.contentPositions);
+  yield* jsonList(',"renames":', history.renames.map((r) => [r.position, RENAME_KINDS.indexOf(r.kind), s(r.from), s(r.to)]));
+  yield* jsonList(',"blobByPath":', mapRows(state.blobByPath, (path, blob) => [s(path), s(blob)]));
+  yield* jsonList(',"pathsBySlug":', mapRows(state.pathsBySlug, (slug, paths) => [s(slug), [...paths].map(s)]));
+  yield* jsonList(',"slugByPath":', mapRows(state.slugByPath, (path, slug) => [s(path), s(slug)]));
+  yield* jsonList(',"formerIds":', mapRows(state.formerIds, (id, former) => [s(id), former.map(s)]));
+  yield* jsonList(',"strings":', strings.list);
+  yield '}';
+}
+
+/** A map's entries as rows, made as they are read (so the ids they take come in the map's order). */
+function* mapRows<K, V>(map: ReadonlyMap<K, V>, row: (key: K, value: V) => unknown): Generator<unknown> {
+  for (const [key, value] of map) yield row(key, value);
+}
+
+/** `prefix` and the JSON array of `items`, in parts of about LIST_PART_CHARS: the text JSON.stringify gives the whole list. */
+function* jsonList(prefix: string, items: Iterable<unknown>): Generator<string> {
+  let part = `${prefix}[`;
+  let first = true;
+  for (const item of items) {
+    part += first ? JSON.stringify(item) : `,${JSON.stringify(item)}`;
+    first = false;
+    if (part.length >= LIST_PART_CHARS) {
+      yield part;
+      part = '';
+    }
+  }
+  yield `${part}]`;
 }
 
 /**

@@ -101,6 +101,32 @@ function expectSharedRoles(view: BuiltView): void {
   expect(checked).toBeGreaterThan(10);
 }
 
+/**
+ * What each version's blame shares with the version before it in its chain, as the build made it:
+ * the whole blame, or which entries (by index in the list before). A restore must share the same.
+ */
+function blameSharing(view: BuiltView): unknown[] {
+  const out: unknown[] = [];
+  for (const chain of new Set(view.history.roleVersions.values())) {
+    chain.forEach((version, i) => {
+      const before = chain[i + 1];
+      if (!before) return;
+      if (version.blame === before.blame) return out.push('whole');
+      const kept = (list: readonly object[], was: readonly object[]) => list.map((entry) => was.indexOf(entry));
+      out.push([kept(version.blame.responsibilities, before.blame.responsibilities), kept(version.blame.requirements, before.blame.requirements)]);
+    });
+  }
+  return out;
+}
+
+/** The same sharing, and some of each kind, so the comparison can fail. */
+function expectSameBlameSharing(warm: BuiltView, fresh: BuiltView): void {
+  const built = blameSharing(fresh);
+  expect(blameSharing(warm)).toEqual(built);
+  expect(built).toContain('whole');
+  expect(built.some((row) => Array.isArray(row) && (row as number[][]).flat().some((k) => k >= 0))).toBe(true);
+}
+
 afterEach(closeAll);
 afterAll(() => {
   for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true });
@@ -125,6 +151,7 @@ describe('the corpus history (31 commits, a family renamed)', () => {
     const fresh = await start(repoDir, tempDir());
     await expectSameAnswers(warm.view, fresh.view);
     expectSharedRoles(warm.view);
+    expectSameBlameSharing(warm.view, fresh.view);
   });
   it('writes the same text in parts of any size, and a warm start restores a file written a version per part', async () => {
     const cacheDir = tempDir();
@@ -162,7 +189,9 @@ describe('the rename history (retitles, a family moved)', () => {
     const warm = await start(repo.dir, cacheDir);
     expect(historyEvents(warm.events)).toEqual([{ event: 'history-from-cache', commits: RENAME_COMMITS.length, extended: 0 }]);
     expect(warm.view.history.renames.length).toBeGreaterThan(1);
-    await expectSameAnswers(warm.view, (await start(repo.dir, tempDir())).view);
+    const fresh = (await start(repo.dir, tempDir())).view;
+    await expectSameAnswers(warm.view, fresh);
+    expectSameBlameSharing(warm.view, fresh);
   });
 
   it('lets the stored history go once its chains are restored: the view keeps what it decoded, not the file', async () => {
