@@ -30,8 +30,14 @@ export class StructureTable {
   private readonly at = new Column();
   private readonly ids = new Column();
   private readonly next = new Column();
-  /** Hash → first entry with it. */
-  private readonly heads = new Map<number, number>();
+  /** Per entry: its node's hash (a bucket holds several hashes; a resize places each entry again). */
+  private readonly hashes = new Column();
+  /**
+   * Bucket (the hash's low bits) → its newest entry, or -1; doubled once entries outnumber buckets.
+   * A Map of hash → entry was 7 MB at a cold 20k build's peak, and every doubling of it left the old
+   * table in large-object space until a full collection (bench/ANALYSIS.md, issue 15 target 6).
+   */
+  private buckets = new Int32Array(1024).fill(-1);
 
   /**
    * The id held for the node of this `tag` with these parts (`names` for objects, null for arrays), or
@@ -39,12 +45,11 @@ export class StructureTable {
    */
   idFor(tag: number, values: readonly number[], names: readonly number[] | null, make: () => number): number {
     const hash = hashOf(tag, values, names);
-    const head = this.heads.get(hash);
-    for (let entry = head ?? -1; entry >= 0; entry = this.next.data[entry]) {
-      if (this.matches(this.at.data[entry], tag, values, names)) return this.ids.data[entry];
+    for (let entry = this.buckets[hash & (this.buckets.length - 1)]; entry >= 0; entry = this.next.data[entry]) {
+      if (this.hashes.data[entry] === hash && this.matches(this.at.data[entry], tag, values, names)) return this.ids.data[entry];
     }
     const id = make();
-    this.add(hash, head, tag, values, names, id);
+    this.add(hash, tag, values, names, id);
     return id;
   }
 
@@ -53,17 +58,34 @@ export class StructureTable {
     this.idFor(tag, values, names, () => id);
   }
 
-  private add(hash: number, head: number | undefined, tag: number, values: readonly number[], names: readonly number[] | null, id: number): void {
+  private add(hash: number, tag: number, values: readonly number[], names: readonly number[] | null, id: number): void {
     const entry = this.ids.length;
+    const bucket = hash & (this.buckets.length - 1);
     this.at.push(this.arena.length);
     this.ids.push(id);
-    this.next.push(head ?? -1);
-    this.heads.set(hash, entry);
+    this.hashes.push(hash);
+    this.next.push(this.buckets[bucket]);
+    this.buckets[bucket] = entry;
+    if (this.ids.length > this.buckets.length) this.doubleBuckets();
     const arena = this.arena;
     arena.push(tag);
     arena.push(values.length);
     if (names) for (let i = 0; i < names.length; i++) arena.push(names[i]);
     for (let i = 0; i < values.length; i++) arena.push(values[i]);
+  }
+
+  /** Twice the buckets, every entry placed again (a chain's order does not matter: its nodes all differ). */
+  private doubleBuckets(): void {
+    const buckets = new Int32Array(this.buckets.length * 2).fill(-1);
+    const mask = buckets.length - 1;
+    const hashes = this.hashes.data;
+    const next = this.next.data;
+    for (let entry = 0; entry < this.ids.length; entry++) {
+      const bucket = hashes[entry] & mask;
+      next[entry] = buckets[bucket];
+      buckets[bucket] = entry;
+    }
+    this.buckets = buckets;
   }
 
   private matches(from: number, tag: number, values: readonly number[], names: readonly number[] | null): boolean {
