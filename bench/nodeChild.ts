@@ -1,7 +1,7 @@
 // Runs one measurement script (indexChild, refreshChild) in its own Node process, so its wall time
 // and peak RSS are its own, and reads the JSON line it prints last. With BENCH_CPU_PROF=DIR set,
 // each child also writes a V8 CPU profile under DIR/<label>/ (summarise with bench/cpuProfile.ts).
-// Every child runs with the Docker image's heap flags (IMAGE_HEAP_CAP), as the server children do:
+// Every child runs with the Docker image's heap flags (IMAGE_HEAP_CAP) and malloc setting (IMAGE_ENV), as the server children do:
 // the bench measures rolegraph as the image runs it.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -32,6 +32,17 @@ export function profileArgs(label: string): string[] {
 export const IMAGE_HEAP_CAP = '--max-old-space-size=768 --max-semi-space-size=16';
 
 /**
+ * The Dockerfile's other ENV that changes how memory is measured (tests/bench/nodeChild.test.ts keeps
+ * them equal): glibc's malloc arenas, bounded (bench/ANALYSIS.md, issue 15 target 6).
+ */
+export const IMAGE_ENV: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: '2' };
+
+/** This process's environment with the image's ENV over it: what every measured child runs with. */
+export function imageEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...IMAGE_ENV, ...extra };
+}
+
+/**
  * The cap's flags, unless BENCH_HEAP_CAP=off (every child), or BENCH_SERVER_HEAP_CAP=off for the
  * query servers only: to measure what bounds a peak without it.
  */
@@ -43,7 +54,7 @@ export function heapCapArgs(kind: 'index' | 'server'): string[] {
 export function runNodeChild<T>(script: string, args: readonly string[], label: string): Promise<ChildOutcome<T>> {
   const nodeArgs = [...profileArgs(label), ...heapCapArgs('index')];
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [...nodeArgs, path.join(__dirname, script), ...args], { maxBuffer: 1 << 24, timeout: 30 * 60_000 }, (err, stdout, stderr) => {
+    execFile(process.execPath, [...nodeArgs, path.join(__dirname, script), ...args], { maxBuffer: 1 << 24, timeout: 30 * 60_000, env: imageEnv() }, (err, stdout, stderr) => {
       const code = err && typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : null;
       const last = stdout.trim().split('\n').pop() ?? '{}';
       if (code === EXIT_PENDING) return resolve({ pending: (JSON.parse(last) as { pending?: string }).pending ?? 'not available yet' });

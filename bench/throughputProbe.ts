@@ -6,7 +6,7 @@ import path from 'node:path';
 import { git } from './gitProcess';
 import { loadTest, type LoadResult } from './httpLoad';
 import { cacheOf } from './indexProbes';
-import { heapCapArgs, profileArgs } from './nodeChild';
+import { heapCapArgs, imageEnv, profileArgs } from './nodeChild';
 import type { ProbeContext, ProbeOutcome } from './probes';
 import type { ServerChildMessage, ServerChildRequest } from './serverChild';
 
@@ -43,7 +43,7 @@ export class ServerChild {
       fork(path.join(__dirname, 'serverChild.js'), [repoDir, cacheDir, contentDir], {
         stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
         execArgv: [...profileArgs(label), ...heapCapArgs('server')],
-        env: { ...process.env, NODE_ENV: 'production' },
+        env: imageEnv({ NODE_ENV: 'production' }),
       }),
     );
   }
