@@ -126,6 +126,12 @@ interface BlameNumbers {
   requirements: number[];
 }
 
+/** A version as encoded, with its blame's numbers: what the next version of its chain is numbered against. */
+interface EncodedAt {
+  version: RoleVersion;
+  numbers: BlameNumbers;
+}
+
 /**
  * Numbers every version the way encodeParts writes them: each distinct chain in turn, oldest first,
  * a version shared with an earlier chain numbered there. Also names the versions a later chain
@@ -181,7 +187,7 @@ function* encodeParts(history: TimelineHistory, head: string, lookup: FamilyLook
       return item.key === keys[at] ? times : [...times, s(item.key)];
     });
   /** The version's blame as written, and its numbers; `before` is the chain's version before it, when encoded. */
-  const blame = (version: RoleVersion, before: { version: RoleVersion; numbers: BlameNumbers } | undefined): [EncodedBlame, BlameNumbers] => {
+  const blame = (version: RoleVersion, before: EncodedAt | undefined): [EncodedBlame, BlameNumbers] => {
     if (before && version.blame === before.version.blame) return [before.numbers.blame, before.numbers];
     const keptBlame = before?.version.blame;
     const numbers: BlameNumbers = { blame: blameCount++, responsibilities: [], requirements: [] };
@@ -191,7 +197,7 @@ function* encodeParts(history: TimelineHistory, head: string, lookup: FamilyLook
     ];
     return [encoded, numbers];
   };
-  const encodeVersion = (version: RoleVersion, before: { version: RoleVersion; numbers: BlameNumbers } | undefined): BlameNumbers => {
+  const encodeVersion = (version: RoleVersion, before: EncodedAt | undefined): BlameNumbers => {
     const origin = history.origins.get(version);
     if (!origin) throw new HistoryEncodeError(`a version of ${version.role.id} has no origin`);
     const { before: was } = origin;
@@ -207,6 +213,7 @@ function* encodeParts(history: TimelineHistory, head: string, lookup: FamilyLook
       was ? roleIndex(was.role, was.path, was.blob) : -1,
       0,
     ];
+    // The blame last, as it is written: its entries' keys take their string ids after the row's.
     const [encodedBlame, numbers] = blame(version, before);
     row[9] = encodedBlame;
     pending.push(row);
@@ -231,7 +238,7 @@ function* encodeParts(history: TimelineHistory, head: string, lookup: FamilyLook
     let chainId = chainIds.get(chain);
     if (chainId === undefined) {
       // Oldest first: the version a blame continues is numbered before it.
-      let before: { version: RoleVersion; numbers: BlameNumbers } | undefined;
+      let before: EncodedAt | undefined;
       for (let at = chain.length - 1; at >= 0; at--) {
         const version = chain[at];
         if (versionIds.get(version)! < written + pending.length) {
