@@ -1,6 +1,7 @@
 // Field-level comparison of two versions of a role or a family. Shared by role history (one role
 // across commits) and snapshot diffs (two arbitrary commits), so both report the same shape.
 import type { JobFamily, ListItem, Role } from '../parse';
+import { itemKeys } from './itemBlame';
 import type { FieldChange } from './types';
 
 /** Scalar change: reported only when the text differs. */
@@ -133,17 +134,6 @@ function multisetMinus(a: readonly string[], b: readonly string[]): string[] {
   return out;
 }
 
-/** Nested bullets as lines (`parent › child`), so an edit to a sub-bullet is still a change. */
-function flattenItems(items: readonly ListItem[], prefix = ''): string[] {
-  const out: string[] = [];
-  for (const item of items) {
-    const text = prefix === '' ? item.text : `${prefix} › ${item.text}`;
-    out.push(text);
-    out.push(...flattenItems(item.children, text));
-  }
-  return out;
-}
-
 /**
  * A bulleted field: top-level bullets decide; when they are equal but a nested bullet changed, the
  * flattened nested lines are compared instead so the change is not lost.
@@ -151,7 +141,8 @@ function flattenItems(items: readonly ListItem[], prefix = ''): string[] {
 function bulletChange(field: string, before: readonly string[], after: readonly string[], itemsBefore: readonly ListItem[] | undefined, itemsAfter: readonly ListItem[] | undefined): FieldChange | null {
   const top = listChange(field, before, after);
   if (top || !itemsBefore || !itemsAfter || sameItems(itemsBefore, itemsAfter)) return top;
-  return listChange(field, flattenItems(itemsBefore), flattenItems(itemsAfter));
+  // Nested bullets as lines (`parent › child`, the keys blame uses), so an edit to a sub-bullet is still a change.
+  return listChange(field, itemKeys(itemsBefore), itemKeys(itemsAfter));
 }
 
 /**
