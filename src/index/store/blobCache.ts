@@ -22,6 +22,7 @@ import { defaultPoolSize, ParsePool, type ParseOutcome } from './parsePool';
 import { familyJson, familyShell, familyTextParts } from './familyJson';
 import { readValueTable, TABLE_FILE, writeValueTable, type TableEntry } from './valueTable';
 import { SharedPages, type SharedEntry, type SharedHit } from './sharedPages';
+import { parseOrder } from './parseOrder';
 import type { SharedParseTier } from './sharedParseTier';
 import type { JobFamily } from '../../parse';
 
@@ -31,8 +32,13 @@ import type { JobFamily } from '../../parse';
  */
 export const PARSER_VERSION = 'parser-2';
 
-/** Blobs per `readBlobs` call: large enough to keep cat-file busy, small enough to bound memory. */
-const READ_BATCH = 200;
+/**
+ * Blobs per `readBlobs` call: large enough to keep cat-file busy, small enough to bound memory.
+ * Three batches are in flight (`lookahead`). Once git read in the history's order (parseOrder.ts)
+ * 100 kept the 20k build as fast as 200 did, at a peak RSS 10-20 MB lower (376-386 MB against
+ * 394-396 in alternated builds; bench/ANALYSIS.md, issue 15 target 1).
+ */
+const READ_BATCH = 100;
 /**
  * Fewer pages than this parse on this thread: each worker loads the parser and warms its JIT
  * afresh. Measured on an idle 2-core machine (1 worker + this thread): 400 pages 337 ms pooled
@@ -79,6 +85,8 @@ export interface BlobCacheOptions {
   pool?: false | ParsePoolSettings;
   /** Second tier, shared between replicas: asked before parsing, told of every page parsed. */
   sharedTier?: SharedParseTier;
+  /** Page versions per window of the read order (parseOrder.ts; default PARSE_WINDOW_PAGES). */
+  parseWindowPages?: number;
 }
 
 export interface ParsePoolSettings {
@@ -187,10 +195,10 @@ export class BlobCache {
       if (!this.memory.has(key) && !wanted.has(key)) wanted.set(key, page);
     }
     if (wanted.size === 0) return this.refreshTable();
-    // Grouped by path, each path's versions in the order asked (the timeline's): the parser reuses
-    // the sections a page's previous version already had (src/parse/sectionMemo.ts), which needs
-    // that version parsed shortly before on the same thread; git also reads a file's deltas in a row.
-    const toParse = [...wanted.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    // Grouped by path within windows of the history (the order asked, the timeline's): the parser
+    // reuses the sections a page's previous version already had (src/parse/sectionMemo.ts), and git
+    // reads fastest in the history's order (parseOrder.ts).
+    const toParse = parseOrder([...wanted.values()], this.opts.parseWindowPages);
     const batches: PageRef[][] = [];
     for (let i = 0; i < toParse.length; i += READ_BATCH) batches.push(toParse.slice(i, i + READ_BATCH));
     // Started at the first page that must be parsed here: a replica that joins through the shared

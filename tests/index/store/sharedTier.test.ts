@@ -61,9 +61,9 @@ it('a second cache with an empty folder takes every page from the tier, parses n
   await first.ensure(PAGES, read);
   await first.close();
   expect(first.stats()).toMatchObject({ parsed: 250, shared: 0, sharedFailures: 0 });
-  // Batched: one call per read batch of 200, never one per page.
-  expect(tier.gets).toEqual([200, 50]);
-  expect(tier.sets).toEqual([200, 50]);
+  // Batched: one call per read batch of 100, never one per page.
+  expect(tier.gets).toEqual([100, 100, 50]);
+  expect(tier.sets).toEqual([100, 100, 50]);
   expect(tier.values.size).toBe(250);
   // Keys carry the parser version and content folder before the blob and path.
   expect([...tier.values.keys()][0]).toMatch(/^parser-2-content_job-families-[0-9a-f]{8}:0{40}:content\/job-families\/sales\/page-0\.md$/);

@@ -1,0 +1,51 @@
+// The order a build reads and parses page versions: by path within windows of the history.
+import { BlobCache } from '../../../src/index/store/blobCache';
+import { parseOrder, PARSE_WINDOW_PAGES } from '../../../src/index/store/parseOrder';
+import { seed } from '../../helpers/makeRepo';
+
+const v = (path: string, n: number) => ({ path, blob: `${path}@${n}` });
+const blobs = (pages: ReadonlyArray<{ blob: string }>) => pages.map((p) => p.blob);
+
+describe('parseOrder', () => {
+  const history = [v('b', 1), v('a', 1), v('c', 1), v('a', 2), v('b', 2), v('a', 3), v('c', 2)];
+
+  it('groups a path’s versions in one window, keeping their order in the history', () => {
+    expect(blobs(parseOrder(history, 100))).toEqual(['a@1', 'a@2', 'a@3', 'b@1', 'b@2', 'c@1', 'c@2']);
+  });
+
+  it('sorts each window by path and keeps the windows in the history’s order', () => {
+    expect(blobs(parseOrder(history, 3))).toEqual(['a@1', 'b@1', 'c@1', 'a@2', 'a@3', 'b@2', 'c@2']);
+    expect(blobs(parseOrder(history, 1))).toEqual(blobs(history));
+  });
+
+  it('loses and repeats nothing, and leaves its input alone', () => {
+    const input = Array.from({ length: 2 * PARSE_WINDOW_PAGES + 7 }, (_, i) => v(`p${i % 13}`, i));
+    const before = blobs(input);
+    const out = parseOrder(input);
+    expect(blobs(input)).toEqual(before);
+    expect([...blobs(out)].sort()).toEqual([...before].sort());
+    // The last window holds the history's last pages, sorted by path.
+    const tail = input.slice(2 * PARSE_WINDOW_PAGES).map((p) => p.path);
+    expect(out.slice(2 * PARSE_WINDOW_PAGES).map((p) => p.path)).toEqual([...tail].sort());
+  });
+
+  it('refuses a window without pages', () => {
+    expect(() => parseOrder(history, 0)).toThrow(RangeError);
+  });
+});
+
+it('a build asks git for the blobs in that order', async () => {
+  const text = Buffer.from(seed('high-velocity-sales-and-first-orders.md'), 'utf8');
+  const asked: string[] = [];
+  const read = async (ids: string[]): Promise<Map<string, Buffer | null>> => {
+    asked.push(...ids);
+    return new Map(ids.map((id) => [id, text] as const));
+  };
+  const page = (name: string, n: number) => ({ path: `content/job-families/sales/${name}.md`, blob: `${name}${n}`.padEnd(40, '0') });
+  const history = [page('b', 1), page('a', 1), page('b', 2), page('a', 2)];
+  const cache = new BlobCache({ dir: null, contentDir: 'content/job-families', pool: false, parseWindowPages: 2 });
+  await cache.ensure(history, read);
+  expect(asked).toEqual(['a1', 'b1', 'a2', 'b2'].map((b) => b.padEnd(40, '0')));
+  expect(cache.stats()).toMatchObject({ parsed: 4 });
+  await cache.close();
+});
