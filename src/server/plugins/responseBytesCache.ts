@@ -15,7 +15,7 @@
 // recently used going first.
 // Hits are still counted in the GraphQL request metrics, under the operation name stored with them.
 import type { ApolloServerPlugin } from '@apollo/server';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { RolegraphContext } from '../../graphql';
@@ -157,7 +157,8 @@ export function refuseMalformed(res: ServerResponse): void {
 function keyOf(head: string, accept: string, origin: string, body: Buffer): string {
   // Accept is part of the key: Apollo answers application/graphql-response+json when asked for it.
   // Origin too: a stored answer carries the CORS headers (Access-Control-Allow-Origin) of its origin.
-  return createHash('sha256').update(head).update('\0').update(accept).update('\0').update(origin).update('\0').update(body).digest('base64');
+  // One call over one buffer: the digest of the parts updated one by one, for half the CPU (httpCaching.ts, etag).
+  return hash('sha256', Buffer.concat([Buffer.from(`${head}\0${accept}\0${origin}\0`), body]), 'base64');
 }
 
 function hitHeaders(res: ServerResponse, body: Buffer): OutgoingHttpHeaders {

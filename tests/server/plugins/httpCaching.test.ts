@@ -125,6 +125,18 @@ describe('a head-relative query', () => {
     expect(again.status).toBe(304);
   });
 
+  it('tags a short answer, hashed as text, with the same sha256 of its bytes', async () => {
+    const query = '{ family(slug: "sales/high-velocity-sales-and-first-orders") { title roles { title } } }';
+    const head = t.repo.git('rev-parse', 'HEAD').trim();
+    const expectedTag = (body: Buffer): string =>
+      `"${createHash('sha256').update(`head\0${head}\0application/json\0`).update(body.subarray(0, body.length - 1)).update('\0').digest('base64url')}"`;
+    for (const response of [await post({ query }), await get(query)]) {
+      const body = Buffer.from(await response.arrayBuffer());
+      expect(body.length).toBeLessThan(ENCODE_AHEAD_MIN_CHARS);
+      expect(response.headers.get('etag')).toBe(expectedTag(body));
+    }
+  });
+
   it('answers a POST with If-None-Match in full: 304 is for GET only', async () => {
     const body = { query: '{ grades { level } }' };
     const tag = (await post(body)).headers.get('etag')!;
