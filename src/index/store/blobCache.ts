@@ -34,9 +34,8 @@ export const PARSER_VERSION = 'parser-2';
 
 /**
  * Blobs per `readBlobs` call: large enough to keep cat-file busy, small enough to bound memory.
- * Three batches are in flight (`lookahead`). Once git read in the history's order (parseOrder.ts)
- * 100 kept the 20k build as fast as 200 did, at a peak RSS 10-20 MB lower (376-386 MB against
- * 394-396 in alternated builds; bench/ANALYSIS.md, issue 15 target 1).
+ * Once git read in the history's order (parseOrder.ts) 100 kept the 20k build as fast as 200 did,
+ * at a lower peak RSS (bench/ANALYSIS.md, issue 15 target 1).
  */
 const READ_BATCH = 100;
 /**
@@ -206,9 +205,11 @@ export class BlobCache {
     let pool: ParsePool | null | undefined;
     const usePool = (): ParsePool | null => (pool === undefined ? (pool = this.poolFor(toParse.length)) : pool);
     const pooling = this.wouldPool(toParse.length);
-    // Batches ahead of the one being stored: their blobs are read (and, with a pool, parsed) while
-    // this thread interns and writes the current one, so neither git nor the workers wait on it.
-    const lookahead = pooling ? 2 : 1;
+    // A batch ahead of the one being stored: its blobs are read (and, with a pool, parsed) while this
+    // thread interns and writes the current one, so neither git nor the workers wait on it. Two ahead
+    // paid while git read slowly (path order across the whole history); in history windows one is as
+    // fast, at a 20k peak ~15 MB lower (371-384 against 384-403 MB, alternated; bench/ANALYSIS.md).
+    const lookahead = 1;
     const ahead: Array<Promise<Parsed[]>> = [];
     let next = 0;
     const fill = (): void => {
