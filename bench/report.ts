@@ -60,7 +60,7 @@ export function renderResults(r: RunResults): string {
     '',
     'Repositories are synthetic handbook histories from `bench/generate.ts` (seeded, reproducible: the head sha identifies the repository).',
     'The **git floor** is `git log --first-parent --root --raw -M -- content/job-families` plus one `git cat-file --batch` of every blob it names:',
-    'the least work any indexer must do. Index times are reported as multiples of it, measured in the same run.',
+    'the least work any indexer must do. Index times are reported as multiples of it, measured in the same run; a cold index is the median of three builds, its peak RSS the largest.',
     '',
     '## Repositories and git floor',
     '',

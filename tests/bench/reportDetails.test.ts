@@ -22,7 +22,13 @@ function run(): RunResults {
         floor: { ms: 3000, logMs: 1000, catMs: 2000, commits: 1, blobs: 1, bytes: 1 },
         floorRuns: [3000],
         probes: {
-          coldIndex: { status: 'measured', value: 60000, unit: 'ms', ratioToFloor: 20 },
+          coldIndex: {
+            status: 'measured',
+            value: 60000,
+            unit: 'ms',
+            ratioToFloor: 20,
+            detail: { maxRssMB: 700, commits: 20000, families: 1583, parsedHere: 38175, loadedFromCache: 0, runsMs: '61000 60000 75000', runsMaxRssMB: '690 700 650' },
+          },
           warmRestart: { status: 'measured', value: 3000, unit: 'ms', ratioToFloor: 1 },
           refreshAfterCommit: { status: 'measured', value: 250, unit: 'ms', baselineMs: 50 },
           queryThroughput: {
@@ -48,6 +54,12 @@ describe('renderDetails', () => {
     expect(md).toContain('| 20k | cached role lookup / bare node:http | ≥ 50% | 12000 / 20000 req/s = 60% | met |');
     expect(md).toContain('| 20k | peak RSS while indexing | ≤ 600 MB | 700 MB | **missed** |');
     expect(md).toContain('| 20k | cold index vs git floor | ≤ ×3 | 60.00 s = ×20.0 floor | **missed** |');
+  });
+
+  it('lists every cold build beside the median and the largest peak it reports', () => {
+    expect(md).toContain(
+      '- 20k coldIndex: builds 61000 60000 75000 ms (the median reported), max RSS 690 700 650 MB (the largest reported); pages parsed 38175, read from the parse cache 0, max RSS 700 MB, 20000 commits, 1583 families.',
+    );
   });
 
   it('writes one throughput row per measured operation, with the load average', () => {
