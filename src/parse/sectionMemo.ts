@@ -11,7 +11,8 @@ import { readSections, type Block, type RawItem, type Section } from './sections
 /**
  * Pieces remembered per thread, bounded by their text (the sections they hold take a few times
  * that). A cold build sends a page's versions one after another (blobCache.ts orders them by
- * path within long windows of the history, parseOrder.ts), so the pieces of the last few hundred page versions are all a hit needs.
+ * path within long windows of the history, parseOrder.ts), so the pieces of the last few hundred
+ * page versions are all a hit needs.
  */
 const MEMO_CHARS = 512 * 1024;
 

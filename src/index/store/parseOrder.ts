@@ -5,8 +5,9 @@
 //   blob against whichever blob it found most alike, often another page of the same era: the bench's
 //   20k repository has 35,114 deltified blobs of which 9 are against a version of their own path.
 //   Read path by path across the whole history, every blob rebuilds its chain through bases that
-//   git's delta base cache (96 MB by default) had evicted: cat-file took 18 s of CPU for the 36,361
-//   blobs, against 2.5 s in history order, on a 2-core machine where that CPU is the parse's.
+//   git's delta base cache (96 MB by default) had evicted: cat-file took 17-18 s of CPU for the
+//   20k history's 36,000 blobs, against 2.2-2.9 s in history order, on a 2-core machine where that
+//   CPU is the parse's.
 // So the history is cut into windows of consecutive versions and sorted by path within each: git's
 // working set is one window's slice of the history, and a page's versions stay together within it
 // (bench/ANALYSIS.md, issue 15 target 1).
