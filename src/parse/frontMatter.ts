@@ -3,6 +3,7 @@
 // `engines: { js: false }` falls through to its `javascript` alias), and a YAML alias bomb or a
 // 10k-deep flow collection would otherwise cost unbounded time or memory downstream.
 import matter from 'gray-matter';
+import { rememberAnswers } from './rememberAnswers';
 import type { ParseWarning } from './types';
 
 /** Largest front-matter block we hand to the YAML parser; real ones are under 2 KB. */
@@ -110,11 +111,21 @@ function simplePairs(lines: string[]): Record<string, unknown> {
 }
 
 /** Runs gray-matter on a block already known to be YAML, always with an options object (no cache). */
-function parseYaml(yaml: string): Record<string, unknown> {
+function parseYamlOnce(yaml: string): Record<string, unknown> {
   const parsed = matter(`---\n${yaml}\n---\n`, { language: 'yaml', engines: SAFE_ENGINES });
   const data: unknown = parsed.data;
   return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
 }
+
+/**
+ * `parseYamlOnce`, remembered per thread: a cold build reads every version of a page one after
+ * another (parseOrder.ts), and a commit rarely touches the front matter, so the same block is parsed
+ * again and again (YAML was ~5% of a parse worker's time at 20k; bench/ANALYSIS.md, issue 15 target 1).
+ * Safe to share: `toPlain` only reads the parsed value and copies it into the objects it returns. A
+ * block that fails to parse throws and is not remembered. Real blocks are under 2 KB; longer ones
+ * are parsed each time, so the memory stays a few hundred small entries.
+ */
+const parseYaml = rememberAnswers(parseYamlOnce, { entries: 256, maxChars: 8192 });
 
 /**
  * Splits front matter from the body. Never throws: anything wrong is a warning, and the body is

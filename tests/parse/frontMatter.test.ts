@@ -71,3 +71,22 @@ describe('front matter', () => {
     expect(f.warnings.map((w) => w.code)).toContain('front-matter-unclosed');
   });
 });
+
+describe('front matter read again (remembered per thread)', () => {
+  const page = '---\ntitle: Backend Engineer\ncascade:\n  levels: [intermediate, senior]\nreviewed: 2021-03-04\n---\n# Backend Engineer\n';
+
+  it('gives each read its own objects, equal to the first', () => {
+    const first = readFrontMatter(page).data;
+    expect(first).toEqual({ title: 'Backend Engineer', cascade: { levels: ['intermediate', 'senior'] }, reviewed: '2021-03-04T00:00:00.000Z' });
+    (first.cascade as { levels: string[] }).levels.push('changed by a caller');
+    first.title = 'changed';
+    const again = readFrontMatter(page).data;
+    expect(again).toEqual({ title: 'Backend Engineer', cascade: { levels: ['intermediate', 'senior'] }, reviewed: '2021-03-04T00:00:00.000Z' });
+    expect(again).not.toBe(first);
+  });
+
+  it('reports a broken block at every read', () => {
+    const broken = '---\ntitle: [unclosed\n---\nbody\n';
+    for (let i = 0; i < 2; i++) expect(readFrontMatter(broken).warnings.map((w) => w.code)).toContain('front-matter-yaml');
+  });
+});
