@@ -1,5 +1,4 @@
 // Relations between roles that pages state in prose: who a role reports to, and which role it extends.
-import { rememberAnswers } from './rememberAnswers';
 
 /**
  * Abbreviations inside titles whose dot does not end the sentence: `Sr. Manager, Engagement
@@ -52,25 +51,13 @@ function asTitle(raw: string | undefined): string | null {
 /** `the Vice President of Security at GitLab`: the company is where the role is, not part of its title. */
 const AT_COMPANY = /[ \t]+at[ \t]+GitLab$/i;
 
-function reportsToIn(text: string): string | null {
+/** The title of the role a text says this one reports to, or null. */
+export function findReportsTo(text: string): string | null {
   const raw = REPORTS_TO.exec(text)?.[1];
   return asTitle(raw === undefined ? undefined : raw.split(CLAUSE_AFTER_TITLE, 1)[0]?.replace(AT_COMPANY, ''));
 }
 
-function extendsIn(text: string): string | null {
+/** The title of the role a text says this one extends, or null. */
+export function findExtends(text: string): string | null {
   return asTitle(EXTENDS.exec(text)?.[1] ?? EVERYTHING_IN.exec(text)?.[1] ?? SHARES_SAME.exec(text)?.[1]);
 }
-
-/**
- * Both are asked of every prose line and bullet of every role, and a cold build reads a page's
- * versions one after another, whose lines are mostly the same: remembered per thread (the regular
- * expressions above were ~3% of a parse worker's time at 20k; bench/ANALYSIS.md, issue 15 target 1).
- * Long texts are asked each time, so the memory stays bounded.
- */
-const PROSE_MEMO = { entries: 2000, maxChars: 1000 };
-
-/** The title of the role a text says this one reports to, or null. */
-export const findReportsTo: (text: string) => string | null = rememberAnswers(reportsToIn, PROSE_MEMO);
-
-/** The title of the role a text says this one extends, or null. */
-export const findExtends: (text: string) => string | null = rememberAnswers(extendsIn, PROSE_MEMO);
