@@ -18,8 +18,19 @@ describe('repairLists', () => {
       '- One\n---\n',
       '```\n- One\nTwo\n- Three\n```',
       '  - Nested\nTwo\n  - Nested too',
+      '\t```\n- One\n-Two\n\t```',
+      ' ~~~\n- One\nTwo\n- Three\n ~~~',
     ];
     for (const text of kept) expect(repairLists(text)).toBe(text);
+  });
+
+  it('mends lines after a fence closes, at the page’s first and last line, and after a mended line', () => {
+    expect(repairLists('```\ncode\n```\n- One\nTwo\n- Three')).toBe('```\ncode\n```\n- One\n- Two\n- Three');
+    expect(repairLists('- One\n-Two')).toBe('- One\n- Two');
+    // `-Two` mended is a bullet, so `Three` sits between two bullets.
+    expect(repairLists('- One\n-Two\nThree\n- Four\n')).toBe('- One\n- Two\n- Three\n- Four\n');
+    // A bullet marked `*` does not take in a sentence before a `-` bullet.
+    expect(repairLists('* One\nTwo\n- Three')).toBe('* One\nTwo\n- Three');
   });
 
   it('keeps the line count, so positions stay right', () => {
