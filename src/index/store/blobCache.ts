@@ -19,7 +19,7 @@ import { listPacks, packName, packSequence, PackWriter, scanPack, encodeRecord, 
 import { parseFamily, unreadableFamily } from '../../parse';
 import { HashCons } from './hashCons';
 import { defaultPoolSize, ParsePool, type ParseOutcome } from './parsePool';
-import { familyJson, familyShell, familyTextParts } from './familyJson';
+import { createFamilyJsonWriter, familyShell, familyTextParts } from './familyJson';
 import { readValueTable, TABLE_FILE, writeValueTable, type TableEntry } from './valueTable';
 import { SharedPages, type SharedEntry, type SharedHit } from './sharedPages';
 import { parseOrder } from './parseOrder';
@@ -248,6 +248,7 @@ export class BlobCache {
     if (!this.wouldPool(pages)) return null;
     const pool = this.opts.pool || undefined;
     const contentDir = this.opts.contentDir;
+    const familyJson = createFamilyJsonWriter();
     return new ParsePool({
       size: pool?.size ?? defaultPoolSize(),
       contentDir,
@@ -282,6 +283,7 @@ export class BlobCache {
       return [...shared, ...missing, ...found.map(({ page }, i): Parsed => ({ page, ...outcomes[i] }))];
     }
     const contentDir = this.opts.contentDir;
+    const familyJson = createFamilyJsonWriter();
     return [...shared, ...missing, ...found.map(({ page, text }): Parsed => ({ page, json: familyJson(this.parse(page.path, text, { contentDir })) }))];
   }
 

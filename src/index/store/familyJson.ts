@@ -9,7 +9,7 @@
 // role text itself (a Map keyed by the text cost the cold 20k build ~1.8 s of main-thread time in
 // V8's string hashing; bench/ANALYSIS.md, wt/intern).
 import { hash } from 'node:crypto';
-import type { JobFamily } from '../../parse';
+import type { JobFamily, Role } from '../../parse';
 
 export interface FamilyJson {
   /** The family's JSON up to and including `"roles":[`. */
@@ -30,12 +30,89 @@ export interface FamilyJson {
 const EMPTY_ROLES = '"roles":[]';
 
 export function familyJson(family: JobFamily): FamilyJson {
-  const text = JSON.stringify({ ...family, roles: [] }); // spread keeps `roles` where it was
+  const roles = family.roles.map((role) => JSON.stringify(role));
+  return { ...shellJson({ ...family, roles: [] }), roles, roleKeys: roles.map(roleKey) };
+}
+
+/** The family's JSON without its roles, cut where they go. `shell.roles` is empty. */
+function shellJson(shell: JobFamily): { head: string; tail: string } {
+  const text = JSON.stringify(shell); // the spread that made `shell` kept `roles` where it was
   const at = text.indexOf(EMPTY_ROLES);
   if (at < 0) throw new Error('familyJson: a family without its roles key');
   const cut = at + EMPTY_ROLES.length - 1;
-  const roles = family.roles.map((role) => JSON.stringify(role));
-  return { head: text.slice(0, cut), roles, roleKeys: roles.map(roleKey), tail: text.slice(cut) };
+  return { head: text.slice(0, cut), tail: text.slice(cut) };
+}
+
+/**
+ * `familyJson` with a memory of the last family it wrote: a role equal to the role of the same id in
+ * the previous version of the same page takes that version's text and key instead of making them
+ * again, and so does the rest of the family. A cold build parses a page's versions one after
+ * another (parseOrder.ts) and a commit edits one or two roles of a page, so most roles are equal to
+ * the last version's; stringifying and hashing them again was 15% of a parse worker's time (20k
+ * profile). Comparing is walking the values, which makes no strings (`sameJson`).
+ * The output is exactly `familyJson`'s.
+ */
+export function createFamilyJsonWriter(): (family: JobFamily) => FamilyJson {
+  let last: { path: string; shell: JobFamily; head: string; tail: string; roles: Map<string, RoleJson> } | null = null;
+  return (family) => {
+    const previous = last?.path === family.path ? last : null;
+    const shell: JobFamily = { ...family, roles: [] };
+    const { head, tail } = previous !== null && sameJson(shell, previous.shell) ? previous : shellJson(shell);
+    const roles: string[] = [];
+    const roleKeys: string[] = [];
+    const written = new Map<string, RoleJson>();
+    for (const role of family.roles) {
+      const before = previous?.roles.get(role.id);
+      const entry = before !== undefined && sameJson(role, before.role) ? { role, text: before.text, key: before.key } : textOf(role);
+      roles.push(entry.text);
+      roleKeys.push(entry.key);
+      written.set(role.id, entry);
+    }
+    last = { path: family.path, shell, head, tail, roles: written };
+    return { head, roles, roleKeys, tail };
+  };
+}
+
+interface RoleJson {
+  role: Role;
+  text: string;
+  key: string;
+}
+
+function textOf(role: Role): RoleJson {
+  const text = JSON.stringify(role);
+  return { role, text, key: roleKey(text) };
+}
+
+/**
+ * Whether `a` and `b` have the same JSON text, told without making it: the same value, or the same
+ * primitives, arrays of the same length, and plain objects with the same keys in the same order.
+ * Two distinct objects of any other kind (a Date, a class) count as different, so a true answer is
+ * always right.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b) || !isPlain(a) || !isPlain(b)) return false;
+  const keys = Object.keys(a);
+  const other = Object.keys(b);
+  if (keys.length !== other.length) return false;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (key !== other[i] || !sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  }
+  return true;
+}
+
+function isPlain(value: object): boolean {
+  if (Array.isArray(value)) return true;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return (proto === Object.prototype || proto === null) && !('toJSON' in value);
 }
 
 /**

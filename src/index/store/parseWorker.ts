@@ -5,11 +5,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseFamily } from '../../parse';
 import type { ParseReply, ParseRequest } from './parsePool';
-import { familyJson, type FamilyJson } from './familyJson';
+import { createFamilyJsonWriter, type FamilyJson } from './familyJson';
 
 const port = parentPort;
 if (!port) throw new Error('parseWorker runs as a worker thread');
 const { contentDir } = workerData as { contentDir?: string };
+// Remembers the last page written: chunks hold a page's versions one after another (parseOrder.ts).
+const familyJson = createFamilyJsonWriter();
 
 port.on('message', (request: ParseRequest) => {
   const bytes = Buffer.from(request.bytes);
