@@ -22,7 +22,7 @@ import { defaultPoolSize, ParsePool, type ParseOutcome } from './parsePool';
 import { createFamilyJsonWriter, familyShell, familyTextParts } from './familyJson';
 import { readValueTable, TABLE_FILE, writeValueTable, type TableEntry } from './valueTable';
 import { SharedPages, type SharedEntry, type SharedHit } from './sharedPages';
-import { parseOrder } from './parseOrder';
+import { parseOrder, sliceAtPaths } from './parseOrder';
 import type { SharedParseTier } from './sharedParseTier';
 import type { JobFamily } from '../../parse';
 
@@ -198,8 +198,9 @@ export class BlobCache {
     // reuses the sections a page's previous version already had (src/parse/sectionMemo.ts), and git
     // reads fastest in the history's order (parseOrder.ts).
     const toParse = parseOrder([...wanted.values()], this.opts.parseWindowPages);
-    const batches: PageRef[][] = [];
-    for (let i = 0; i < toParse.length; i += READ_BATCH) batches.push(toParse.slice(i, i + READ_BATCH));
+    // Cut between pages, not within a page's run of versions: each chunk of a batch then holds whole
+    // runs too (parsePool.ts), and the thread that parses one has the memos of the version before.
+    const batches = sliceAtPaths(toParse, READ_BATCH);
     // Started at the first page that must be parsed here: a replica that joins through the shared
     // tier may parse none, and then starts no worker.
     let pool: ParsePool | null | undefined;

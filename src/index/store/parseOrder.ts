@@ -33,3 +33,28 @@ export function parseOrder<T extends { path: string }>(pages: readonly T[], wind
   }
   return out;
 }
+
+/**
+ * `pages` in consecutive slices of at most `size`, cut where the path changes: a slice holds whole
+ * runs of a path's versions, so the thread that parses a slice parsed the version before each of its
+ * pages itself, and its memos hit (a run cut in two leaves the second half's thread without the
+ * first half's sections: one full parse more). A run longer than `size` is cut at `size`; a slice
+ * smaller than `size / 2` is never ended by a path change, so short runs cannot make slices tiny.
+ */
+export function sliceAtPaths<T extends { path: string }>(pages: readonly T[], size: number): T[][] {
+  if (!(size >= 1)) throw new RangeError(`sliceAtPaths: a slice holds at least one page, not ${size}`);
+  const slices: T[][] = [];
+  let start = 0;
+  while (start < pages.length) {
+    let end = Math.min(start + size, pages.length);
+    if (end < pages.length) {
+      // Back to where the last path of the slice began, unless that leaves less than half a slice.
+      let cut = end;
+      while (cut > start && pages[cut - 1]!.path === pages[end]!.path) cut -= 1;
+      if (cut - start >= size / 2) end = cut;
+    }
+    slices.push(pages.slice(start, end));
+    start = end;
+  }
+  return slices;
+}

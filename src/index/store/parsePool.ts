@@ -13,6 +13,7 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { FamilyJson } from './familyJson';
+import { sliceAtPaths } from './parseOrder';
 
 /** One chunk of pages for a worker: the texts back to back in `bytes`, page i ending at `ends[i]`. */
 export interface ParseRequest {
@@ -118,9 +119,7 @@ export class ParsePool {
   async parse(pages: readonly ParsePage[]): Promise<ParseOutcome[]> {
     if (pages.length === 0) return [];
     const chunk = Math.min(CHUNK_PAGES, Math.max(1, Math.ceil(pages.length / this.slots.length)));
-    const parts: Array<Promise<ParseOutcome[]>> = [];
-    for (let i = 0; i < pages.length; i += chunk) parts.push(this.submit(pages.slice(i, i + chunk)));
-    return (await Promise.all(parts)).flat();
+    return (await Promise.all(sliceAtPaths(pages, chunk).map((part) => this.submit(part)))).flat();
   }
 
   /**

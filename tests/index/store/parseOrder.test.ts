@@ -1,6 +1,6 @@
 // The order a build reads and parses page versions: by path within windows of the history.
 import { BlobCache } from '../../../src/index/store/blobCache';
-import { parseOrder, PARSE_WINDOW_PAGES } from '../../../src/index/store/parseOrder';
+import { parseOrder, PARSE_WINDOW_PAGES, sliceAtPaths } from '../../../src/index/store/parseOrder';
 import { seed } from '../../helpers/makeRepo';
 
 const v = (path: string, n: number) => ({ path, blob: `${path}@${n}` });
@@ -31,6 +31,33 @@ describe('parseOrder', () => {
 
   it('refuses a window without pages', () => {
     expect(() => parseOrder(history, 0)).toThrow(RangeError);
+  });
+});
+
+describe('sliceAtPaths', () => {
+  const run = (path: string, n: number) => Array.from({ length: n }, (_, i) => v(path, i));
+  const sizes = (slices: unknown[][]) => slices.map((s) => s.length);
+
+  it('ends a slice before the run of versions that would cross its end', () => {
+    const pages = [...run('a', 4), ...run('b', 5), ...run('c', 3)];
+    expect(sizes(sliceAtPaths(pages, 6))).toEqual([4, 5, 3]);
+    expect(sliceAtPaths(pages, 6).map((s) => new Set(s.map((p) => p.path)).size)).toEqual([1, 1, 1]);
+    expect(sizes(sliceAtPaths(pages, 10))).toEqual([9, 3]);
+  });
+
+  it('cuts a run longer than a slice, and never makes a slice under half its size for a run', () => {
+    expect(sizes(sliceAtPaths(run('a', 25), 10))).toEqual([10, 10, 5]);
+    // Backing up to the start of `b` would leave 2 of 10: cut inside `b` instead.
+    expect(sizes(sliceAtPaths([...run('a', 2), ...run('b', 12)], 10))).toEqual([10, 4]);
+  });
+
+  it('keeps every page once, in order', () => {
+    const pages = Array.from({ length: 1000 }, (_, i) => v(`p${Math.floor(i / (1 + (i % 7)))}`, i));
+    const slices = sliceAtPaths(pages, 100);
+    expect(slices.flat()).toEqual(pages);
+    for (const s of slices) expect(s.length).toBeGreaterThanOrEqual(1);
+    for (const s of slices) expect(s.length).toBeLessThanOrEqual(100);
+    expect(() => sliceAtPaths(pages, 0)).toThrow(RangeError);
   });
 });
 
