@@ -124,13 +124,21 @@ export class ParsePool {
 
   /**
    * Parses the last chunk no worker has taken yet on this thread (with `local`), for a caller that
-   * would otherwise wait for the workers; false when there is none.
+   * would otherwise wait for the workers; false when there is none. It yields to the event loop
+   * after each page: this thread also drains `git cat-file`'s pipe, and git stops writing while the
+   * pipe is full. Parsing a whole chunk at once (10-15 ms) let git deliver ~64 KB per chunk, so
+   * the next batch's pages came late and both threads waited (bench/ANALYSIS.md, issue 15 target 1).
    */
-  helpOne(): boolean {
+  async helpOne(): Promise<boolean> {
     const local = this.opts.local;
     if (!local || this.queue.length === 0) return false;
     const task = this.queue.pop()!;
-    task.resolve(task.pages.map((page) => ({ json: local(page) })));
+    const outcomes: ParseOutcome[] = [];
+    for (const page of task.pages) {
+      outcomes.push({ json: local(page) });
+      await yieldToEvents();
+    }
+    task.resolve(outcomes);
     return true;
   }
 
@@ -230,6 +238,11 @@ export class ParsePool {
     }
     void Promise.all(task.pages.map((page) => this.submit([page]))).then((outcomes) => task.resolve(outcomes.flat()));
   }
+}
+
+/** Lets the event loop run what is ready (I/O, worker answers) before going on. */
+export function yieldToEvents(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** A chunk as a message: one buffer holding every text, transferred rather than copied. */

@@ -176,6 +176,49 @@ describe('ParsePool', () => {
   });
 });
 
+describe('helpOne', () => {
+  it('parses a queued chunk on this thread, turning the event loop between its pages', async () => {
+    const parsedHere: string[] = [];
+    const turns: number[] = [];
+    const local = (page: ParsePage) => {
+      parsedHere.push(page.path);
+      return parseHere(page);
+    };
+    const pool = new ParsePool({ size: 1, contentDir: CONTENT_DIR, local });
+    try {
+      const pages = Array.from({ length: 300 }, (_, i) => ({ path: `${CONTENT_DIR}/sales/p${i}.md`, text: PAGE }));
+      const all = pool.parse(pages); // the worker takes two chunks; the rest wait in the queue
+      // Something this thread must answer while it helps (git's pipe, a worker's answer): it runs
+      // after the first page of the chunk, long before the chunk is done.
+      const tick = () => {
+        turns.push(parsedHere.length);
+        if (turns.length < 3) setImmediate(tick);
+      };
+      setImmediate(tick);
+      expect(await pool.helpOne()).toBe(true);
+      const chunk = parsedHere.length;
+      expect(chunk).toBeGreaterThan(3);
+      expect(turns.length).toBe(3);
+      expect(turns[turns.length - 1]).toBeLessThan(chunk);
+      const outcomes = await all;
+      expect(outcomes).toHaveLength(pages.length);
+      // The chunk it took was the queue's last: its pages came back in their places.
+      expect(outcomes.slice(-chunk)).toEqual(pages.slice(-chunk).map((page) => ({ json: parseHere(page) })));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('answers false when no chunk is waiting or there is no local parser', async () => {
+    const pool = new ParsePool({ size: 1, contentDir: CONTENT_DIR });
+    try {
+      expect(await pool.helpOne()).toBe(false);
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
 describe('a pool in a process started with V8 heap flags (the Docker image\'s NODE_OPTIONS)', () => {
   // The flags would size the worker's heap instead of its limits: run a pool in such a process.
   const IMAGE_FLAGS = ['--max-old-space-size=768', '--max-semi-space-size=16'];
