@@ -303,9 +303,10 @@ export class BlobCache {
 
   /**
    * Holds parsed pages in memory (shared with what is already held), adding their pack records to
-   * `records` and what this process parsed to `parsedHere` (for the shared tier). The family is served exactly as a restart will load it back: from its JSON text (JSON drops
-   * e.g. YAML Date objects to strings). A page no worker could parse is held with a warning and
-   * not written, so the next start parses it again.
+   * `records` and what this process parsed to `parsedHere` (for the shared tier). The family is
+   * served exactly as a restart will load it back: from its JSON text (JSON drops e.g. YAML Date
+   * objects to strings). A page no worker could parse is held with a warning and not written, so
+   * the next start parses it again.
    */
   private take(parsed: readonly Parsed[], records: Buffer[], parsedHere: SharedEntry[]): void {
     for (const item of parsed) {
