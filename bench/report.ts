@@ -1,6 +1,7 @@
 // bench/results.json (everything) and bench/RESULTS.md (the table people read) from one run.
 import type { GitFloor } from './floor';
 import type { ProbeOutcome, ScenarioSpec } from './probes';
+import { COLD_RUNS } from './indexProbes';
 import { renderDetails } from './reportDetails';
 
 export interface ScenarioResult {
@@ -60,7 +61,7 @@ export function renderResults(r: RunResults): string {
     '',
     'Repositories are synthetic handbook histories from `bench/generate.ts` (seeded, reproducible: the head sha identifies the repository).',
     'The **git floor** is `git log --first-parent --root --raw -M -- content/job-families` plus one `git cat-file --batch` of every blob it names:',
-    'the least work any indexer must do. Index times are reported as multiples of it, measured in the same run; a cold index is the median of three builds, its peak RSS the largest.',
+    `the least work any indexer must do. Index times are reported as multiples of it, measured in the same run; a cold index is the median of ${COLD_RUNS} builds, its peak RSS the largest.`,
     '',
     '## Repositories and git floor',
     '',
