@@ -129,7 +129,7 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
   const contextFor = (authorization: unknown): RolegraphContext =>
     createContext({ indexer, isAdmin: isAdminAuthorization(authorization, config.adminToken), refresh, replica });
 
-  const pubSub = createRolegraphPubSub();
+  const pubSub = createRolegraphPubSub(limits.maxSubscriptions);
   const schema = await buildRolegraphSchema({ pubSub });
   const unpublish = publishHeadChanges(indexer, pubSub);
 
