@@ -30,8 +30,10 @@ const QUIET = pino({ level: 'silent' });
 
 async function serve(indexer: Parameters<typeof createServer>[0]['indexer'], responseCacheEntries: number, graphqlFastLane = true): Promise<{ server: RolegraphServer; url: string }> {
   // Written as a variable so the option type-checks before and after app.ts declares it.
-  // ROLEGRAPH_JIT=1 in the harness's environment runs queries through graphql-jit (for A/Bs; builds before wt/jit ignore it).
-  const jit = process.env.ROLEGRAPH_JIT === '1';
+  // ROLEGRAPH_JIT=1 / 0 in the harness's environment turns graphql-jit on / off (for A/Bs); unset,
+  // the server's own default (on since jitPlugin.ts; builds before wt/jit ignore it).
+  const jitSwitch = process.env.ROLEGRAPH_JIT;
+  const jit = jitSwitch === undefined ? undefined : jitSwitch === '1';
   const config = { adminToken: null, branch: 'main', gitlabToken: null, gitlabSigningSecret: null, githubSecret: null, responseCacheEntries, jit };
   const server = await createServer({ config, indexer, logger: QUIET, graphqlFastLane });
   const address = await server.listen(0, '127.0.0.1');

@@ -57,7 +57,7 @@ function describeRootTypes(schema: GraphQLSchema): void {
 
 /**
  * type-graphql wraps every `resolveType` in an async function, so `Node`'s type arrives as a
- * promise. graphql-js awaits it; graphql-jit (src/server/jitGateway.ts) cannot, and would answer
+ * promise. graphql-js awaits it; graphql-jit (src/server/jitPlugin.ts) cannot, and would answer
  * "Abstract type Node must resolve to an Object type". Our resolveType is a synchronous property
  * read, so it is put back as it is, with type-graphql's one rule kept (a missing name is undefined).
  */

@@ -25,7 +25,7 @@ import type { Indexer, RefreshResult } from '../index';
 import { createRefresher, type Refresher } from '../watch';
 import { publicMessage } from '../util';
 import { isAdminAuthorization } from './adminAuth';
-import type { JitGateway } from './jitGateway';
+import type { JitPlugin } from './jitPlugin';
 import { DEFAULTS, type Config } from './config';
 import { graphqlFastLane } from './graphqlFastLane';
 import { lastResortHandler, logFailure } from './lastResort';
@@ -92,7 +92,7 @@ export interface RolegraphServer {
   apollo: ApolloServer<RolegraphContext>;
   metrics: Metrics;
   /** The executor queries run through, when jit is on (its counts say how many ran compiled); null = graphql-js. */
-  jit: JitGateway | null;
+  jit: JitPlugin<RolegraphContext> | null;
   /** Starts listening; resolves with the bound address (port 0 picks a free port). */
   listen(port: number, host?: string): Promise<AddressInfo>;
   /** Stops accepting, lets requests in flight finish, closes subscriptions. */
@@ -179,6 +179,9 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
   });
 
   const guard = queryLimits(limits, formatError);
+  // With jit (the default), a plugin answers queries from compiled code (jitPlugin.ts says why a
+  // plugin). Loaded only when on, as tracing is: graphql-jit's modules are ~40 ms of a start-up.
+  const jit = (config.jit ?? DEFAULTS.jit) ? (await import('./jitPlugin')).jitPlugin<RolegraphContext>() : null;
   const { requestDidStart: metricsRequestDidStart, ...metricsServerHooks } = createMetricsPlugin<RolegraphContext>(metrics);
   const plugins: ApolloServerPlugin<RolegraphContext>[] = [
     ...(guard.plugins as ApolloServerPlugin<RolegraphContext>[]),
@@ -214,17 +217,15 @@ export async function createServer(deps: ServerDeps): Promise<RolegraphServer> {
       },
     },
     ...(deps.extraPlugins ?? []),
+    // Last: Apollo takes the first plugin's answer to responseForOperation, and the hooks before it stay as they are.
+    ...(jit ? [jit] : []),
   ];
   // stopOnTerminationSignals off: main.ts owns shutdown. Apollo would stop, then re-send the signal
   // to the process, killing it mid-drain with exit code 1.
   // With replicas, a query hash registered through one is known to all (Apollo's own KeyvAdapter
   // convention, src/cluster/persistedQueryCache.ts); otherwise Apollo's in-memory default.
   const persistedQueries = cluster ? { cache: cluster.persistedQueries, ttl: SHARED_PERSISTED_QUERY_TTL_SECONDS } : undefined;
-  // With jit, Apollo gets the schema from the gateway (its executor hook) and hands it every operation to run.
-  // Loaded only when on, as tracing is: graphql-jit's modules are ~40 ms of every start-up otherwise.
-  const jit = config.jit ? (await import('./jitGateway')).jitGateway(schema) : null;
-  const executeWith = jit ? { gateway: jit } : { schema };
-  const apollo = new ApolloServer<RolegraphContext>({ ...executeWith, ...guard, plugins, introspection: limits.introspection, stopOnTerminationSignals: false, persistedQueries, stringifyResult: answerText });
+  const apollo = new ApolloServer<RolegraphContext>({ schema, ...guard, plugins, introspection: limits.introspection, stopOnTerminationSignals: false, persistedQueries, stringifyResult: answerText });
   await apollo.start();
 
   app.use((_req, res, next) => {

@@ -91,6 +91,7 @@ export function createRequestTracing(tracer: Tracer): RequestTracing {
         { attributes: requestId ? { [ATTR_REQUEST_ID]: requestId } : {} },
         httpSpan ? trace.setSpan(ROOT_CONTEXT, httpSpan) : ROOT_CONTEXT,
       );
+      let endExecute: ((failed: boolean) => void) | null = null;
       return {
         async parsingDidStart() {
           const end = child(span, 'graphql.parse');
@@ -107,15 +108,25 @@ export function createRequestTracing(tracer: Tracer): RequestTracing {
           if (operationName) span.setAttribute(ATTR_GRAPHQL_OPERATION_NAME, operationName);
           span.updateName(operationName ? `${type} ${operationName}` : type);
         },
+        // The execute span starts at the last hook before an operation runs: graphql-jit answers from
+        // a later plugin's responseForOperation (src/server/jitPlugin.ts), and then Apollo never
+        // calls executionDidStart; such a span ends when the answer is ready.
+        async responseForOperation() {
+          endExecute ??= child(span, 'graphql.execute');
+          return null;
+        },
         async executionDidStart() {
-          const end = child(span, 'graphql.execute');
+          endExecute ??= child(span, 'graphql.execute');
           return {
             async executionDidEnd(err) {
-              end(err !== undefined);
+              endExecute?.(err !== undefined);
+              endExecute = null;
             },
           };
         },
         async willSendResponse({ response }) {
+          endExecute?.(false);
+          endExecute = null;
           const codes = [...new Set(errorCodesOf(response))];
           if (codes.length > 0) span.setAttribute(ATTR_ERROR_CODES, codes);
           if (codes.includes(SERVER_FAULT)) span.setStatus({ code: SpanStatusCode.ERROR, message: SERVER_FAULT });

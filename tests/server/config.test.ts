@@ -25,7 +25,7 @@ describe('loadConfig', () => {
       corsOrigins: { kind: 'none' },
       headMaxAgeSeconds: 5,
       responseCacheEntries: 1000,
-      jit: false,
+      jit: true,
       redisUrl: null,
       redisLockTtlMs: 15_000,
       instanceId: null,
@@ -33,8 +33,9 @@ describe('loadConfig', () => {
     });
   });
 
-  it('reads the jit switch: off unless ROLEGRAPH_JIT says on, and refuses another word', () => {
-    expect(loadConfig({}, {}, CWD).jit).toBe(false);
+  it('reads the jit switch: on unless ROLEGRAPH_JIT says off, and refuses another word', () => {
+    expect(loadConfig({}, {}, CWD).jit).toBe(true);
+    expect(loadConfig({}, { ROLEGRAPH_JIT: 'off' }, CWD).jit).toBe(false);
     expect(loadConfig({}, { ROLEGRAPH_JIT: '1' }, CWD).jit).toBe(true);
     expect(loadConfig({}, { ROLEGRAPH_JIT: 'on' }, CWD).jit).toBe(true);
     expect(loadConfig({}, { ROLEGRAPH_JIT: '0' }, CWD).jit).toBe(false);

@@ -111,6 +111,8 @@ describe('request spans', () => {
     const spans = await spansAfter('trace-req-0002');
     const operation = spans.find((s) => s.name === 'query Old')!;
     expect(operation.attributes['rolegraph.graphql.error_codes']).toEqual(['BAD_REF']);
+    // An answer with an error is graphql-js's even with jit on (src/server/jitPlugin.ts): still one execute span.
+    expect(spans.filter((s) => parentOf(s) === operation.spanContext().spanId).map((s) => s.name).sort()).toEqual(['graphql.execute', 'graphql.parse', 'graphql.validate']);
     // A client's mistake is not the server's failure.
     expect(operation.status.code).toBe(SpanStatusCode.UNSET);
     // No traceparent: a fresh trace, rooted at the server span.

@@ -44,12 +44,15 @@ class Executions {
     requestDidStart: async () => {
       let executed = false;
       return {
-        executionDidStart: async () => {
+        // The last hook before an operation runs, whichever executor then answers it: graphql-js's
+        // executionDidStart never comes for an answer graphql-jit gives (src/server/jitPlugin.ts).
+        responseForOperation: async () => {
           executed = true;
           this.count += 1;
           this.running += 1;
           this.maxRunning = Math.max(this.maxRunning, this.running);
           if (this.gate) await this.gate;
+          return null;
         },
         willSendResponse: async () => {
           if (executed) this.running -= 1;
