@@ -21,6 +21,7 @@
 // answer is graphql-js's, word for word and in graphql-js's order, formatted by Apollo as always:
 // - mutations (the admin's `refresh`: rare, and never worth a compile);
 // - an operation Apollo could not pick out of the document (graphql-js writes that error);
+// - an operation's first sighting (it is compiled at its second: SEEN_PER_COMPILED says why);
 // - anything compileQuery refuses (it answers errors instead of a compiled query);
 // - variables graphql-js's own coercion refuses (jit's messages are its own): nothing has run yet;
 // - a compiled run that ended with any error (queries only read, so running it again is safe; an
@@ -38,6 +39,14 @@ export const DEFAULT_COMPILED_OPERATIONS = 1000;
 /** Remembered for an operation jit refused, so it is not compiled again at every request. */
 const NOT_COMPILABLE = Symbol('not compilable');
 
+/**
+ * Operations seen once and not yet compiled, per compiled one kept. An operation is compiled at its
+ * second sighting (as mercurius does): a frontend sends the same few operations again and again,
+ * while a text seen once (a comment or whitespace changed per request, as a hostile client may send)
+ * would otherwise pay a compile, several times graphql-js's parse and validation, for one run.
+ */
+const SEEN_PER_COMPILED = 4;
+
 export interface JitOptions {
   /** Compiled operations kept, least recently used dropped first. */
   maxCompiled?: number;
@@ -49,18 +58,25 @@ export interface JitPlugin<TContext extends object> extends ApolloServerPlugin<T
 }
 
 export function jitPlugin<TContext extends object>(opts: JitOptions = {}): JitPlugin<TContext> {
-  const compiled = new LRUCache<string, CompiledQuery | typeof NOT_COMPILABLE>({ max: opts.maxCompiled ?? DEFAULT_COMPILED_OPERATIONS });
+  const maxCompiled = opts.maxCompiled ?? DEFAULT_COMPILED_OPERATIONS;
+  const compiled = new LRUCache<string, CompiledQuery | typeof NOT_COMPILABLE>({ max: maxCompiled });
+  const seenOnce = new LRUCache<string, true>({ max: maxCompiled * SEEN_PER_COMPILED });
   const counts = { compiled: 0, graphqlJs: 0 };
   /** The schema Apollo executes against: the one its plugins wrapped at start (the deadlines). */
   let schema: GraphQLSchema | null = null;
 
-  /** The compiled query for this operation of this document, or null when jit cannot run it. */
+  /** The compiled query for this operation of this document, or null when jit cannot (or not yet) run it. */
   const compiledFor = (rc: GraphQLRequestContextResponseForOperation<TContext>, on: GraphQLSchema): CompiledQuery | null => {
     // The hash is of the query text (Apollo's, persisted queries included); a document may hold
     // several operations, each compiled on its own.
     const key = `${rc.queryHash}\n${rc.operationName ?? ''}`;
     let entry = compiled.get(key);
     if (entry === undefined) {
+      if (!seenOnce.has(key)) {
+        seenOnce.set(key, true);
+        return null;
+      }
+      seenOnce.delete(key);
       const made = compileQuery(on, rc.document, rc.operationName ?? undefined);
       entry = isCompiledQuery(made) ? made : NOT_COMPILABLE;
       compiled.set(key, entry);
@@ -99,6 +115,7 @@ export function jitPlugin<TContext extends object>(opts: JitOptions = {}): JitPl
       return {
         async serverWillStop() {
           compiled.clear();
+          seenOnce.clear();
         },
       };
     },

@@ -68,9 +68,14 @@ async function post(url: string, body: unknown): Promise<Answer> {
   return { status: res.status, body: Buffer.from(await res.arrayBuffer()).toString('utf8') };
 }
 
-/** Sends `body` to both servers of `p`: the same status and bytes, and the jit server ran it compiled or did not, as `compiled` says. */
+/**
+ * Sends `body` to both servers of `p`, to the jit server twice (an operation is compiled at its
+ * second sighting): the same status and bytes each time, and the second ran compiled or did not,
+ * as `compiled` says.
+ */
 async function sameAnswer(p: Pair, body: unknown, compiled: boolean): Promise<Answer> {
   const plain = await post(p.urls.plain, body);
+  expect(await post(p.urls.jit, body)).toEqual(plain);
   const before = p.jit.jit!.counts();
   const jit = await post(p.urls.jit, body);
   const after = p.jit.jit!.counts();
@@ -99,6 +104,20 @@ it.each(Object.keys(OPERATIONS) as Array<keyof typeof OPERATIONS>)('answers the 
   const declared = Object.fromEntries(Object.entries(variables).filter(([key]) => query.includes(`$${key}:`)));
   const answer = await sameAnswer(pair, { query, variables: declared }, true);
   expect(JSON.parse(answer.body).data).toBeTruthy();
+});
+
+it('compiles an operation at its second sighting, and never one seen once', async () => {
+  const count = (): { compiled: number; graphqlJs: number } => pair.jit.jit!.counts();
+  const query = `{ role(id: "${TEAM_LEAD}") { key title } }`;
+  const first = count();
+  await post(pair.urls.jit, { query });
+  expect(count()).toEqual({ compiled: first.compiled, graphqlJs: first.graphqlJs + 1 });
+  await post(pair.urls.jit, { query });
+  await post(pair.urls.jit, { query });
+  expect(count()).toEqual({ compiled: first.compiled + 2, graphqlJs: first.graphqlJs + 1 });
+  // The same operation in a new text each time (a comment), as a hostile client may send: never compiled.
+  for (let i = 0; i < 5; i += 1) await post(pair.urls.jit, { query: `${query} # ${i}` });
+  expect(count()).toEqual({ compiled: first.compiled + 2, graphqlJs: first.graphqlJs + 6 });
 });
 
 it('answers introspection compiled with the same bytes', async () => {
