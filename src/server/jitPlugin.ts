@@ -11,9 +11,9 @@
 // field changes keep `added`/`removed` once worked out: src/index/fieldChanges.ts.)
 //
 // Not Apollo's `gateway` hook, which this was first: Apollo hands a gateway's executor a request
-// context whose `response.http` has a getter and setter over the request's own context. An object
-// literal with accessors gets its AccessorPair in V8's old space, so every request's whole object
-// graph (the answer included) survived the young-generation collections until the next full one:
+// context whose `response.http` has a getter and setter over the request's own context. V8 keeps
+// such an object in dictionary mode with part of it in old space, and from there it held every
+// request's whole object graph (the answer included) through the young-generation collections:
 // ~2.6 MB promoted per scavenge under `{ __typename }`, GC ×5 the server's CPU share, and the bare
 // server in the same process slower too (bench/ANALYSIS.md, "jit's per-request cost").
 //
@@ -43,7 +43,7 @@ const NOT_COMPILABLE = Symbol('not compilable');
  * Operations seen once and not yet compiled, per compiled one kept. An operation is compiled at its
  * second sighting (as mercurius does): a frontend sends the same few operations again and again,
  * while a text seen once (a comment or whitespace changed per request, as a hostile client may send)
- * would otherwise pay a compile, several times graphql-js's parse and validation, for one run.
+ * would otherwise pay a compile (up to ~2× graphql-js's parse and validation) for one run.
  */
 const SEEN_PER_COMPILED = 4;
 
