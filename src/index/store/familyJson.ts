@@ -30,8 +30,8 @@ export interface FamilyJson {
 const EMPTY_ROLES = '"roles":[]';
 
 export function familyJson(family: JobFamily): FamilyJson {
-  const roles = family.roles.map((role) => JSON.stringify(role));
-  return { ...shellJson({ ...family, roles: [] }), roles, roleKeys: roles.map(roleKey) };
+  const written = family.roles.map(textOf);
+  return { ...shellJson({ ...family, roles: [] }), roles: written.map((role) => role.text), roleKeys: written.map((role) => role.key) };
 }
 
 /** The family's JSON without its roles, cut where they go. `shell.roles` is empty. */
@@ -110,7 +110,6 @@ export function sameJson(a: unknown, b: unknown): boolean {
 }
 
 function isPlain(value: object): boolean {
-  if (Array.isArray(value)) return true;
   const proto = Object.getPrototypeOf(value) as unknown;
   return (proto === Object.prototype || proto === null) && !('toJSON' in value);
 }
