@@ -2,3 +2,4 @@
 export { CodedError } from './codedError';
 export { publicMessage, HIDDEN_PATH } from './publicMessage';
 export { memoiseStrings } from './memoiseStrings';
+export { utf8Bytes } from './utf8Bytes';

@@ -9,6 +9,7 @@
 // as UTF-16, whose encoding cost more than the sha256 itself (a 40 KB role history: ~50 µs per
 // encoding against ~20 µs for the hash; bench/ANALYSIS.md, issue 15, branch wt/lookup).
 import type { FormattedExecutionResult } from 'graphql';
+import { utf8Bytes } from '../../util';
 
 interface Made {
   errors: unknown;
@@ -55,7 +56,7 @@ export const ENCODE_AHEAD_MIN_CHARS = 8192;
  */
 export function answerBytes(result: FormattedExecutionResult): { text: string; bytes: Buffer | null } {
   const entry = madeFor(result);
-  if (entry.text.length >= ENCODE_AHEAD_MIN_CHARS) entry.bytes ??= Buffer.from(entry.text, 'utf8');
+  if (entry.text.length >= ENCODE_AHEAD_MIN_CHARS) entry.bytes ??= utf8Bytes(entry.text);
   return { text: entry.text, bytes: entry.bytes };
 }
 
