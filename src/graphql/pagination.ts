@@ -124,15 +124,23 @@ class PageEdge<N> implements Edge<N> {
  */
 export function paginate<T, N>(items: readonly T[], args: PageArgs, toNode: (item: T) => N, sha: string): ConnectionData<N> {
   const { start, end } = window(items.length, args, sha);
-  const edges: Edge<N>[] = items.slice(start, end).map((item, i) => new PageEdge(toNode(item), sha, start + i));
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: end < items.length,
-      hasPreviousPage: start > 0,
-      startCursor: edges.length > 0 ? edges[0].cursor : null,
-      endCursor: edges.length > 0 ? edges[edges.length - 1].cursor : null,
-    },
-    totalCount: items.length,
-  };
+  const edges: PageEdge<N>[] = items.slice(start, end).map((item, i) => new PageEdge(toNode(item), sha, start + i));
+  return { edges, pageInfo: new PageBounds(edges, end < items.length, start > 0), totalCount: items.length };
+}
+
+/** A page's info, whose cursors are encoded when read, as an edge's are: a page asks for endCursor alone more often than not. */
+class PageBounds<N> implements PageInfoData {
+  constructor(
+    private readonly edges: readonly PageEdge<N>[],
+    readonly hasNextPage: boolean,
+    readonly hasPreviousPage: boolean,
+  ) {}
+
+  get startCursor(): string | null {
+    return this.edges.length > 0 ? this.edges[0].cursor : null;
+  }
+
+  get endCursor(): string | null {
+    return this.edges.length > 0 ? this.edges[this.edges.length - 1].cursor : null;
+  }
 }

@@ -6,6 +6,16 @@ const SHA = 'a'.repeat(40);
 const OTHER = 'b'.repeat(40);
 
 describe('paginate', () => {
+  it("gives a page's first and last edge cursors as its start and end, and null for an empty page", () => {
+    const page = paginate(letters, { first: 2, after: encodeCursor({ sha: SHA, offset: 1 }) }, (x) => x, SHA);
+    expect(page.pageInfo.startCursor).toBe(page.edges[0].cursor);
+    expect(page.pageInfo.endCursor).toBe(page.edges[1].cursor);
+    expect(decodeCursor(page.pageInfo.startCursor!)).toEqual({ sha: SHA, offset: 2 });
+    expect(decodeCursor(page.pageInfo.endCursor!)).toEqual({ sha: SHA, offset: 3 });
+    const empty = paginate([], { first: 2 }, (x) => x, SHA);
+    expect(empty.pageInfo).toMatchObject({ startCursor: null, endCursor: null, hasNextPage: false, hasPreviousPage: false });
+  });
+
   it('reads a list page by page through endCursor', () => {
     const first = paginate(letters, { first: 2 }, (x) => x.toUpperCase(), SHA);
     expect(first.edges.map((e) => e.node)).toEqual(['A', 'B']);

@@ -4,7 +4,7 @@ import { ApolloServer } from '@apollo/server';
 import { buildSchema, type GraphQLFormattedError } from 'graphql';
 import { formatError } from '../../../src/graphql';
 import { keepLimitErrors } from '../../../src/server/plugins/limitErrors';
-import { operationTimeoutPlugin } from '../../../src/server/plugins/operationTimeout';
+import { FIELDS_PER_CLOCK_READING, operationTimeoutPlugin } from '../../../src/server/plugins/operationTimeout';
 
 const SDL = `
   type Item { name: String! slow: String! }
@@ -81,5 +81,23 @@ describe('operationTimeoutPlugin', () => {
     const result = await run(server, '{ broken }');
     expect(result.errors).toEqual([{ message: 'Internal server error', path: ['broken'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
     expect(JSON.stringify(result)).not.toContain('/srv/secret');
+  });
+
+  it('stops synchronous fields soon after the deadline, though it reads the clock only every few fields', async () => {
+    const schema = buildSchema('type Row { counted: Int } type Query { spin: [Row!] }');
+    let ran = 0;
+    schema.getQueryType()!.getFields().spin.resolve = () => {
+      // Holds the thread past the deadline without awaiting: no timer can fire until the answer is made.
+      const until = Date.now() + 80;
+      while (Date.now() < until);
+      return Array.from({ length: 200 }, () => ({}));
+    };
+    (schema.getType('Row') as import('graphql').GraphQLObjectType).getFields().counted.resolve = () => (ran += 1);
+    server = new ApolloServer({ schema, plugins: [operationTimeoutPlugin({ timeoutMs: 40 })], formatError: keepLimitErrors(formatError) });
+    pending = [];
+    await server.start();
+    const result = await run(server, '{ spin { counted } }');
+    expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['TIMEOUT']);
+    expect(ran).toBeLessThan(FIELDS_PER_CLOCK_READING);
   });
 });
