@@ -109,8 +109,20 @@ function sampleLines(s: ScenarioResult): string[] {
     out.push(`- ${s.spec.name} ${key}: ${runs}pages parsed ${m.detail.parsedHere ?? '?'}, read from the parse cache ${m.detail.loadedFromCache ?? '?'}, max RSS ${m.detail.maxRssMB} MB, ${m.detail.commits} commits, ${m.detail.families} families.`);
   }
   const t = measured(s, 'queryThroughput');
-  if (t?.detail) out.push(`- ${s.spec.name} server: ${t.detail.connections} connections × ${t.detail.loadSeconds} s per run; role \`${t.detail.roleId}\`; server process max RSS ${t.detail.serverMaxRssMB} MB; opened in ${t.detail.serverOpenMs} ms.`);
+  if (t?.detail) {
+    // Runs before rounds (one load of each) have no `rounds`.
+    const runs = t.detail.rounds === undefined ? 'per run' : `per load, ${t.detail.rounds} rounds, medians reported (uncached req/s by round: ${roundsOf(t.detail)})`;
+    out.push(`- ${s.spec.name} server: ${t.detail.connections} connections × ${t.detail.loadSeconds} s ${runs}; role \`${t.detail.roleId}\`; server process max RSS ${t.detail.serverMaxRssMB} MB; opened in ${t.detail.serverOpenMs} ms.`);
+  }
   return out;
+}
+
+/** Each operation's uncached req/s round by round, and its bare server's: how far apart the rounds were. */
+function roundsOf(detail: Record<string, unknown>): string {
+  return Object.keys(OPERATION_LABELS)
+    .filter((op) => detail[`${op}.uncached.rounds`] !== undefined)
+    .map((op) => `${op} ${String(detail[`${op}.uncached.rounds`])}, bare ${String(detail[`${op}.bare.rounds`])}`)
+    .join('; ');
 }
 
 export function renderDetails(r: RunResults): string[] {

@@ -143,47 +143,83 @@ export async function operationVariables(url: string, repoDir: string): Promise<
 const round = (x: number): number => Math.round(x * 10) / 10;
 const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100;
 
+/** The slice whose req/s is the median of a variant's rounds (the lower middle of an even count). */
+function medianSlice(slices: readonly LoadResult[]): LoadResult {
+  return [...slices].sort((a, b) => a.requestsPerSec - b.requestsPerSec)[Math.floor((slices.length - 1) / 2)]!;
+}
+
+const VARIANTS = ['cached', 'uncached', 'bare'] as const;
+
+/**
+ * Every operation cached, uncached and against bare node:http, in rounds: each round loads every
+ * operation once in each variant, and each variant's number is its median round. The ratios the
+ * targets read (an operation to the pipeline floor, the floor to bare) compare loads taken minutes
+ * apart when each runs once; in rounds, each side's samples spread over the same minutes of a
+ * shared machine, and one neighbour's burst moves one slice of the median, not the verdict.
+ */
 export async function queryThroughput(ctx: ProbeContext): Promise<ProbeOutcome> {
   if (ctx.previous.coldIndex?.status !== 'measured') return { status: 'pending', reason: 'needs a measured cold index first' };
   const child = ServerChild.start(ctx.repoDir, cacheOf(ctx), ctx.contentDir, `${ctx.scenario.name}-server`);
   try {
     const ready = await child.next('ready');
     const { roleId, variables } = await operationVariables(ready.uncached, ctx.repoDir);
-    const opts = { durationSec: ctx.quick ? 1 : 5, connections: 10 };
-    const detail: Record<string, number | string> = { roleId, loadSeconds: opts.durationSec, connections: opts.connections };
-    let headline: { cached: LoadResult; bare: LoadResult } | null = null;
-    // JIT warm-up of both servers' request path (and of autocannon) before anything is measured.
-    const warmup = JSON.stringify({ query: OPERATIONS.roleLookup, variables: variables.roleLookup });
-    for (const url of [ready.cached, ready.uncached]) await loadTest(url, { ...opts, durationSec: 1, body: warmup });
+    const opts = { durationSec: ctx.quick ? 1 : 2, connections: 10 };
+    const rounds = ctx.quick ? 1 : 3;
+    const detail: Record<string, number | string> = { roleId, rounds, loadSeconds: opts.durationSec, connections: opts.connections };
+    const fail = (name: OperationName, err: unknown): void => {
+      // One operation failing (e.g. the server running out of memory) must not hide the others.
+      detail[`${name}.error`] = err instanceof Error ? err.message : String(err);
+      if (name === 'roleLookup') throw err;
+    };
+    const prepared = new Map<OperationName, { request: string; bytes: Buffer; slices: Record<(typeof VARIANTS)[number], LoadResult[]> }>();
     for (const name of Object.keys(OPERATIONS) as OperationName[]) {
       try {
         const request = JSON.stringify({ query: OPERATIONS[name], variables: variables[name], operationName: name === 'rolePage50' ? 'RolePage' : undefined });
         const bytes = await post(ready.uncached, request);
         const cachedBytes = await post(ready.cached, request);
         if (!cachedBytes.equals(bytes)) throw new Error(`${name}: the cached server answered different bytes`);
-        // autocannon stops sending at the deadline, but the server still owes the requests in flight;
-        // one more answer from the same server means that backlog is worked off before the next run.
-        const settle = async (url: string): Promise<void> => void (await post(url, request));
-        const cached = await loadTest(ready.cached, { ...opts, body: request });
-        await settle(ready.cached);
-        const uncached = await loadTest(ready.uncached, { ...opts, body: request });
-        await settle(ready.uncached);
-        const bare = await loadTest(await child.bare(bytes), { ...opts, body: request });
-        for (const [variant, r] of [['cached', cached], ['uncached', uncached], ['bare', bare]] as const) {
-          if (r.errors > 0 || r.non2xx > 0) throw new Error(`${name} ${variant}: ${r.errors} errors, ${r.non2xx} non-2xx`);
-          detail[`${name}.${variant}.rps`] = round(r.requestsPerSec);
-          detail[`${name}.${variant}.p50ms`] = r.latencyP50Ms;
-          detail[`${name}.${variant}.p99ms`] = r.latencyP99Ms;
-        }
-        detail[`${name}.bytes`] = bytes.length;
-        detail[`${name}.cachedVsBare`] = ratio(cached.requestsPerSec, bare.requestsPerSec);
-        detail[`${name}.uncachedVsBare`] = ratio(uncached.requestsPerSec, bare.requestsPerSec);
-        if (name === 'roleLookup') headline = { cached, bare };
+        // JIT warm-up of this operation's path in both servers (and of autocannon) before anything is
+        // measured: without it, the first round of each ran at a third to half of the later ones.
+        for (const url of [ready.cached, ready.uncached]) await loadTest(url, { ...opts, durationSec: 1, body: request });
+        prepared.set(name, { request, bytes, slices: { cached: [], uncached: [], bare: [] } });
       } catch (err) {
-        // One operation failing (e.g. the server running out of memory) must not hide the others.
-        detail[`${name}.error`] = err instanceof Error ? err.message : String(err);
-        if (name === 'roleLookup') throw err;
+        fail(name, err);
       }
+    }
+    for (let pass = 0; pass < rounds; pass += 1) {
+      for (const [name, op] of prepared) {
+        try {
+          // autocannon stops sending at the deadline, but the server still owes the requests in flight;
+          // one more answer from the same server means that backlog is worked off before the next run.
+          const settle = async (url: string): Promise<void> => void (await post(url, op.request));
+          const urls = { cached: ready.cached, uncached: ready.uncached, bare: '' };
+          for (const variant of VARIANTS) {
+            const url = variant === 'bare' ? await child.bare(op.bytes) : urls[variant];
+            const r = await loadTest(url, { ...opts, body: op.request });
+            if (r.errors > 0 || r.non2xx > 0) throw new Error(`${name} ${variant}: ${r.errors} errors, ${r.non2xx} non-2xx`);
+            op.slices[variant].push(r);
+            if (variant !== 'bare') await settle(url);
+          }
+        } catch (err) {
+          prepared.delete(name);
+          fail(name, err);
+        }
+      }
+    }
+    let headline: { cached: LoadResult; bare: LoadResult } | null = null;
+    for (const [name, op] of prepared) {
+      const median = { cached: medianSlice(op.slices.cached), uncached: medianSlice(op.slices.uncached), bare: medianSlice(op.slices.bare) };
+      for (const variant of VARIANTS) {
+        const r = median[variant];
+        detail[`${name}.${variant}.rps`] = round(r.requestsPerSec);
+        detail[`${name}.${variant}.p50ms`] = r.latencyP50Ms;
+        detail[`${name}.${variant}.p99ms`] = r.latencyP99Ms;
+        detail[`${name}.${variant}.rounds`] = op.slices[variant].map((x) => x.requestsPerSec.toFixed(0)).join(' ');
+      }
+      detail[`${name}.bytes`] = op.bytes.length;
+      detail[`${name}.cachedVsBare`] = ratio(median.cached.requestsPerSec, median.bare.requestsPerSec);
+      detail[`${name}.uncachedVsBare`] = ratio(median.uncached.requestsPerSec, median.bare.requestsPerSec);
+      if (name === 'roleLookup') headline = { cached: median.cached, bare: median.bare };
     }
     detail.serverMaxRssMB = Math.round(await child.maxRssMB().catch(() => Number.NaN));
     detail.serverOpenMs = Math.round(ready.openMs);
