@@ -31,16 +31,55 @@ function encode(plain: string): string {
   return Buffer.from(plain, 'utf8').toString('base64url');
 }
 
+/** Ids of one type remembered before the memo starts over: ~3 MB at most of ~100-character ids. */
+export const REMEMBERED_IDS_PER_TYPE = 16_384;
+
+/**
+ * The ids of one type already encoded, by commit and then by name. Buffer's base64url costs
+ * ~0.4–0.7 µs an id (two crossings into C++), and a 50-role page encoded 50 per request, ~19% of its
+ * compiled execution (bench/ANALYSIS.md, issue 15); the same page or history asked again looks them
+ * up by the same two strings, whose hashes V8 keeps, for ~40 ns. Bounded: it starts over when full.
+ */
+class EncodedIds {
+  private readonly byCommit = new Map<string, Map<string, string>>();
+  private size = 0;
+
+  constructor(private readonly type: 'Role' | 'JobFamily' | 'RoleVersion') {}
+
+  get(name: string, sha: string): string {
+    let byName = this.byCommit.get(sha);
+    let id = byName?.get(name);
+    if (id !== undefined) return id;
+    id = encode(`${this.type}:${name}@${sha}`);
+    if (this.size >= REMEMBERED_IDS_PER_TYPE) {
+      this.byCommit.clear();
+      this.size = 0;
+      byName = undefined;
+    }
+    if (byName === undefined) {
+      byName = new Map();
+      this.byCommit.set(sha, byName);
+    }
+    byName.set(name, id);
+    this.size += 1;
+    return id;
+  }
+}
+
+const roleIds = new EncodedIds('Role');
+const familyIds = new EncodedIds('JobFamily');
+const roleVersionIds = new EncodedIds('RoleVersion');
+
 export function roleGlobalId(key: string, sha: string): string {
-  return encode(`Role:${key}@${sha}`);
+  return roleIds.get(key, sha);
 }
 
 export function familyGlobalId(slug: string, sha: string): string {
-  return encode(`JobFamily:${slug}@${sha}`);
+  return familyIds.get(slug, sha);
 }
 
 export function roleVersionGlobalId(key: string, sha: string): string {
-  return encode(`RoleVersion:${key}@${sha}`);
+  return roleVersionIds.get(key, sha);
 }
 
 export function roleChangeGlobalId(key: string, from: string, to: string): string {

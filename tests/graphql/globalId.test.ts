@@ -6,6 +6,7 @@ import {
   roleChangeGlobalId,
   roleGlobalId,
   roleKeyOf,
+  REMEMBERED_IDS_PER_TYPE,
   roleVersionGlobalId,
 } from '../../src/graphql/globalId';
 
@@ -28,6 +29,17 @@ describe('global ids', () => {
     expect(roleGlobalId(KEY, A)).not.toBe(roleGlobalId(KEY, B));
     expect(roleGlobalId(KEY, A)).toBe(roleGlobalId(KEY, A));
     expect(roleChangeGlobalId(KEY, A, B)).not.toBe(roleChangeGlobalId(KEY, B, A));
+  });
+
+  it('stay right however many are made: the memo of encoded ids starts over when full, per type', () => {
+    const keys = Array.from({ length: REMEMBERED_IDS_PER_TYPE + 50 }, (_, i) => `family-${i % 7}#role-${i}`);
+    for (const sha of [A, B]) for (const key of keys) expect(roleGlobalId(key, sha)).toBe(b64(`Role:${key}@${sha}`));
+    // Asked again after the memo started over, and the other types beside it, each its own spelling.
+    for (const key of keys.slice(0, 100)) {
+      expect(roleGlobalId(key, A)).toBe(b64(`Role:${key}@${A}`));
+      expect(roleVersionGlobalId(key, A)).toBe(b64(`RoleVersion:${key}@${A}`));
+      expect(familyGlobalId(key, B)).toBe(b64(`JobFamily:${key}@${B}`));
+    }
   });
 
   it('decode back to their parts, a key holding `@` included', () => {
