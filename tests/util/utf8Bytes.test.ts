@@ -12,6 +12,11 @@ describe('utf8Bytes', () => {
     ['a lone high surrogate', 'before \ud83d after “'],
     ['a lone low surrogate at the end', '“quoted” \ude00'],
     ['a high surrogate at the very end', '“\ud800'],
+    // Long enough for the converter (short texts are node's own), each of the cases above again.
+    ['long: curly quotes and Latin-1', `${'Café “roll up your sleeves” '.repeat(300)}`],
+    ['long: astral characters', `${'ship it 🚀 '.repeat(600)}𝔾`],
+    ['long: a lone high surrogate in the middle', `${'“'.repeat(3000)}\ud83d${'x'.repeat(3000)}`],
+    ['long: a lone low surrogate at the end', `${'”'.repeat(5000)}\ude00`],
   ];
 
   it.each(cases)('gives the same bytes as Buffer.from(text, "utf8"): %s', (_name, text) => {
