@@ -138,7 +138,7 @@ export function renderDetails(r: RunResults): string[] {
       '',
       '## Query throughput on loopback (autocannon; req/s, p50/p99 latency)',
       '',
-      'Each operation is loaded against createServer with the response cache, without it, and a bare `node:http` server answering the same bytes, one after another in the same server process.',
+      'Each operation is loaded against createServer with the response cache, without it, and a bare `node:http` server answering the same bytes, one after another in the same server process, in rounds (every operation in every variant once a round); each cell is its median round (the rounds are listed under Details).',
       '',
       '| scenario | operation | bytes | cached | uncached | bare node:http | cached / bare | uncached / bare |',
       '|---|---|---|---|---|---|---|---|',

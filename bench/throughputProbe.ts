@@ -144,7 +144,7 @@ const round = (x: number): number => Math.round(x * 10) / 10;
 const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100;
 
 /** The slice whose req/s is the median of a variant's rounds (the lower middle of an even count). */
-function medianSlice(slices: readonly LoadResult[]): LoadResult {
+export function medianSlice(slices: readonly LoadResult[]): LoadResult {
   return [...slices].sort((a, b) => a.requestsPerSec - b.requestsPerSec)[Math.floor((slices.length - 1) / 2)]!;
 }
 
