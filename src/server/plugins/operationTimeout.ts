@@ -38,7 +38,8 @@ const WRAPPED = Symbol('rolegraphDeadlineWrapped');
  */
 export const FIELDS_PER_CLOCK_READING = 16;
 
-class Deadline {
+/** One request's deadline (exported for its tests). */
+export class Deadline {
   private timer: NodeJS.Timeout | null = null;
   private gate: Promise<never> | null = null;
   private expired = false;
@@ -62,12 +63,20 @@ class Deadline {
   race<T>(value: PromiseLike<T>): Promise<T> {
     if (!this.gate) {
       this.gate = new Promise<never>((_, reject) => {
-        this.timer = setTimeout(() => {
-          this.expired = true;
-          reject(new OperationTimeoutError(this.timeoutMs));
-        }, Math.max(0, this.at - Date.now()));
-        // A request's deadline never keeps a process alive on its own (a server closing, a test's worker exiting).
-        this.timer.unref();
+        // Node's timers count whole milliseconds and fire up to 1 ms early: one that fires before
+        // the deadline waits out the rest, so no field answers TIMEOUT before its time.
+        const arm = (): void => {
+          const left = this.at - Date.now();
+          if (left <= 0) {
+            this.expired = true;
+            reject(new OperationTimeoutError(this.timeoutMs));
+            return;
+          }
+          this.timer = setTimeout(arm, left);
+          // A request's deadline never keeps a process alive on its own (a server closing, a test's worker exiting).
+          this.timer.unref();
+        };
+        arm();
       });
       this.gate.catch(() => undefined); // nobody may be racing when it fires
     }
