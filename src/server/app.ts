@@ -91,7 +91,7 @@ export interface RolegraphServer {
   httpServer: http.Server;
   apollo: ApolloServer<RolegraphContext>;
   metrics: Metrics;
-  /** The executor queries run through, when jit is on (its counts say how many ran compiled); null = graphql-js. */
+  /** The plugin that answers queries from compiled code, when jit is on (its counts say how many it answered); null = graphql-js alone. */
   jit: JitPlugin<RolegraphContext> | null;
   /** Starts listening; resolves with the bound address (port 0 picks a free port). */
   listen(port: number, host?: string): Promise<AddressInfo>;

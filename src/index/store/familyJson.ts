@@ -29,9 +29,9 @@ export interface FamilyJson {
  */
 const EMPTY_ROLES = '"roles":[]';
 
+/** One family's JSON, cut at its roles: a writer with nothing to remember makes every piece. */
 export function familyJson(family: JobFamily): FamilyJson {
-  const written = family.roles.map(textOf);
-  return { ...shellJson({ ...family, roles: [] }), roles: written.map((role) => role.text), roleKeys: written.map((role) => role.key) };
+  return createFamilyJsonWriter()(family);
 }
 
 /** The family's JSON without its roles, cut where they go. `shell.roles` is empty. */
