@@ -46,7 +46,7 @@ export async function coldIndex(ctx: ProbeContext): Promise<ProbeOutcome> {
   const median = [...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)]!;
   const result = outcome(ctx, { ...median, maxRssMB: Math.max(...runs.map((r) => r.maxRssMB)) });
   if (result.status === 'measured') {
-    result.detail = { ...result.detail, runsMs: runs.map((r) => Math.round(r.ms)).join(' '), runsMaxRssMB: runs.map((r) => Math.round(r.maxRssMB)).join(' ') };
+    result.detail = { ...result.detail, runsMs: runs.map((r) => Math.round(r.ms)).join(' '), runsPersistedMs: runs.map((r) => Math.round(r.persistedMs)).join(' '), runsMaxRssMB: runs.map((r) => Math.round(r.maxRssMB)).join(' ') };
   }
   return result;
 }

@@ -200,7 +200,8 @@ export interface Indexer {
   current(): IndexView | null;
   status(): IndexStatus;
   /**
-   * Fetch (or clone), index what changed, swap. On failure the last good view keeps serving and this
+   * Fetch (or clone), index what changed, swap; resolves once the new head serves (the cache files
+   * for the next start are written after). On failure the last good view keeps serving and this
    * rejects. One at a time: while one runs this rejects with RefreshRunningError (queue through src/watch).
    */
   refresh(): Promise<RefreshResult>;

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { createGitSource } from '../../src/git/gitSource';
 import { createIndexer, type IndexerWithStats } from '../../src/index/indexer';
 import { PARSER_VERSION } from '../../src/index/store/blobCache';
+import { TABLE_FILE } from '../../src/index/store/valueTable';
 import { encodeHistoryText, historyText } from '../../src/index/historyCodec';
 import * as historyStore from '../../src/index/store/historyStore';
 import { historyFile, loadStoredHistory, saveStoredHistory } from '../../src/index/store/historyStore';
@@ -41,11 +42,19 @@ async function start(repoDir: string, cacheDir: string): Promise<{ indexer: Inde
   });
   open.push(indexer);
   await indexer.refresh();
+  await indexer.persisted();
   return { indexer, view: indexer.current() as BuiltView, events };
 }
 
 async function closeAll(): Promise<void> {
   while (open.length > 0) await open.pop()!.close();
+}
+
+/** The value tables in the cache folder's parse cache (one folder per parser version and content folder). */
+function tableFiles(cacheDir: string): string[] {
+  const parsed = path.join(cacheDir, 'parsed');
+  if (!fs.existsSync(parsed)) return [];
+  return fs.readdirSync(parsed).flatMap((dir) => fs.readdirSync(path.join(parsed, dir)).filter((name) => name === TABLE_FILE));
 }
 
 const historyEvents = (events: ReadonlyArray<Record<string, unknown>>) => events.filter((e) => String(e.event).startsWith('history-'));
@@ -152,6 +161,29 @@ describe('the corpus history (31 commits, a family renamed)', () => {
     await expectSameAnswers(warm.view, fresh.view);
     expectSharedRoles(warm.view);
     expectSameBlameSharing(warm.view, fresh.view);
+  });
+  it('serves before it writes: refresh resolves at the swap, and persisted() once the chains and the value table are on disk', async () => {
+    const cacheDir = tempDir();
+    const events: Array<Record<string, unknown>> = [];
+    const indexer = createIndexer({
+      source: createGitSource({ remote: repoDir, branch: 'main', cacheDir }),
+      cacheDir,
+      url: repoDir,
+      branch: 'main',
+      contentDir: CONTENT_DIR,
+      log: (event) => events.push(event),
+      parsePool: false,
+    });
+    open.push(indexer);
+    await indexer.refresh();
+    expect(indexer.current()?.head.commit.sha).toBe(indexer.status().head?.sha);
+    expect(historyEvents(events)).toEqual([]);
+    expect(fs.existsSync(historyFile(cacheDir))).toBe(false);
+    expect(tableFiles(cacheDir)).toEqual([]);
+    await indexer.persisted();
+    expect(historyEvents(events)).toEqual([saved(31)]);
+    expect(fs.existsSync(historyFile(cacheDir))).toBe(true);
+    expect(tableFiles(cacheDir)).toEqual([TABLE_FILE]);
   });
   it('writes the same text in parts of any size, and a warm start restores a file written a version per part', async () => {
     const cacheDir = tempDir();

@@ -53,6 +53,11 @@ export interface IndexStore {
    * that failed (logged, never thrown; a failed write is counted, an encoder that gave up is not).
    */
   saveHistory(contentDir: string, history: HistoryText): Promise<boolean>;
+  /**
+   * Writes the current folder's value table when its packs have outgrown it (blobCache.ts
+   * `persist`): what the next start reads instead of every pack. Never throws.
+   */
+  persistPages(): Promise<void>;
   /** Counters of the parse cache of the current folder. */
   stats(): BlobCacheStats;
   /** Failed cache writes (parse cache and timeline) since the start, and the last one's reason. */
@@ -160,6 +165,7 @@ export function createIndexStore(opts: IndexStoreOptions): IndexStore {
         return false;
       }
     },
+    persistPages: async () => current?.blobs.persist(),
     stats: () => current?.blobs.stats() ?? NO_STATS,
     writeHealth: () => ({ ...health }),
     async close() {
