@@ -22,6 +22,7 @@ import { defaultPoolSize, ParsePool, yieldToEvents, type ParseOutcome } from './
 import { createFamilyJsonWriter, familyShell, familyTextParts } from './familyJson';
 import { readValueTable, TABLE_FILE, writeValueTable, type TableEntry } from './valueTable';
 import { SharedPages, type SharedEntry, type SharedHit } from './sharedPages';
+import { PageVersions } from './pageVersions';
 import { parseOrder, sliceAtPaths } from './parseOrder';
 import type { SharedParseTier } from './sharedParseTier';
 import type { JobFamily } from '../../parse';
@@ -130,9 +131,9 @@ export interface BlobCacheStats {
 }
 
 export class BlobCache {
-  private readonly memory = new Map<string, JobFamily>();
-  /** Keys held in memory but never persisted (a page no worker could parse): the next start retries them. */
-  private readonly transient = new Set<string>();
+  private readonly memory = new PageVersions<JobFamily>();
+  /** Versions held in memory but never persisted (a page no worker could parse): the next start retries them. */
+  private readonly transient = new PageVersions<true>();
   /** Versions of a page share what they have in common (see hashCons.ts): memory follows distinct content. */
   private shared = new HashCons();
   /**
@@ -169,7 +170,7 @@ export class BlobCache {
 
   /** The parsed page, when it is in memory (after `ensure`). */
   get(pagePath: string, blob: string): JobFamily | undefined {
-    return this.memory.get(memoryKey(pagePath, blob));
+    return this.memory.get(pagePath, blob);
   }
 
   stats(): BlobCacheStats {
@@ -199,7 +200,7 @@ export class BlobCache {
     const wanted = new Map<string, PageRef>();
     for (const page of pages) {
       const key = memoryKey(page.path, page.blob);
-      if (!this.memory.has(key) && !wanted.has(key)) wanted.set(key, page);
+      if (!this.memory.has(page.path, page.blob) && !wanted.has(key)) wanted.set(key, page);
     }
     if (wanted.size === 0) return;
     // Grouped by path within windows of the history (the order asked, the timeline's): the parser
@@ -312,7 +313,7 @@ export class BlobCache {
     for (const item of parsed) {
       const { page } = item;
       if ('shared' in item) {
-        this.memory.set(memoryKey(page.path, page.blob), this.shared.share(item.shared.family));
+        this.memory.set(page.path, page.blob, this.shared.share(item.shared.family));
         if (this.versionDir) records.push(encodeRecord(item.shared.body)); // the first tier keeps it for the next start
         continue;
       }
@@ -325,14 +326,13 @@ export class BlobCache {
       if ('error' in item) {
         this.opts.log?.({ event: 'parse-worker-failed', level: 'warn', blob: page.blob, path: page.path, error: item.error });
         const family = unreadableFamily(page.path, `the parser failed on this page: ${item.error}`, { contentDir: this.opts.contentDir });
-        const key = memoryKey(page.path, page.blob);
-        this.memory.set(key, this.shared.share(JSON.parse(JSON.stringify(family)) as JobFamily));
-        this.transient.add(key);
+        this.memory.set(page.path, page.blob, this.shared.share(JSON.parse(JSON.stringify(family)) as JobFamily));
+        this.transient.set(page.path, page.blob, true);
         continue;
       }
       // Each role's text apart: a role the last version of the page had verbatim is one lookup.
       const family = this.shared.shareListed(familyShell(item.json), 'roles', item.json.roles, item.json.roleKeys) as unknown as JobFamily;
-      this.memory.set(memoryKey(page.path, page.blob), family);
+      this.memory.set(page.path, page.blob, family);
       const parts = [`{"path":${JSON.stringify(page.path)},"blob":${JSON.stringify(page.blob)},"family":`, ...familyTextParts(item.json), '}'];
       if (this.versionDir) records.push(encodeRecordParts(parts));
       if (this.sharedPages) parsedHere.push({ page, body: parts.join('') });
@@ -385,9 +385,8 @@ export class BlobCache {
             bad += 1;
             return;
           }
-          const key = memoryKey(entry.path, entry.blob);
-          if (this.memory.has(key)) return; // also in an older pack
-          this.memory.set(key, this.shared.share(entry.family));
+          if (this.memory.has(entry.path, entry.blob)) return; // also in an older pack
+          this.memory.set(entry.path, entry.blob, this.shared.share(entry.family));
           this.counters.loaded += 1;
           this.uncovered += 1;
         }, from);
@@ -461,7 +460,7 @@ export class BlobCache {
       return;
     }
     this.shared = table.hashCons;
-    for (const entry of table.entries) this.memory.set(memoryKey(entry.path, entry.blob), entry.family);
+    for (const entry of table.entries) this.memory.set(entry.path, entry.blob, entry.family);
     for (const [name, end] of table.packs) this.covered.set(name, end);
     this.counters.loaded += this.memory.size;
   }
@@ -527,15 +526,14 @@ async function helpUntil(batch: Promise<unknown>, pool: ParsePool): Promise<void
 /** A pack record holds the same (path, blob, family) triple the value table lists. */
 export type StoredEntry = TableEntry;
 
+/** Names a page version in `ensure`'s list of pages to load. */
 function memoryKey(pagePath: string, blob: string): string {
   return `${blob}\0${pagePath}`;
 }
 
-function* tableEntries(memory: ReadonlyMap<string, JobFamily>, transient: ReadonlySet<string>): Iterable<TableEntry> {
-  for (const [key, family] of memory) {
-    if (transient.has(key)) continue;
-    const cut = key.indexOf('\0');
-    yield { blob: key.slice(0, cut), path: key.slice(cut + 1), family };
+function* tableEntries(memory: PageVersions<JobFamily>, transient: PageVersions<true>): Iterable<TableEntry> {
+  for (const [pagePath, blob, family] of memory.entries()) {
+    if (!transient.has(pagePath, blob)) yield { blob, path: pagePath, family };
   }
 }
 
