@@ -202,11 +202,16 @@ export function createIndexer(opts: IndexerOptions): IndexerWithStats {
     return result;
   };
 
-  /** The value table when its packs outgrew it, and after a full build the role chains; failures are logged. */
+  /**
+   * After a full build the role chains, and the value table when its packs outgrew it; failures are
+   * logged. The chains first: with the table first, its encoder's garbage was still in the heap while
+   * the chains were encoded, and cold 20k builds peaked 363-384 MB against 354-369 before the move
+   * (the chains first: 360-372 MB).
+   */
   const persist = async (view: BuiltView, mode: 'extended' | 'rebuilt'): Promise<void> => {
     try {
-      await store.persistPages();
       if (mode === 'rebuilt') await saveHistory(view);
+      await store.persistPages();
     } catch (err) {
       log({ event: 'persist-failed', level: 'warn', error: err instanceof Error ? err.message : String(err) });
     }
