@@ -1,16 +1,19 @@
 // The blob cache's deduplicated values, persisted per cache folder so a warm restart does not
 // re-share every page version: at 20,000 commits the packs hold 38,000 full families (458 MB of
 // JSON) whose hash-consing was 51% of a restart, while the distinct values are a fraction of that.
-// The table holds the HashCons values in id order (each structure as the ids of its parts, so
-// one pass rebuilds them bottom-up), each entry's root id, and how far into each pack it reaches:
+// The table holds the HashCons values in id order (flat lists, each structure as the ids of its
+// parts, so one pass rebuilds them bottom-up: hashCons.ts FlatValues), each entry's root id, and
+// how far into each pack it reaches, all in ASCII text:
 // records past those offsets (appended later, by any process) are still read from the packs,
 // which stay the source of truth. Written checksummed to a temp name, fsynced and renamed; a
 // damaged or foreign table is never served (the caller reads the packs in full instead).
 import { readChecksummed, writeChecksummedParts } from './checksummedFile';
-import { HashCons } from './hashCons';
+import { HashCons, type FlatValues } from './hashCons';
 import type { JobFamily } from '../../parse';
 
-const FORMAT = 'rg-values-1';
+const FORMAT = 'rg-values-2';
+/** Tables of earlier formats: read as absent (the packs are read instead, and a new table written), not as damage. */
+const EARLIER_FORMATS = new Set(['rg-values-1']);
 export const TABLE_FILE = 'values.rgt';
 
 export interface TableEntry {
@@ -26,29 +29,33 @@ export interface ValueTable {
   packs: Map<string, number>;
 }
 
-interface StoredTable {
+interface StoredTable extends FlatValues {
   format: string;
   packs: Array<[string, number]>;
-  entries: Array<[string, string, number]>;
-  values: unknown[];
+  /** (path, blob, root id) of each entry, one after another. */
+  entries: Array<string | number>;
 }
 
-/** The table, `null` when absent, or `'damaged'` (checksum, shape or ids wrong). */
+/** The table, `null` when absent (or of an earlier format), or `'damaged'` (checksum, shape or ids wrong). */
 export async function readValueTable(file: string): Promise<ValueTable | null | 'damaged'> {
   const { body, present } = await readChecksummed(file);
   if (!present) return null;
   if (body === null) return 'damaged';
   try {
     const stored = JSON.parse(body) as StoredTable;
-    if (stored.format !== FORMAT || !Array.isArray(stored.values) || !Array.isArray(stored.entries) || !Array.isArray(stored.packs)) return 'damaged';
-    const hashCons = HashCons.decode(stored.values);
-    const entries = stored.entries.map(([p, blob, id]): TableEntry => {
+    if (EARLIER_FORMATS.has(stored.format)) return null;
+    if (stored.format !== FORMAT || !Array.isArray(stored.entries) || stored.entries.length % 3 !== 0 || !Array.isArray(stored.packs)) return 'damaged';
+    const hashCons = HashCons.decode(stored);
+    const rows = stored.entries;
+    const entries: TableEntry[] = [];
+    for (let i = 0; i < rows.length; i += 3) {
+      const [p, blob, id] = [rows[i], rows[i + 1], rows[i + 2]];
       const family = typeof id === 'number' ? hashCons.valueAt(id) : undefined;
       if (typeof p !== 'string' || typeof blob !== 'string' || typeof family !== 'object' || family === null || Array.isArray(family)) {
         throw new Error('bad value table: entry');
       }
-      return { path: p, blob, family: family as JobFamily };
-    });
+      entries.push({ path: p, blob, family: family as JobFamily });
+    }
     const packs = new Map<string, number>();
     for (const [name, end] of stored.packs) {
       if (typeof name !== 'string' || !Number.isSafeInteger(end) || end < 0) throw new Error('bad value table: pack');
@@ -70,7 +77,7 @@ const PART_VALUES = 512;
 
 /**
  * Persists `entries` (each family must have come from `hashCons`) and the pack offsets they cover.
- * Written in parts as it is encoded (values first, so the entry rows can name their root ids): a
+ * Written in parts as it is encoded (the values' lists first, so the entry rows can name their root ids): a
  * 20k-commit table is never held whole as encoded arrays, one JSON string and its bytes at once.
  */
 export async function writeValueTable(
@@ -81,29 +88,48 @@ export async function writeValueTable(
 ): Promise<void> {
   const encoder = hashCons.encoder();
   function* parts(): Iterable<string> {
-    yield `{"format":${JSON.stringify(FORMAT)},"packs":${JSON.stringify([...packs])},"values":[`;
-    let first = true;
-    for (const chunk of encoder.chunks(PART_VALUES)) {
-      const json = JSON.stringify(chunk);
-      yield `${first ? '' : ','}${json.slice(1, -1)}`;
-      first = false;
-    }
+    yield `{"format":${JSON.stringify(FORMAT)},"packs":${asciiJson(JSON.stringify([...packs]))},"strings":[`;
+    const strings = listItems();
+    for (const chunk of encoder.strings(PART_VALUES)) yield strings(chunk);
+    yield `],"primitives":${JSON.stringify(encoder.primitives())},"nodes":[`;
+    const nodes = listItems();
+    for (const chunk of encoder.nodes(PART_VALUES)) yield nodes(chunk);
     yield '],"entries":[';
-    let rows: Array<[string, string, number]> = [];
-    first = true;
-    const flush = (): string => {
-      const json = JSON.stringify(rows);
-      const out = rows.length === 0 ? '' : `${first ? '' : ','}${json.slice(1, -1)}`;
-      if (rows.length > 0) first = false;
-      rows = [];
-      return out;
-    };
+    const entryRows = listItems();
+    let rows: Array<string | number> = [];
     for (const entry of entries) {
       const id = encoder.ids.get(entry.family);
-      if (id !== undefined) rows.push([entry.path, entry.blob, id]);
-      if (rows.length >= PART_VALUES) yield flush();
+      if (id !== undefined) rows.push(entry.path, entry.blob, id);
+      if (rows.length >= 3 * PART_VALUES) {
+        yield entryRows(rows);
+        rows = [];
+      }
     }
-    yield `${flush()}]}`;
+    yield `${entryRows(rows)}]}`;
   }
   await writeChecksummedParts(file, parts());
 }
+
+/** One JSON list written in parts: each call gives its items' text, after a comma unless they are the first. */
+function listItems(): (items: readonly unknown[]) => string {
+  let empty = true;
+  return (items) => {
+    if (items.length === 0) return '';
+    const text = asciiJson(JSON.stringify(items).slice(1, -1));
+    const out = empty ? text : `,${text}`;
+    empty = false;
+    return out;
+  };
+}
+
+/**
+ * JSON text with every character past ASCII written as a `\u` escape: the same value to JSON.parse,
+ * but a file of one-byte text. One curly quote anywhere made V8 decode the whole 20 MB table into
+ * a two-byte string, at about twice the time, and JSON.parse then scanned twice the bytes.
+ */
+export function asciiJson(json: string): string {
+  return NOT_ASCII.test(json) ? json.replace(NOT_ASCII_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
+}
+
+const NOT_ASCII = /[^\x00-\x7f]/;
+const NOT_ASCII_ALL = /[^\x00-\x7f]/g;

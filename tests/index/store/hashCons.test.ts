@@ -1,4 +1,4 @@
-import { HashCons } from '../../../src/index/store/hashCons';
+import { HashCons, type FlatValues } from '../../../src/index/store/hashCons';
 import { familyJson, familyShell } from '../../../src/index/store/familyJson';
 import { parseFamily } from '../../../src/parse/parseFamily';
 import type { JobFamily } from '../../../src/parse/types';
@@ -65,15 +65,19 @@ describe('HashCons', () => {
 });
 
 describe('HashCons.encode / decode', () => {
+  /** The flat lists as a table file carries them (through JSON text). */
+  const roundTrip = (flat: FlatValues): FlatValues => JSON.parse(JSON.stringify(flat)) as FlatValues;
+
   it('rebuilds equal, frozen values that later interning shares with', () => {
     const hashCons = new HashCons();
     hashCons.share(parsed(V1));
     hashCons.share({ n: [1, 2.5, true, null, 'x'] });
-    const { values, ids } = hashCons.encode();
-    const loaded = HashCons.decode(JSON.parse(JSON.stringify(values)) as unknown[]);
+    const { flat, ids } = hashCons.encode();
+    expect(flat.primitives).toEqual(expect.arrayContaining([1, 2.5, true, null]));
+    const loaded = HashCons.decode(roundTrip(flat));
     expect(loaded.size).toBe(hashCons.size);
     // A decoded table encodes back to itself (its structure keys are built on first need).
-    expect(HashCons.decode(JSON.parse(JSON.stringify(values)) as unknown[]).encode().values).toEqual(values);
+    expect(HashCons.decode(roundTrip(flat)).encode().flat).toEqual(flat);
     const root = ids.get(hashCons.share(parsed(V1)))!;
     const family = loaded.valueAt(root) as JobFamily;
     expect(family).toEqual(parsed(V1));
@@ -87,23 +91,47 @@ describe('HashCons.encode / decode', () => {
     expect(loaded.size).toBeGreaterThan(hashCons.size); // V2's changed role is new
   });
 
+  it('encodes in chunks exactly what it encodes whole', () => {
+    const hashCons = new HashCons();
+    hashCons.share(parsed(V1));
+    hashCons.share(parsed(V2));
+    const whole = hashCons.encode().flat;
+    const encoder = hashCons.encoder();
+    const strings = [...encoder.strings(7)];
+    const nodes = [...encoder.nodes(5)];
+    expect(strings.length).toBeGreaterThan(1);
+    expect(nodes.length).toBeGreaterThan(1);
+    expect({ strings: strings.flat(), primitives: encoder.primitives(), nodes: nodes.flat() }).toEqual(whole);
+  });
+
   it('shares and encodes after releaseKeys as before it: the keys come back from the values', () => {
     const hashCons = new HashCons();
     const family = hashCons.share(parsed(V1));
     const numbers = hashCons.share({ n: [1, 2.5, true, null, 'x'] });
-    const before = hashCons.encode().values;
+    const before = hashCons.encode().flat;
     hashCons.releaseKeys();
     // Encoding needs no structure keys (a build writes its table after letting them go).
-    expect(hashCons.encode().values).toEqual(before);
+    expect(hashCons.encode().flat).toEqual(before);
     expect(hashCons.share(parsed(V1))).toBe(family);
     expect(hashCons.share({ n: [1, 2.5, true, null, 'x'] })).toBe(numbers);
     expect(hashCons.share(parsed(V2)).careerLadder).toBe(family.careerLadder);
-    expect(hashCons.encode().values.slice(0, before.length)).toEqual(before);
+    const after = hashCons.encode().flat;
+    expect(after.strings.slice(0, before.strings.length)).toEqual(before.strings);
+    expect(after.primitives.slice(0, before.primitives.length)).toEqual(before.primitives);
+    expect(after.nodes.slice(0, before.nodes.length)).toEqual(before.nodes);
   });
 
-  it('rejects a child id that is not before its parent, and unknown tags', () => {
-    expect(() => HashCons.decode(['a', [0, 1]])).toThrow(/child id/);
-    expect(() => HashCons.decode([[7]])).toThrow(/tag/);
-    expect(() => HashCons.decode([5, [1, 0, 0]])).toThrow();
+  it('rejects a child id that is not before its parent, unknown codes, lists that do not match, and a __proto__ key', () => {
+    const table = (nodes: number[], strings: string[] = ['a'], primitives: FlatValues['primitives'] = []): FlatValues => ({ strings, primitives, nodes });
+    expect(() => HashCons.decode(table([3, 0, 1, 1]))).toThrow(/child id/);
+    expect(() => HashCons.decode(table([7]))).toThrow(/tag/);
+    expect(() => HashCons.decode(table([3, 3]))).toThrow(/string/);
+    expect(() => HashCons.decode(table([]))).toThrow(/lists/);
+    expect(() => HashCons.decode(table([2], []))).toThrow(/primitive/);
+    expect(() => HashCons.decode(table([3, 0, 5, 0]))).toThrow(/node/);
+    expect(() => HashCons.decode(table([3, 3, 1, 1, 0, 1], ['__proto__', 'x']))).toThrow(/key/);
+    expect(() => HashCons.decode(table([3, 3], ['a', 'a']))).toThrow(/repeated/);
+    expect(() => HashCons.decode(table([3, -1]))).toThrow(/node/);
+    expect(HashCons.decode(table([3, 3, 1, 1, 0, 1], ['k', 'v'])).valueAt(2)).toEqual({ k: 'v' });
   });
 });

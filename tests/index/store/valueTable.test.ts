@@ -107,12 +107,25 @@ describe('value table', () => {
 
   it('falls back to the packs when a checksummed table is malformed (an id before its value)', async () => {
     const first = await build(FIRST);
-    const bad = { format: 'rg-values-1', packs: [], entries: [[HV, FIRST[0].blob, 1]], values: [[1, 5, 6], 'x'] };
+    const bad = { format: 'rg-values-2', packs: [], entries: [HV, FIRST[0].blob, 1], strings: ['x'], primitives: [], nodes: [1, 1, 5, 6, 3] };
     fs.writeFileSync(tableOf(first), encodeChecksummed(JSON.stringify(bad)));
     const warm = new BlobCache({ dir, contentDir: CONTENT_DIR, parse: noParse });
     await warm.ensure(FIRST, read);
     expect(warm.stats()).toMatchObject({ parsed: 0, loaded: 3, corrupt: 1 });
     expect(warm.get(HV, FIRST[0].blob)).toEqual(expected(FIRST[0]));
+    await warm.close();
+  });
+
+  it('reads a table of the earlier format as absent: the packs answer, nothing is reported damaged, and a new table is written', async () => {
+    const first = await build(FIRST);
+    const earlier = { format: 'rg-values-1', packs: [], entries: [[HV, FIRST[0].blob, 1]], values: ['x', [0, 0]] };
+    fs.writeFileSync(tableOf(first), encodeChecksummed(JSON.stringify(earlier)));
+    const warm = new BlobCache({ dir, contentDir: CONTENT_DIR, parse: noParse });
+    await warm.ensure(FIRST, read);
+    expect(warm.stats()).toMatchObject({ parsed: 0, loaded: 3, corrupt: 0 });
+    await warm.persist();
+    const text = fs.readFileSync(tableOf(first), 'utf8');
+    expect((JSON.parse(text.slice(text.indexOf('\n') + 1)) as { format: string }).format).toBe('rg-values-2');
     await warm.close();
   });
 });
@@ -140,5 +153,23 @@ describe('value table written in parts', () => {
     // Shared as when interned: equal roles of two pages are one object.
     expect(table.entries[0].family.roles[0]).toBe(table.entries[7].family.roles[0]);
     expect(table.entries[0].family.roles[0]).not.toBe(table.entries[1].family.roles[0]);
+  });
+
+  it('writes ASCII text whatever the pages hold, and reads back the same strings', async () => {
+    const { HashCons } = await import('../../../src/index/store/hashCons');
+    const { readValueTable, writeValueTable } = await import('../../../src/index/store/valueTable');
+    const hashCons = new HashCons();
+    const texts = ['“Curly” quotes — and a dash', 'Ünïcödé Łódź', 'emoji 🚀 and 日本語', 'a lone \ud800 surrogate', 'tab\tand "quotes" and \\ backslash', '\u007f delete'];
+    const path1 = `${CONTENT_DIR}/ventes/équipe-“a”.md`;
+    const entries = [{ path: path1, blob: 'f'.repeat(40), family: hashCons.share({ slug: 'équipe', intro: texts, roles: [] }) as unknown as JobFamily }];
+    const file = path.join(dir, TABLE_FILE);
+    await writeValueTable(file, hashCons, entries, new Map([['pack-é.rg', 1]]));
+    const raw = fs.readFileSync(file);
+    expect(raw.every((byte) => byte < 0x80)).toBe(true);
+    const table = await readValueTable(file);
+    if (table === null || table === 'damaged') throw new Error(`table not read back: ${String(table)}`);
+    expect(table.entries).toEqual(entries);
+    expect((table.entries[0].family as unknown as { intro: string[] }).intro).toEqual(texts);
+    expect(table.packs).toEqual(new Map([['pack-é.rg', 1]]));
   });
 });
