@@ -3,6 +3,7 @@
 // exactly as a fresh build over the same repository does. Real git histories: the corpus's 31
 // commits (a family renamed) and the rename history (retitles, a family moved with git mv). A
 // damaged, foreign or stale file is rebuilt from the timeline; an older one is restored and extended.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -176,13 +177,45 @@ describe('the corpus history (31 commits, a family renamed)', () => {
     });
     open.push(indexer);
     await indexer.refresh();
-    expect(indexer.current()?.head.commit.sha).toBe(indexer.status().head?.sha);
+    // Serving the repository's head already, with neither file written yet.
+    const head = execFileSync('git', ['-C', repoDir, 'rev-parse', 'refs/heads/main'], { encoding: 'utf8' }).trim();
+    expect(indexer.current()?.head.commit.sha).toBe(head);
     expect(historyEvents(events)).toEqual([]);
     expect(fs.existsSync(historyFile(cacheDir))).toBe(false);
     expect(tableFiles(cacheDir)).toEqual([]);
     await indexer.persisted();
     expect(historyEvents(events)).toEqual([saved(31)]);
     expect(fs.existsSync(historyFile(cacheDir))).toBe(true);
+    expect(tableFiles(cacheDir)).toEqual([TABLE_FILE]);
+  });
+  it('writes the files after serving the stored index when the remote is unreachable, as after a swap', async () => {
+    // A copy, so the remote can go away without taking the other tests' repository with it.
+    const remote = path.join(tempDir(), 'remote');
+    execFileSync('git', ['clone', '-q', '--bare', repoDir, remote]);
+    const cacheDir = tempDir();
+    await start(remote, cacheDir);
+    await closeAll();
+    fs.rmSync(historyFile(cacheDir));
+    for (const dir of fs.readdirSync(path.join(cacheDir, 'parsed'))) fs.rmSync(path.join(cacheDir, 'parsed', dir, TABLE_FILE), { force: true });
+    expect(tableFiles(cacheDir)).toEqual([]);
+    fs.rmSync(remote, { recursive: true });
+
+    const events: Array<Record<string, unknown>> = [];
+    const indexer = createIndexer({
+      source: createGitSource({ remote, branch: 'main', cacheDir }),
+      cacheDir,
+      url: remote,
+      branch: 'main',
+      contentDir: CONTENT_DIR,
+      log: (event) => events.push(event),
+      parsePool: false,
+    });
+    open.push(indexer);
+    await expect(indexer.refresh()).rejects.toThrow();
+    expect(events.map((e) => e.event)).toContain('index-from-cache');
+    expect(indexer.current()?.timeline).toHaveLength(31);
+    await indexer.persisted();
+    expect(historyEvents(events)).toEqual([saved(31)]);
     expect(tableFiles(cacheDir)).toEqual([TABLE_FILE]);
   });
   it('writes the same text in parts of any size, and a warm start restores a file written a version per part', async () => {
