@@ -100,8 +100,9 @@ export class HashCons {
   encode(): { flat: FlatValues; ids: Map<unknown, number> } {
     const encoder = this.encoder();
     const flat: FlatValues = { strings: [], primitives: [], nodes: [] };
-    for (const chunk of encoder.strings(Number.MAX_SAFE_INTEGER)) flat.strings.push(...chunk);
-    flat.primitives.push(...encoder.primitives());
+    // Item by item: spreading a list of 150,000 or more as arguments overflows the stack.
+    for (const chunk of encoder.strings(Number.MAX_SAFE_INTEGER)) for (const value of chunk) flat.strings.push(value);
+    for (const value of encoder.primitives()) flat.primitives.push(value);
     for (const chunk of encoder.nodes(Number.MAX_SAFE_INTEGER)) for (const code of chunk) flat.nodes.push(code);
     return { flat, ids: encoder.ids };
   }
@@ -182,7 +183,7 @@ export class HashCons {
    * A HashCons holding exactly `flat` (from `encode`), rebuilt in one pass without hashing any
    * page: ids are positions, so later `share` calls share with these values as if interned here.
    * Throws on anything malformed (a child id not before its parent, an unknown code, lists that do
-   * not match).
+   * not match, a name twice in one object).
    */
   static decode(flat: FlatValues): HashCons {
     const { strings, primitives, nodes } = flat;
@@ -230,7 +231,7 @@ export class HashCons {
         for (let i = 0; i < count; i++) {
           const name = child();
           // The parser never keeps a `__proto__` key, and assigning one would set the prototype.
-          if (typeof name !== 'string' || name === '__proto__') throw new Error('bad value table: key');
+          if (typeof name !== 'string' || name === '__proto__' || Object.hasOwn(out, name)) throw new Error('bad value table: key');
           out[name] = child();
         }
         values.push(Object.freeze(out));

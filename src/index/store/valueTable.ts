@@ -69,9 +69,11 @@ export async function readValueTable(file: string): Promise<ValueTable | null | 
 
 /**
  * Values (and entry rows) per part written: bounds what encoding the table holds at once. Small
- * enough (~45 KB of JSON at 20k commits) that a part's strings stay under V8's large-object size
- * (128 KB) and die young: 8,192 values made ~720 KB parts, each string allocated straight into old
- * space, so ~40 MB of them waited for a full collection at the cold build's peak (bench/ANALYSIS.md).
+ * enough (~45 KB of JSON at 20k commits of the bench's English text) that a part's strings stay
+ * under V8's large-object size (128 KB) and die young: 8,192 values made ~720 KB parts, each string
+ * allocated straight into old space, so ~40 MB of them waited for a full collection at the cold
+ * build's peak (bench/ANALYSIS.md). Text past ASCII is written as \u escapes, two to three times its
+ * UTF-8 bytes, so a part of such text is larger.
  */
 const PART_VALUES = 512;
 

@@ -133,5 +133,20 @@ describe('HashCons.encode / decode', () => {
     expect(() => HashCons.decode(table([3, 3], ['a', 'a']))).toThrow(/repeated/);
     expect(() => HashCons.decode(table([3, -1]))).toThrow(/node/);
     expect(HashCons.decode(table([3, 3, 1, 1, 0, 1], ['k', 'v'])).valueAt(2)).toEqual({ k: 'v' });
+    // A name twice in one object: a table this encoder cannot have written.
+    expect(() => HashCons.decode(table([3, 3, 1, 2, 0, 1, 0, 1], ['k', 'v']))).toThrow(/key/);
+    // Names an object's prototype also has are its own data, as the parser made them.
+    const own = HashCons.decode(table([3, 3, 1, 1, 0, 1], ['constructor', 'v'])).valueAt(2) as Record<string, unknown>;
+    expect(Object.hasOwn(own, 'constructor')).toBe(true);
+    expect(own.constructor).toBe('v');
+  });
+
+  it('encodes a table of more strings than a call can take as arguments', () => {
+    const hashCons = new HashCons();
+    const texts = Array.from({ length: 200_000 }, (_, i) => `text ${i}`);
+    hashCons.share(texts);
+    const { flat } = hashCons.encode();
+    expect(flat.strings).toHaveLength(200_000);
+    expect(HashCons.decode(flat).valueAt(200_000)).toEqual(texts);
   });
 });
