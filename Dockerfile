@@ -31,9 +31,12 @@ WORKDIR /app
 # bench/ANALYSIS.md). Raise the old-space cap for a handbook whose index needs more heap.
 # Two malloc arenas instead of glibc's eight per core: the parse workers' and libuv's threads each
 # kept an arena of their own, partly empty, and a cold 20k build peaked 10-20 MB higher for it.
+# A fixed 4 MB trim threshold: glibc raises its own (up to 64 MB) each time a large block is freed, and
+# keeps that much free at the top of the heap; cold 20k builds peaked ~20 MB lower with it fixed.
 ENV NODE_ENV=production \
     NODE_OPTIONS="--max-old-space-size=768 --max-semi-space-size=16" \
     MALLOC_ARENA_MAX=2 \
+    MALLOC_TRIM_THRESHOLD_=4194304 \
     PORT=4000 \
     ROLEGRAPH_CACHE_DIR=/app/repo-cache \
     HOME=/tmp

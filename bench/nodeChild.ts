@@ -33,9 +33,10 @@ export const IMAGE_HEAP_CAP = '--max-old-space-size=768 --max-semi-space-size=16
 
 /**
  * The Dockerfile's other ENV that changes how memory is measured (tests/bench/nodeChild.test.ts keeps
- * them equal): glibc's malloc arenas, bounded (bench/ANALYSIS.md, issue 15 target 6).
+ * them equal): glibc's malloc arenas, bounded, and its trim threshold, fixed (bench/ANALYSIS.md,
+ * issue 15 target 6).
  */
-export const IMAGE_ENV: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: '2' };
+export const IMAGE_ENV: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: '2', MALLOC_TRIM_THRESHOLD_: '4194304' };
 
 /** This process's environment with the image's ENV over it: what every measured child runs with. */
 export function imageEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {

@@ -23,7 +23,7 @@ it('is the Dockerfile NODE_OPTIONS', () => {
 it('runs children with the Dockerfile ENV that shapes memory, over their own environment', () => {
   const dockerfile = fs.readFileSync(path.resolve(__dirname, '..', '..', 'Dockerfile'), 'utf8');
   for (const [name, value] of Object.entries(IMAGE_ENV)) expect(new RegExp(`^\\s*${name}=${value}\\s*\\\\?$`, 'm').test(dockerfile)).toBe(true);
-  expect(imageEnv({ NODE_ENV: 'production' })).toEqual({ ...process.env, MALLOC_ARENA_MAX: '2', NODE_ENV: 'production' });
+  expect(imageEnv({ NODE_ENV: 'production' })).toEqual({ ...process.env, MALLOC_ARENA_MAX: '2', MALLOC_TRIM_THRESHOLD_: '4194304', NODE_ENV: 'production' });
 });
 
 it('is given to index builds and servers unless switched off', () => {
