@@ -29,9 +29,8 @@ function tempDir(): string {
   return dir;
 }
 
-/** An indexed view of `repoDir` with its cache in `cacheDir`, and the log events of that start. */
-async function start(repoDir: string, cacheDir: string): Promise<{ indexer: IndexerWithStats; view: BuiltView; events: Array<Record<string, unknown>> }> {
-  const events: Array<Record<string, unknown>> = [];
+/** An indexer of `repoDir` with its cache in `cacheDir`, logging into `events` (closed by closeAll). */
+function openIndexer(repoDir: string, cacheDir: string, events: Array<Record<string, unknown>>): IndexerWithStats {
   const indexer = createIndexer({
     source: createGitSource({ remote: repoDir, branch: 'main', cacheDir }),
     cacheDir,
@@ -42,6 +41,13 @@ async function start(repoDir: string, cacheDir: string): Promise<{ indexer: Inde
     parsePool: false,
   });
   open.push(indexer);
+  return indexer;
+}
+
+/** An indexed view of `repoDir` with its cache in `cacheDir`, and the log events of that start. */
+async function start(repoDir: string, cacheDir: string): Promise<{ indexer: IndexerWithStats; view: BuiltView; events: Array<Record<string, unknown>> }> {
+  const events: Array<Record<string, unknown>> = [];
+  const indexer = openIndexer(repoDir, cacheDir, events);
   await indexer.refresh();
   await indexer.persisted();
   return { indexer, view: indexer.current() as BuiltView, events };
@@ -166,16 +172,7 @@ describe('the corpus history (31 commits, a family renamed)', () => {
   it('serves before it writes: refresh resolves at the swap, and persisted() once the chains and the value table are on disk', async () => {
     const cacheDir = tempDir();
     const events: Array<Record<string, unknown>> = [];
-    const indexer = createIndexer({
-      source: createGitSource({ remote: repoDir, branch: 'main', cacheDir }),
-      cacheDir,
-      url: repoDir,
-      branch: 'main',
-      contentDir: CONTENT_DIR,
-      log: (event) => events.push(event),
-      parsePool: false,
-    });
-    open.push(indexer);
+    const indexer = openIndexer(repoDir, cacheDir, events);
     await indexer.refresh();
     // Serving the repository's head already, with neither file written yet.
     const head = execFileSync('git', ['-C', repoDir, 'rev-parse', 'refs/heads/main'], { encoding: 'utf8' }).trim();
@@ -201,16 +198,7 @@ describe('the corpus history (31 commits, a family renamed)', () => {
     fs.rmSync(remote, { recursive: true });
 
     const events: Array<Record<string, unknown>> = [];
-    const indexer = createIndexer({
-      source: createGitSource({ remote, branch: 'main', cacheDir }),
-      cacheDir,
-      url: remote,
-      branch: 'main',
-      contentDir: CONTENT_DIR,
-      log: (event) => events.push(event),
-      parsePool: false,
-    });
-    open.push(indexer);
+    const indexer = openIndexer(remote, cacheDir, events);
     await expect(indexer.refresh()).rejects.toThrow();
     expect(events.map((e) => e.event)).toContain('index-from-cache');
     expect(indexer.current()?.timeline).toHaveLength(31);
